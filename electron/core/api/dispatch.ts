@@ -1,0 +1,51 @@
+/**
+ * The one way a request reaches a handler, for IPC and WebSocket RPC alike:
+ * the method must be in the contract, the params must parse, the result must
+ * match the contract, and every failure becomes an error value.
+ */
+import type { z } from 'zod';
+import { apiMethods, isApiMethod, type ApiMethod, type ApiResult } from '../../../shared/api';
+import { CodedError, fail, ok, type Result } from '../../../shared/errors';
+import { describeIssues } from '../../../shared/model';
+import { redact } from '../../../shared/rtsp-url';
+import type { Logger } from '../log';
+
+/** What a handler knows about the caller. */
+export interface CallContext {
+  /** ws://host:port of the relay as this caller reaches it. */
+  relayBase: string;
+}
+
+export type ApiHandlers = {
+  [M in ApiMethod]: (
+    params: z.output<(typeof apiMethods)[M]['params']>,
+    context: CallContext,
+  ) => Promise<ApiResult<M>> | ApiResult<M>;
+};
+
+export async function dispatch(
+  handlers: ApiHandlers,
+  method: unknown,
+  params: unknown,
+  context: CallContext,
+  logger: Logger,
+): Promise<Result<unknown>> {
+  if (!isApiMethod(method)) return fail('unknown-method', `Unknown method "${String(method).slice(0, 64)}".`);
+  const contract = apiMethods[method];
+  const parsed = contract.params.safeParse(params ?? {});
+  if (!parsed.success) return fail('invalid-request', `${method}: ${describeIssues(parsed.error, 'params')}`);
+  try {
+    const handler = handlers[method] as (p: unknown, c: CallContext) => Promise<unknown> | unknown;
+    const value = await handler(parsed.data, context);
+    const checked = contract.result.safeParse(value);
+    if (!checked.success) {
+      logger.error(`${method} returned a result outside the contract: ${describeIssues(checked.error, 'result')}`);
+      return fail('internal', `${method} failed inside Pantau.`);
+    }
+    return ok(checked.data);
+  } catch (error) {
+    if (error instanceof CodedError) return fail(error.code, redact(error.message));
+    logger.error(`${method} failed: ${(error as Error).stack ?? String(error)}`);
+    return fail('internal', `${method} failed inside Pantau.`);
+  }
+}

@@ -1,0 +1,31 @@
+/** The implementation of the contract in shared/api.ts. */
+import { chooseProfile } from '../../../shared/stream-choice';
+import { CodedError } from '../../../shared/errors';
+import type { CameraRegistry } from '../cameras/camera-registry';
+import type { StreamHub } from '../streams/stream-hub';
+import type { ApiHandlers } from './dispatch';
+
+export interface ApiDeps {
+  cameras: CameraRegistry;
+  hub: StreamHub;
+  token: string;
+  host: 'electron' | 'browser';
+  version: string;
+}
+
+export function createApiHandlers(deps: ApiDeps): ApiHandlers {
+  return {
+    'app:info': () => ({ name: 'Pantau', version: deps.version, host: deps.host, demo: deps.cameras.isDemo }),
+    'camera:list': () => deps.cameras.summaries(),
+    'stream:open': (params, context) => {
+      const camera = deps.cameras.summary(params.cameraId);
+      const profile = params.profile
+        ? camera.profiles.find((p) => p.profile === params.profile)
+        : chooseProfile(camera.profiles, params.tileWidth ?? 0, params.tileHeight ?? 0);
+      if (!profile) throw new CodedError('profile-not-found', `Camera "${camera.id}" has no "${params.profile}" stream.`);
+      const path = `/stream/${encodeURIComponent(camera.id)}/${encodeURIComponent(profile.profile)}`;
+      return { url: `${context.relayBase}${path}?token=${encodeURIComponent(deps.token)}`, profile: profile.profile };
+    },
+    'stream:statuses': () => deps.hub.statuses(),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The cameras this launch knows, with their secrets. Only the core holds
+ * URLs and credentials; the renderer gets `summaries()`.
+ */
+import { CodedError } from '../../../shared/errors';
+import type { CameraFileEntry, CameraSummary } from '../../../shared/model';
+import { withCredentials } from '../../../shared/rtsp-url';
+import type { StreamSource } from '../streams/stream-source';
+
+interface Profile {
+  profile: string;
+  width?: number;
+  height?: number;
+  source: StreamSource;
+}
+
+interface Camera {
+  id: string;
+  name: string;
+  group?: string;
+  demo: boolean;
+  profiles: Profile[];
+}
+
+function fromFileEntry(entry: CameraFileEntry): Camera {
+  return {
+    id: entry.id,
+    name: entry.name,
+    ...(entry.group ? { group: entry.group } : {}),
+    demo: false,
+    profiles: entry.streams.map((stream) => ({
+      profile: stream.profile,
+      ...(stream.width ? { width: stream.width } : {}),
+      ...(stream.height ? { height: stream.height } : {}),
+      source: {
+        kind: 'rtsp',
+        url: withCredentials(stream.url, entry.username, entry.password),
+        ...(stream.width ? { width: stream.width } : {}),
+        ...(stream.height ? { height: stream.height } : {}),
+        ...(stream.fps ? { fps: stream.fps } : {}),
+      },
+    })),
+  };
+}
+
+/** Built-in cameras that ffmpeg draws locally: a moving test picture with the camera name and a clock. */
+export function demoCameras(count = 4): Camera[] {
+  const places = ['Simpang Lima', 'Tugu Muda', 'Lawang Sewu', 'Kota Lama', 'Pandanaran', 'Tembalang', 'Banyumanik', 'Gajahmungkur', 'Candisari'];
+  return Array.from({ length: count }, (_, i) => {
+    const place = places[i % places.length]!;
+    const name = `Demo ${i + 1} · ${place}`;
+    return {
+      id: `demo-${i + 1}`,
+      name,
+      group: 'Demo/Kota Semarang',
+      demo: true,
+      profiles: [
+        {
+          profile: 'main',
+          width: 640,
+          height: 360,
+          source: { kind: 'demo', label: `Demo ${i + 1} ${place}`, pattern: i % 2 ? 'testsrc' : 'testsrc2', width: 640, height: 360, fps: 25 },
+        },
+      ],
+    };
+  });
+}
+
+export class CameraRegistry {
+  private readonly cameras = new Map<string, Camera>();
+
+  private constructor(cameras: Camera[]) {
+    for (const camera of cameras) this.cameras.set(camera.id, camera);
+  }
+
+  static fromFile(entries: readonly CameraFileEntry[]): CameraRegistry {
+    return new CameraRegistry(entries.map(fromFileEntry));
+  }
+
+  static demo(count = 4): CameraRegistry {
+    return new CameraRegistry(demoCameras(count));
+  }
+
+  get isDemo(): boolean {
+    return [...this.cameras.values()].every((camera) => camera.demo);
+  }
+
+  summaries(): CameraSummary[] {
+    return [...this.cameras.values()].map((camera) => ({
+      id: camera.id,
+      name: camera.name,
+      ...(camera.group ? { group: camera.group } : {}),
+      demo: camera.demo,
+      profiles: camera.profiles.map((p) => ({
+        profile: p.profile,
+        ...(p.width ? { width: p.width } : {}),
+        ...(p.height ? { height: p.height } : {}),
+      })),
+    }));
+  }
+
+  summary(cameraId: string): CameraSummary {
+    const found = this.summaries().find((camera) => camera.id === cameraId);
+    if (!found) throw new CodedError('camera-not-found', `Camera "${cameraId}" is not in the camera list.`);
+    return found;
+  }
+
+  sourceFor(cameraId: string, profile: string): StreamSource {
+    const camera = this.cameras.get(cameraId);
+    if (!camera) throw new CodedError('camera-not-found', `Camera "${cameraId}" is not in the camera list.`);
+    const found = camera.profiles.find((p) => p.profile === profile);
+    if (!found) throw new CodedError('profile-not-found', `Camera "${cameraId}" has no "${profile}" stream.`);
+    return found.source;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Pantau without Electron: one HTTP server that serves the built renderer,
+ * speaks the API contract over WebSocket RPC at /api, and relays streams at
+ * /stream/…. Used by `npm run serve`, the e2e tests and the benchmark.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
+import { RpcRequestSchema, type RpcMessage } from '../../../shared/api';
+import { dispatch } from '../api/dispatch';
+import type { Logger } from '../log';
+import type { PantauCore } from '../pantau-core';
+import { loopbackHosts, refusal, rejectUpgrade, type AccessPolicy } from '../relay/access';
+import { Relay } from '../relay/relay';
+import { serveStatic } from './static-files';
+
+export interface BrowserHostOptions {
+  core: PantauCore;
+  rendererDir: string;
+  logger: Logger;
+  host?: string;
+  port?: number;
+}
+
+const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export class BrowserHost {
+  private readonly server: Server;
+  private readonly rpc = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private readonly relay: Relay;
+  private readonly policy: AccessPolicy;
+  private readonly unsubscribe: () => void;
+  private boundPort = 0;
+
+  constructor(private readonly options: BrowserHostOptions) {
+    this.policy = { token: options.core.token };
+    this.relay = new Relay({ hub: options.core.hub, logger: options.logger, policy: this.policy });
+    this.server = createServer((req, res) => void serveStatic(options.rendererDir, req, res));
+    this.server.on('upgrade', (req, socket, head) => {
+      if (Relay.isStreamPath(req.url)) return this.relay.handleUpgrade(req, socket, head);
+      if (new URL(req.url ?? '/', 'http://placeholder').pathname !== '/api') return rejectUpgrade(socket, 404, 'not found');
+      const why = refusal(req, this.policy);
+      if (why) {
+        options.logger.warn(`api refused a connection: ${why}`);
+        return rejectUpgrade(socket, why.includes('token') ? 401 : 403, why);
+      }
+      this.rpc.handleUpgrade(req, socket, head, (ws) => this.attachRpc(ws, req));
+    });
+    // Every status change goes to every connected page.
+    this.unsubscribe = options.core.hub.onStatus((status) => this.broadcast({ event: 'stream:status', payload: status }));
+  }
+
+  async listen(): Promise<string> {
+    const host = this.options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port ?? 0, host, () => resolve());
+    });
+    this.boundPort = (this.server.address() as AddressInfo).port;
+    // On loopback, accept only loopback Host headers (DNS rebinding); on a LAN
+    // address the user opted in, and the token remains the gate.
+    if (loopback.has(host)) this.policy.allowedHosts = loopbackHosts(this.boundPort);
+    const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    return `http://${shown}:${this.boundPort}/?token=${encodeURIComponent(this.options.core.token)}`;
+  }
+
+  get port(): number {
+    return this.boundPort;
+  }
+
+  private attachRpc(ws: WebSocket, req: IncomingMessage): void {
+    const context = { relayBase: `ws://${req.headers.host}` };
+    ws.on('message', async (raw, isBinary) => {
+      if (isBinary) return ws.close(1003, 'text frames only');
+      let request;
+      try {
+        request = RpcRequestSchema.parse(JSON.parse(raw.toString()));
+      } catch {
+        return ws.close(1007, 'malformed request');
+      }
+      const result = await dispatch(this.options.core.handlers, request.method, request.params, context, this.options.logger);
+      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ id: request.id, result } satisfies RpcMessage));
+    });
+  }
+
+  private broadcast(message: RpcMessage): void {
+    const text = JSON.stringify(message);
+    for (const ws of this.rpc.clients) if (ws.readyState === WebSocket.OPEN) ws.send(text);
+  }
+
+  /** Closes sockets and the server; the caller disposes the core (which stops ffmpeg). */
+  async close(): Promise<void> {
+    this.unsubscribe();
+    for (const ws of this.rpc.clients) ws.terminate();
+    this.rpc.close();
+    await this.relay.dispose();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * `npm run serve -- [--cameras file.json] [--port N] [--host 127.0.0.1]`
+ * Runs the wall in any browser, without Electron.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CodedError } from '../../../shared/errors';
+import { loadCameraFile } from '../cameras/camera-file';
+import { CameraRegistry } from '../cameras/camera-registry';
+import { resolveFfmpeg } from '../ffmpeg/resolve-ffmpeg';
+import { createLogger } from '../log';
+import { PantauCore } from '../pantau-core';
+import { BrowserHost } from './browser-host';
+
+declare const __PANTAU_VERSION__: string;
+
+const usage = `Usage: npm run serve -- [--cameras cameras.json] [--port N] [--host 127.0.0.1] [--linger-ms 5000]
+  --cameras   camera file (see README); without it, built-in demo cameras are shown
+  --port      port to listen on (default: a free one)
+  --host      address to listen on (default 127.0.0.1; anything else exposes the wall to your network)`;
+
+async function main(): Promise<number> {
+  const logger = createLogger('host');
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        cameras: { type: 'string' },
+        port: { type: 'string', default: '0' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'linger-ms': { type: 'string', default: '5000' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    return 64;
+  }
+  if (args.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const port = Number(args.port);
+  const lingerMs = Number(args['linger-ms']);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`--port must be a whole number from 0 to 65535\n`);
+    return 64;
+  }
+
+  let cameras: CameraRegistry;
+  let ffmpegPath: string;
+  try {
+    ffmpegPath = resolveFfmpeg().path;
+    cameras = args.cameras ? CameraRegistry.fromFile((await loadCameraFile(args.cameras)).cameras) : CameraRegistry.demo();
+  } catch (error) {
+    if (error instanceof CodedError) {
+      process.stderr.write(`Pantau cannot start: ${error.message}\n`);
+      return error.code === 'ffmpeg-missing' ? 69 : 65;
+    }
+    throw error;
+  }
+
+  const core = new PantauCore({
+    cameras,
+    ffmpegPath,
+    logger,
+    host: 'browser',
+    version: typeof __PANTAU_VERSION__ === 'string' ? __PANTAU_VERSION__ : 'dev',
+    ...(Number.isFinite(lingerMs) ? { lingerMs } : {}),
+  });
+  const host = new BrowserHost({
+    core,
+    logger,
+    rendererDir: path.resolve(__dirname, '../renderer'),
+    host: args.host,
+    port,
+  });
+  const url = await host.listen();
+  if (!['127.0.0.1', 'localhost', '::1'].includes(args.host)) {
+    logger.warn(`listening on ${args.host}: anyone on your network who has the link can watch these cameras`);
+  }
+  process.stdout.write(`Pantau ready at ${url}\n`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = (signal: string) => {
+    stopping ??= (async () => {
+      logger.info(`${signal}: stopping every stream`);
+      await host.close();
+      await core.dispose();
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGHUP', () => stop('SIGHUP'));
+  return -1; // keep running
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    process.stderr.write(`Pantau failed: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(70);
+  },
+);

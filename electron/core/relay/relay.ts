@@ -1,0 +1,135 @@
+/**
+ * The stream relay: WebSocket clients at /stream/<camera>/<profile>?token=…
+ * receive the camera's MPEG-TS. Each client starts at a GOP. A client that
+ * falls behind (its socket backlog grows) is not buffered without bound: its
+ * chunks are dropped until the next GOP start, so it cannot slow the others.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import { CodedError } from '../../../shared/errors';
+import type { Logger } from '../log';
+import type { TsChunk } from '../streams/mpegts';
+import type { StreamHub, Subscription } from '../streams/stream-hub';
+import { loopbackHosts, refusal, rejectUpgrade, type AccessPolicy } from './access';
+
+export interface RelayOptions {
+  hub: StreamHub;
+  logger: Logger;
+  policy: AccessPolicy;
+  /** Backlog above which a client skips to the next GOP. */
+  maxBacklogBytes?: number;
+}
+
+export interface RelayClientStats {
+  cameraId: string;
+  profile: string;
+  sentBytes: number;
+  droppedChunks: number;
+  resyncs: number;
+}
+
+const PATH = /^\/stream\/([A-Za-z0-9][A-Za-z0-9._-]{0,63})\/([a-z0-9][a-z0-9_-]{0,31})$/;
+
+export class Relay {
+  private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 1024 });
+  private readonly clients = new Map<WebSocket, RelayClientStats>();
+  private server: Server | undefined;
+
+  constructor(private readonly options: RelayOptions) {}
+
+  static isStreamPath(url: string | undefined): boolean {
+    return (url ?? '').startsWith('/stream/');
+  }
+
+  /** Runs the relay on its own server (Electron): 127.0.0.1, a random port. */
+  async listen(host = '127.0.0.1', port = 0): Promise<number> {
+    const server = createServer((_req, res) => res.writeHead(404).end());
+    server.on('upgrade', (req, socket, head) => this.handleUpgrade(req, socket, head));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    this.server = server;
+    const bound = (server.address() as AddressInfo).port;
+    this.options.policy.allowedHosts ??= loopbackHosts(bound);
+    return bound;
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const why = refusal(req, this.options.policy);
+    if (why) {
+      this.options.logger.warn(`relay refused a connection: ${why}`);
+      rejectUpgrade(socket, why.includes('token') ? 401 : 403, why);
+      return;
+    }
+    const match = PATH.exec(new URL(req.url ?? '/', 'http://placeholder').pathname);
+    if (!match) {
+      rejectUpgrade(socket, 404, 'no such stream path');
+      return;
+    }
+    const [, cameraId, profile] = match as unknown as [string, string, string];
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, cameraId, profile));
+  }
+
+  private attach(ws: WebSocket, cameraId: string, profile: string): void {
+    const stats: RelayClientStats = { cameraId, profile, sentBytes: 0, droppedChunks: 0, resyncs: 0 };
+    const maxBacklog = this.options.maxBacklogBytes ?? 2 * 1024 * 1024;
+    let skipping = false;
+    let subscription: Subscription | undefined;
+
+    const send = (data: Buffer) => {
+      stats.sentBytes += data.length;
+      ws.send(data, { binary: true });
+    };
+    const subscriber = {
+      write: (chunk: TsChunk) => {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        if (skipping) {
+          if (!chunk.gopStart || ws.bufferedAmount > maxBacklog / 4) {
+            stats.droppedChunks++;
+            return;
+          }
+          skipping = false;
+          stats.resyncs++;
+          send(Buffer.concat([subscription?.session.psi() ?? Buffer.alloc(0), chunk.data]));
+          return;
+        }
+        if (ws.bufferedAmount > maxBacklog) {
+          skipping = true;
+          stats.droppedChunks++;
+          return;
+        }
+        send(chunk.data);
+      },
+    };
+
+    try {
+      subscription = this.options.hub.subscribe(cameraId, profile, subscriber);
+    } catch (error) {
+      const message = error instanceof CodedError ? error.message : 'stream unavailable';
+      ws.close(4404, message.slice(0, 120));
+      return;
+    }
+    this.clients.set(ws, stats);
+    const release = () => {
+      subscription?.dispose();
+      this.clients.delete(ws);
+    };
+    ws.once('close', release);
+    ws.once('error', release);
+  }
+
+  clientStats(): RelayClientStats[] {
+    return [...this.clients.values()];
+  }
+
+  /** Closes every client socket (their subscriptions are released) and the own server, if any. */
+  async dispose(): Promise<void> {
+    for (const ws of this.clients.keys()) ws.terminate();
+    this.clients.clear();
+    this.wss.close();
+    if (this.server) await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Hands out subscriptions to (camera, profile). One StreamSession — one
+ * ffmpeg — per key, reference-counted: it lingers a few seconds after the last
+ * viewer leaves, so a layout switch does not restart the streams it keeps.
+ */
+import type { StreamStatus } from '../../../shared/model';
+import type { Logger } from '../log';
+import { StreamSession, type SessionOptions, type StreamSubscriber } from './stream-session';
+import type { StreamSource } from './stream-source';
+
+export interface Subscription {
+  readonly session: StreamSession;
+  dispose(): void;
+}
+
+export interface StreamHubOptions {
+  ffmpegPath: string;
+  logger: Logger;
+  /** Resolves a camera profile to what ffmpeg reads (throws CodedError when unknown). */
+  sourceFor: (cameraId: string, profile: string) => StreamSource;
+  lingerMs?: number;
+  session?: Partial<Pick<SessionOptions, 'startTimeoutMs' | 'killGraceMs' | 'retryBaseMs' | 'retryMaxMs' | 'authBackoffMs'>>;
+}
+
+interface Entry {
+  session: StreamSession;
+  linger: NodeJS.Timeout | undefined;
+}
+
+export class StreamHub {
+  private readonly entries = new Map<string, Entry>();
+  private readonly statusListeners = new Set<(status: StreamStatus) => void>();
+  private disposed = false;
+
+  constructor(private readonly options: StreamHubOptions) {}
+
+  subscribe(cameraId: string, profile: string, subscriber: StreamSubscriber): Subscription {
+    if (this.disposed) throw new Error('StreamHub is disposed');
+    const key = `${cameraId}/${profile}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      const source = this.options.sourceFor(cameraId, profile);
+      const session = new StreamSession({
+        ...this.options.session,
+        cameraId,
+        profile,
+        source,
+        ffmpegPath: this.options.ffmpegPath,
+        logger: this.options.logger,
+        onStatus: (status) => this.statusListeners.forEach((listener) => listener(status)),
+      });
+      entry = { session, linger: undefined };
+      this.entries.set(key, entry);
+    }
+    clearTimeout(entry.linger);
+    entry.linger = undefined;
+    entry.session.add(subscriber);
+
+    const current = entry;
+    let active = true;
+    return {
+      session: current.session,
+      dispose: () => {
+        if (!active) return;
+        active = false;
+        current.session.remove(subscriber);
+        if (current.session.subscriberCount === 0 && !this.disposed) {
+          current.linger = setTimeout(() => this.retire(key, current), this.options.lingerMs ?? 5000);
+        }
+      },
+    };
+  }
+
+  private retire(key: string, entry: Entry): void {
+    if (this.entries.get(key) !== entry || entry.session.subscriberCount > 0) return;
+    this.entries.delete(key);
+    void entry.session.stop();
+  }
+
+  onStatus(listener: (status: StreamStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  statuses(): StreamStatus[] {
+    return [...this.entries.values()].map((entry) => entry.session.currentStatus);
+  }
+
+  sessions(): StreamSession[] {
+    return [...this.entries.values()].map((entry) => entry.session);
+  }
+
+  /** Stops every ffmpeg and waits until all have exited. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const entries = [...this.entries.values()];
+    this.entries.clear();
+    for (const entry of entries) clearTimeout(entry.linger);
+    await Promise.all(entries.map((entry) => entry.session.stop()));
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The thin Electron shell: lifecycle, the wall window, and IPC wiring of the
+ * one API contract. Everything else lives in electron/core.
+ */
+import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import path from 'node:path';
+import { apiMethodNames, type ApiEvent } from '../../shared/api';
+import { fail } from '../../shared/errors';
+import { dispatch } from '../core/api/dispatch';
+import { loadCameraFile } from '../core/cameras/camera-file';
+import { CameraRegistry } from '../core/cameras/camera-registry';
+import { resolveFfmpeg } from '../core/ffmpeg/resolve-ffmpeg';
+import { createLogger } from '../core/log';
+import { PantauCore } from '../core/pantau-core';
+import { Relay } from '../core/relay/relay';
+import { secureWebPreferences } from './window-options';
+
+declare const __PANTAU_VERSION__: string;
+
+const logger = createLogger('main');
+const rendererIndex = path.join(__dirname, '../renderer/index.html');
+const windows = new Set<WebContents>();
+
+function cameraFileArgument(): string | undefined {
+  const index = process.argv.indexOf('--cameras');
+  return index > 0 ? process.argv[index + 1] : process.env.PANTAU_CAMERAS;
+}
+
+async function startCore(): Promise<{ core: PantauCore; relay: Relay; relayPort: number }> {
+  const file = cameraFileArgument();
+  const cameras = file ? CameraRegistry.fromFile((await loadCameraFile(file)).cameras) : CameraRegistry.demo();
+  const core = new PantauCore({ cameras, ffmpegPath: resolveFfmpeg().path, logger, host: 'electron', version: __PANTAU_VERSION__ });
+  const relay = new Relay({ hub: core.hub, logger, policy: { token: core.token, extraOrigins: ['file://'] } });
+  const relayPort = await relay.listen('127.0.0.1', 0);
+  return { core, relay, relayPort };
+}
+
+/** Only our own windows, showing our own page, may call the API. */
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  return windows.has(event.sender) && event.senderFrame?.url.startsWith('file://') === true;
+}
+
+function createWallWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1600,
+    height: 900,
+    backgroundColor: '#0b0f14',
+    title: 'Pantau',
+    webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs')),
+  });
+  const contents = window.webContents;
+  windows.add(contents);
+  contents.on('destroyed', () => windows.delete(contents));
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => event.preventDefault());
+  void window.loadFile(rendererIndex);
+  return window;
+}
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  let started;
+  try {
+    started = await startCore();
+  } catch (error) {
+    logger.error(`cannot start: ${(error as Error).message}`);
+    app.exit(1);
+    return;
+  }
+  const { core, relay, relayPort } = started;
+  const context = { relayBase: `ws://127.0.0.1:${relayPort}` };
+  for (const method of apiMethodNames) {
+    ipcMain.handle(method, (event, params: unknown) =>
+      trustedSender(event) ? dispatch(core.handlers, method, params, context, logger) : fail('unauthorized', 'untrusted sender'),
+    );
+  }
+  const send = (event: ApiEvent, payload: unknown) => windows.forEach((wc) => wc.send(event, payload));
+  core.hub.onStatus((status) => send('stream:status', status));
+
+  createWallWindow();
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
+    event.preventDefault();
+    void Promise.all([relay.dispose(), core.dispose()]).finally(() => app.exit(0));
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+void main();

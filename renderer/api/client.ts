@@ -1,0 +1,105 @@
+/**
+ * The renderer's way to the core. Under Electron the preload's `window.pantau`;
+ * in a browser, WebSocket RPC to the browser host, reconnecting by itself.
+ */
+import type { ApiEvent, ApiEventPayload, ApiMethod, ApiParams, ApiResult, PantauBridge, RpcMessage } from '../../shared/api';
+import type { Result } from '../../shared/errors';
+
+export interface ApiClient extends PantauBridge {
+  /** Called with true/false as the connection to the core comes and goes (at once if it is up). */
+  onConnection(listener: (connected: boolean) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    pantau?: PantauBridge;
+  }
+}
+
+/** Reads the launch token from the URL once, then hides it from the address bar. */
+function launchToken(): string {
+  const fromUrl = new URLSearchParams(location.search).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem('pantau.token', fromUrl);
+    history.replaceState(null, '', location.pathname);
+    return fromUrl;
+  }
+  return sessionStorage.getItem('pantau.token') ?? '';
+}
+
+class RpcClient implements ApiClient {
+  private socket: WebSocket | undefined;
+  private nextId = 1;
+  private retryMs = 250;
+  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
+  private readonly connectionListeners = new Set<(connected: boolean) => void>();
+  private opened: Promise<WebSocket>;
+  private resolveOpened!: (ws: WebSocket) => void;
+
+  constructor(private readonly url: string) {
+    this.opened = new Promise((resolve) => (this.resolveOpened = resolve));
+    this.connect();
+  }
+
+  private connect(): void {
+    const ws = new WebSocket(this.url);
+    this.socket = ws;
+    ws.onopen = () => {
+      this.retryMs = 250;
+      this.resolveOpened(ws);
+      this.connectionListeners.forEach((l) => l(true));
+    };
+    ws.onmessage = (message) => {
+      const data = JSON.parse(String(message.data)) as RpcMessage;
+      if ('id' in data) {
+        this.pending.get(data.id)?.(data.result);
+        this.pending.delete(data.id);
+      } else {
+        this.listeners.get(data.event)?.forEach((l) => l(data.payload));
+      }
+    };
+    ws.onclose = () => {
+      if (this.socket !== ws) return;
+      for (const resolve of this.pending.values()) resolve({ ok: false, error: { code: 'internal', message: 'connection lost' } });
+      this.pending.clear();
+      this.opened = new Promise((resolve) => (this.resolveOpened = resolve));
+      this.connectionListeners.forEach((l) => l(false));
+      setTimeout(() => this.connect(), this.retryMs);
+      this.retryMs = Math.min(this.retryMs * 2, 5000);
+    };
+  }
+
+  async invoke<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<Result<ApiResult<M>>> {
+    const ws = await this.opened;
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve as (r: Result<unknown>) => void);
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  }
+
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void {
+    const set = this.listeners.get(event) ?? new Set();
+    this.listeners.set(event, set);
+    const wrapped = listener as (payload: unknown) => void;
+    set.add(wrapped);
+    return () => set.delete(wrapped);
+  }
+
+  onConnection(listener: (connected: boolean) => void): () => void {
+    this.connectionListeners.add(listener);
+    if (this.socket?.readyState === WebSocket.OPEN) listener(true);
+    return () => this.connectionListeners.delete(listener);
+  }
+}
+
+export function createApiClient(): ApiClient {
+  const bridge = window.pantau;
+  if (bridge) {
+    // IPC has no connection to lose: report it as up at once.
+    return { invoke: bridge.invoke, on: bridge.on, onConnection: (listener) => (listener(true), () => {}) };
+  }
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return new RpcClient(`${scheme}://${location.host}/api?token=${encodeURIComponent(launchToken())}`);
+}

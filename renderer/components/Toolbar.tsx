@@ -1,0 +1,43 @@
+import { gridSizes, type GridSize } from '../../shared/layouts';
+import type { MessageKey } from '../i18n';
+import { useStore, useTranslate } from '../store';
+
+export function Toolbar() {
+  const t = useTranslate();
+  const grid = useStore((s) => s.grid);
+  const setGrid = useStore((s) => s.setGrid);
+  const language = useStore((s) => s.language);
+  const setLanguage = useStore((s) => s.setLanguage);
+  const info = useStore((s) => s.info);
+  const count = useStore((s) => s.cameras.length);
+
+  return (
+    <header className="toolbar">
+      <span className="brand">Pantau</span>
+      <span className="toolbar-meta">
+        {t('toolbar.cameras', { count })}
+        {info?.demo ? ` · ${t('toolbar.demo')}` : ''}
+      </span>
+      <nav className="toolbar-group" aria-label={t('toolbar.layout')}>
+        {gridSizes.map((size: GridSize) => (
+          <button
+            key={size}
+            type="button"
+            data-grid-button={size}
+            aria-pressed={grid === size}
+            onClick={() => setGrid(size)}
+          >
+            {t(`toolbar.grid${size}` as MessageKey)}
+          </button>
+        ))}
+      </nav>
+      <nav className="toolbar-group" aria-label={t('toolbar.language')}>
+        {(['id', 'en'] as const).map((lang) => (
+          <button key={lang} type="button" data-language={lang} aria-pressed={language === lang} onClick={() => setLanguage(lang)}>
+            {lang.toUpperCase()}
+          </button>
+        ))}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * A JSMpeg source reading the relay's WebSocket. Unlike JSMpeg's own it
+ * reconnects with backoff (the relay starts every connection at a GOP, so
+ * decoding resumes cleanly), stops for good on a refusal, and reports socket
+ * state and received bytes to the tile.
+ */
+import type { JSMpegDestination, JSMpegPlayerOptions, JSMpegSource } from '@cycjimmy/jsmpeg-player';
+
+export interface RelaySourceEvents {
+  onSocket?: (state: 'open' | 'closed' | 'refused', detail?: string) => void;
+  onBytes?: (count: number) => void;
+}
+
+/** Close codes ≥ 4000 are the relay's own refusals (unknown camera…): retrying cannot help. */
+const FINAL_CLOSE = 4000;
+
+export class RelaySource implements JSMpegSource {
+  streaming = true;
+  established = false;
+  progress = 0;
+  private destination: JSMpegDestination | undefined;
+  private socket: WebSocket | undefined;
+  private retryMs = 300;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private destroyed = false;
+  private readonly events: RelaySourceEvents;
+  private readonly hookOnEstablished: (() => void) | undefined;
+
+  constructor(
+    private readonly url: string,
+    options: JSMpegPlayerOptions,
+  ) {
+    this.events = (options.relayEvents as RelaySourceEvents | undefined) ?? {};
+    this.hookOnEstablished = options.hookOnEstablished;
+  }
+
+  connect(destination: JSMpegDestination): void {
+    this.destination = destination;
+  }
+
+  start(): void {
+    if (this.destroyed) return;
+    const ws = new WebSocket(this.url);
+    ws.binaryType = 'arraybuffer';
+    this.socket = ws;
+    ws.onopen = () => {
+      this.progress = 1;
+      this.retryMs = 300;
+      this.events.onSocket?.('open');
+    };
+    ws.onmessage = (message: MessageEvent<ArrayBuffer>) => {
+      if (!this.established) {
+        this.established = true;
+        this.hookOnEstablished?.();
+      }
+      this.events.onBytes?.(message.data.byteLength);
+      this.destination?.write(message.data);
+    };
+    ws.onclose = (event) => {
+      if (this.destroyed || this.socket !== ws) return;
+      if (event.code >= FINAL_CLOSE) {
+        this.events.onSocket?.('refused', event.reason);
+        return;
+      }
+      this.events.onSocket?.('closed');
+      this.retryTimer = setTimeout(() => this.start(), this.retryMs);
+      this.retryMs = Math.min(this.retryMs * 2, 5000);
+    };
+  }
+
+  resume(): void {}
+
+  destroy(): void {
+    this.destroyed = true;
+    clearTimeout(this.retryTimer);
+    this.socket?.close();
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The one API contract between core and renderer. Electron IPC (preload) and
+ * the browser host's WebSocket RPC both carry exactly these methods and
+ * events, validated with these schemas on the core side. No other file
+ * declares a channel.
+ */
+import { z } from 'zod';
+import { CameraIdSchema, CameraSummarySchema, ProfileNameSchema, StreamStatusSchema } from './model';
+
+const none = z.strictObject({});
+
+export const AppInfoSchema = z.strictObject({
+  name: z.literal('Pantau'),
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  demo: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const apiMethods = {
+  'app:info': { params: none, result: AppInfoSchema },
+  'camera:list': { params: none, result: z.array(CameraSummarySchema) },
+  /** Where to fetch the MPEG-TS stream of a camera; the profile is chosen by the core when omitted. */
+  'stream:open': {
+    params: z.strictObject({
+      cameraId: CameraIdSchema,
+      profile: ProfileNameSchema.optional(),
+      tileWidth: z.number().int().min(1).max(16384).optional(),
+      tileHeight: z.number().int().min(1).max(16384).optional(),
+    }),
+    result: z.strictObject({ url: z.string(), profile: ProfileNameSchema }),
+  },
+  'stream:statuses': { params: none, result: z.array(StreamStatusSchema) },
+} as const;
+
+export const apiEvents = {
+  'stream:status': StreamStatusSchema,
+} as const;
+
+export type ApiMethod = keyof typeof apiMethods;
+export type ApiEvent = keyof typeof apiEvents;
+export type ApiParams<M extends ApiMethod> = z.input<(typeof apiMethods)[M]['params']>;
+export type ApiResult<M extends ApiMethod> = z.infer<(typeof apiMethods)[M]['result']>;
+export type ApiEventPayload<E extends ApiEvent> = z.infer<(typeof apiEvents)[E]>;
+
+export const apiMethodNames = Object.keys(apiMethods) as ApiMethod[];
+export const apiEventNames = Object.keys(apiEvents) as ApiEvent[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.hasOwn(apiMethods, name);
+}
+
+/** The messages of the WebSocket RPC (browser host). */
+export const RpcRequestSchema = z.strictObject({
+  id: z.number().int().nonnegative(),
+  method: z.string().max(64),
+  params: z.unknown(),
+});
+export type RpcRequest = z.infer<typeof RpcRequestSchema>;
+export type RpcMessage =
+  | { id: number; result: import('./errors').Result<unknown> }
+  | { event: ApiEvent; payload: unknown };
+
+/** The object the Electron preload exposes as `window.pantau`. */
+export interface PantauBridge {
+  invoke<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<import('./errors').Result<ApiResult<M>>>;
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void;
+}

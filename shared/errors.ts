@@ -1,0 +1,45 @@
+/**
+ * Errors cross every boundary (IPC, WebSocket RPC, files) as values, never as
+ * thrown objects, and never carry a password: messages are redacted at source.
+ */
+export const errorCodes = [
+  'invalid-request',
+  'invalid-file',
+  'unknown-method',
+  'camera-not-found',
+  'profile-not-found',
+  'ffmpeg-missing',
+  'ffmpeg-failed',
+  'auth-failed',
+  'rtsp-unreachable',
+  'rtsp-timeout',
+  'unsupported',
+  'unauthorized',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface PantauError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: PantauError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(code: ErrorCode, message: string): Result<T> => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** An error that already carries a code and a safe-to-show message. */
+export class CodedError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CodedError';
+  }
+}

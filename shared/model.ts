@@ -1,0 +1,112 @@
+/**
+ * The domain model shared by core and renderer. Schemas are the single source
+ * of truth: files on disk, IPC payloads and WebSocket RPC payloads are all
+ * parsed with these.
+ */
+import { z } from 'zod';
+import { rtspUrlProblem } from './rtsp-url';
+
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export const CameraIdSchema = z
+  .string()
+  .regex(idPattern, 'must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit');
+
+export const ProfileNameSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'must be a short lowercase name such as "main" or "sub"');
+
+const RtspUrlSchema = z.string().superRefine((value, ctx) => {
+  const problem = rtspUrlProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const dimension = z.number().int().min(16).max(8192);
+
+/** A stream profile as written in the camera file (URL included). */
+export const StreamProfileFileSchema = z.strictObject({
+  profile: ProfileNameSchema,
+  url: RtspUrlSchema,
+  width: dimension.optional(),
+  height: dimension.optional(),
+  fps: z.number().min(1).max(120).optional(),
+});
+
+export const CameraFileEntrySchema = z.strictObject({
+  id: CameraIdSchema,
+  name: z.string().trim().min(1, 'must not be empty').max(120),
+  group: z.string().max(300).optional(),
+  streams: z.array(StreamProfileFileSchema).min(1, 'needs at least one stream'),
+  username: z.string().max(128).optional(),
+  password: z.string().max(256).optional(),
+});
+
+export const CameraFileSchema = z
+  .strictObject({ cameras: z.array(CameraFileEntrySchema) })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.cameras.forEach((camera, index) => {
+      if (seen.has(camera.id)) {
+        ctx.addIssue({ code: 'custom', path: ['cameras', index, 'id'], message: `duplicates camera id "${camera.id}"` });
+      }
+      seen.add(camera.id);
+      const profiles = new Set<string>();
+      camera.streams.forEach((stream, s) => {
+        if (profiles.has(stream.profile)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['cameras', index, 'streams', s, 'profile'],
+            message: `duplicates profile "${stream.profile}"`,
+          });
+        }
+        profiles.add(stream.profile);
+      });
+    });
+  });
+
+export type CameraFile = z.infer<typeof CameraFileSchema>;
+export type CameraFileEntry = z.infer<typeof CameraFileEntrySchema>;
+
+/** What the renderer may know of a profile: no URL. */
+export const ProfileSummarySchema = z.strictObject({
+  profile: ProfileNameSchema,
+  width: z.number().int().optional(),
+  height: z.number().int().optional(),
+});
+
+/** What the renderer may know of a camera: no URL, no credentials. */
+export const CameraSummarySchema = z.strictObject({
+  id: CameraIdSchema,
+  name: z.string(),
+  group: z.string().optional(),
+  profiles: z.array(ProfileSummarySchema),
+  demo: z.boolean(),
+});
+export type CameraSummary = z.infer<typeof CameraSummarySchema>;
+
+export const streamStates = ['idle', 'connecting', 'live', 'error'] as const;
+export const StreamStateSchema = z.enum(streamStates);
+export type StreamState = z.infer<typeof StreamStateSchema>;
+
+export const StreamStatusSchema = z.strictObject({
+  cameraId: CameraIdSchema,
+  profile: ProfileNameSchema,
+  state: StreamStateSchema,
+  /** ms since epoch when this state began */
+  since: z.number(),
+  error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
+});
+export type StreamStatus = z.infer<typeof StreamStatusSchema>;
+
+/** "cameras[2].streams[0].url: is not a URL" — one line per problem, naming the field. */
+export function describeIssues(error: z.ZodError, root = ''): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.reduce<string>(
+        (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+        root,
+      );
+      return `${path || '(file)'}: ${issue.message}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,35 @@
+/**
+ * Camera URLs: only RTSP is accepted from users and files. Credentials are
+ * stripped from anything that may be shown or logged.
+ */
+const allowedSchemes = new Set(['rtsp:', 'rtsps:']);
+
+/** Returns an error sentence, or null when `value` is an acceptable camera URL. */
+export function rtspUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'is not a URL (expected rtsp://host[:port]/path)';
+  }
+  if (!allowedSchemes.has(url.protocol)) {
+    return `uses "${url.protocol.replace(/:$/, '')}", but only rtsp:// and rtsps:// camera URLs are accepted`;
+  }
+  if (!url.hostname) return 'has no host';
+  return null;
+}
+
+/** Replaces user info in every URL inside `text` with `***`. */
+export function redact(text: string): string {
+  // scheme://user[:password]@  →  scheme://***@
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi, '$1***@');
+}
+
+/** The URL with credentials put in, for the core's own use only (never shown). */
+export function withCredentials(value: string, username?: string, password?: string): string {
+  if (!username) return value;
+  const url = new URL(value);
+  url.username = encodeURIComponent(username);
+  url.password = password === undefined ? '' : encodeURIComponent(password);
+  return url.toString();
+}
