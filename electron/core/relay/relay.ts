@@ -13,6 +13,7 @@ import type { Logger } from '../log';
 import type { TsChunk } from '../streams/mpegts';
 import type { StreamHub, Subscription } from '../streams/stream-hub';
 import { loopbackHosts, refusal, rejectUpgrade, type AccessPolicy } from './access';
+import { BacklogGate } from './backlog-gate';
 
 export interface RelayOptions {
   hub: StreamHub;
@@ -75,33 +76,20 @@ export class Relay {
 
   private attach(ws: WebSocket, cameraId: string, profile: string): void {
     const stats: RelayClientStats = { cameraId, profile, sentBytes: 0, droppedChunks: 0, resyncs: 0 };
-    const maxBacklog = this.options.maxBacklogBytes ?? 2 * 1024 * 1024;
-    let skipping = false;
+    const gate = new BacklogGate(this.options.maxBacklogBytes ?? 2 * 1024 * 1024);
     let subscription: Subscription | undefined;
 
-    const send = (data: Buffer) => {
-      stats.sentBytes += data.length;
-      ws.send(data, { binary: true });
-    };
     const subscriber = {
       write: (chunk: TsChunk) => {
         if (ws.readyState !== WebSocket.OPEN) return;
-        if (skipping) {
-          if (!chunk.gopStart || ws.bufferedAmount > maxBacklog / 4) {
-            stats.droppedChunks++;
-            return;
-          }
-          skipping = false;
-          stats.resyncs++;
-          send(Buffer.concat([subscription?.session.psi() ?? Buffer.alloc(0), chunk.data]));
-          return;
-        }
-        if (ws.bufferedAmount > maxBacklog) {
-          skipping = true;
-          stats.droppedChunks++;
-          return;
-        }
-        send(chunk.data);
+        const decision = gate.decide(chunk.gopStart, ws.bufferedAmount);
+        stats.droppedChunks = gate.dropped;
+        stats.resyncs = gate.resyncs;
+        if (decision === 'drop') return;
+        // A resync starts a fresh GOP: PAT/PMT first, as for a new viewer.
+        const data = decision === 'resync' && subscription ? Buffer.concat([subscription.session.psi(), chunk.data]) : chunk.data;
+        stats.sentBytes += data.length;
+        ws.send(data, { binary: true });
       },
     };
 

@@ -1,0 +1,52 @@
+/**
+ * Test fixtures that start real servers: GStreamer's RTSP server, the built
+ * browser host, and a page that fails the test on any console error (CSP
+ * violations included).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { startHost, writeCameraFile, type RunningHost } from '../fixtures/host';
+import { startRtspServer, type RtspMount, type RtspServer } from '../fixtures/rtsp-server';
+import { WallPage } from './pages/wall-page';
+
+interface Fixtures {
+  consoleErrors: string[];
+  startCameras: (mounts: RtspMount[]) => Promise<RtspServer>;
+  openWall: (options?: { cameras?: unknown[] }) => Promise<{ wall: WallPage; host: RunningHost }>;
+}
+
+export const test = base.extend<Fixtures>({
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(errors);
+    expect(errors, 'console errors on the page').toEqual([]);
+  },
+
+  startCameras: async ({}, use) => {
+    const servers: RtspServer[] = [];
+    await use(async (mounts) => {
+      const server = await startRtspServer(mounts);
+      servers.push(server);
+      return server;
+    });
+    await Promise.all(servers.map((s) => s.stop()));
+  },
+
+  openWall: async ({ page, consoleErrors }, use) => {
+    void consoleErrors; // collect from the first navigation on
+    const hosts: RunningHost[] = [];
+    await use(async (options = {}) => {
+      const args = options.cameras ? ['--cameras', writeCameraFile(options.cameras)] : [];
+      const host = await startHost(args);
+      hosts.push(host);
+      await page.goto(host.url);
+      return { wall: new WallPage(page as Page), host };
+    });
+    for (const host of hosts) expect(await host.stop('SIGTERM')).toBe(0);
+  },
+});
+
+export { expect };

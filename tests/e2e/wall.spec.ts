@@ -1,0 +1,71 @@
+import { expect, test } from './fixtures';
+
+test.describe('the wall', () => {
+  test('four RTSP cameras go live and their pictures move', async ({ openWall, startCameras }, testInfo) => {
+    const rtsp = await startCameras([
+      { name: 'cam1', width: 640, height: 360 },
+      { name: 'cam2', width: 640, height: 360 },
+      { name: 'cam3', width: 320, height: 240 },
+      { name: 'cam4', width: 480, height: 270 },
+    ]);
+    const ids = ['simpang-lima', 'tugu-muda', 'lawang-sewu', 'kota-lama'];
+    const cameras = ids.map((id, i) => ({
+      id,
+      name: `Kamera ${i + 1}`,
+      group: 'Kota Semarang',
+      streams: [{ profile: 'main', url: rtsp.url(`cam${i + 1}`) }],
+    }));
+    const { wall } = await openWall({ cameras });
+
+    await expect(wall.tiles).toHaveCount(4);
+    await expect(wall.page.locator('.wall')).toHaveAttribute('data-grid', '2');
+    await wall.expectLive(ids);
+    for (const id of ids) await wall.expectMoving(id);
+
+    const shot = await wall.page.screenshot({ path: testInfo.outputPath('wall-rtsp.png') });
+    await testInfo.attach('wall', { body: shot, contentType: 'image/png' });
+  });
+
+  test('with no camera file, four demo cameras go live', async ({ openWall }, testInfo) => {
+    const { wall } = await openWall();
+    const ids = ['demo-1', 'demo-2', 'demo-3', 'demo-4'];
+    await expect(wall.tiles).toHaveCount(4);
+    await wall.expectLive(ids);
+    for (const id of ids) await wall.expectMoving(id);
+    await expect(wall.page.locator('.toolbar-meta')).toContainText('Kamera demo');
+    await testInfo.attach('demo wall', { body: await wall.page.screenshot({ path: testInfo.outputPath('wall-demo.png') }), contentType: 'image/png' });
+  });
+
+  test('grids can be switched and the UI speaks Indonesian first, English on request', async ({ openWall }) => {
+    const { wall } = await openWall();
+    await wall.expectLive(['demo-1']);
+    await expect(wall.tile('demo-1').getByRole('status')).toHaveText('Langsung');
+
+    await wall.page.locator('[data-grid-button="3"]').click();
+    await expect(wall.tiles).toHaveCount(9);
+    await expect(wall.page.locator('.tile[data-state="empty"]')).toHaveCount(5);
+    await wall.expectLive(['demo-1', 'demo-2', 'demo-3', 'demo-4']);
+
+    await wall.page.locator('[data-grid-button="1"]').click();
+    await expect(wall.tiles).toHaveCount(1);
+    await wall.expectLive(['demo-1']);
+    await wall.expectMoving('demo-1');
+
+    await wall.page.locator('[data-language="en"]').click();
+    await expect(wall.tile('demo-1').getByRole('status')).toHaveText('Live');
+    await expect(wall.page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+
+  test('a camera that cannot be reached shows an error, the others stay live', async ({ openWall, startCameras }) => {
+    const rtsp = await startCameras([{ name: 'cam1', width: 320, height: 240 }]);
+    const { wall } = await openWall({
+      cameras: [
+        { id: 'up', name: 'Hidup', streams: [{ profile: 'main', url: rtsp.url('cam1') }] },
+        { id: 'down', name: 'Mati', streams: [{ profile: 'main', url: 'rtsp://127.0.0.1:9/none' }] },
+      ],
+    });
+    await wall.expectLive(['up']);
+    await expect(wall.tile('down')).toHaveAttribute('data-state', 'error');
+    await expect(wall.tile('down')).toContainText('Kamera tidak dapat dijangkau');
+  });
+});

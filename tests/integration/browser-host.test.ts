@@ -1,0 +1,151 @@
+/**
+ * The browser host as `npm run serve` runs it: built CLI, real RTSP server,
+ * real WebSockets, real ffmpeg processes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { ffmpegProcesses, waitFor } from '../fixtures/processes';
+import { runHostToExit, startHost, writeCameraFile, type RunningHost } from '../fixtures/host';
+import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
+
+const SEQUENCE_HEADER = Buffer.from([0x00, 0x00, 0x01, 0xb3]);
+
+let camera: RtspServer;
+let host: RunningHost;
+
+beforeAll(async () => {
+  camera = await startRtspServer([{ name: 'cam1', width: 640, height: 360 }]);
+  const file = writeCameraFile([
+    { id: 'cam-1', name: 'Simpang Lima', streams: [{ profile: 'main', url: camera.url('cam1'), width: 640, height: 360 }], username: 'op', password: 'Rahasia123' },
+  ]);
+  host = await startHost(['--cameras', file, '--linger-ms', '500']);
+});
+
+afterAll(async () => {
+  await host?.stop('SIGKILL');
+  await camera?.stop();
+});
+
+/** Opens a socket and resolves with the HTTP status of a refused upgrade, or 101. */
+function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, { headers });
+    ws.once('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.once('error', () => undefined);
+  });
+}
+
+function rpc(ws: WebSocket, method: string, params: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+  const id = Math.floor(Math.random() * 1e9);
+  return new Promise((resolve) => {
+    const onMessage = (raw: WebSocket.RawData) => {
+      const message = JSON.parse(raw.toString());
+      if (message.id === id) {
+        ws.off('message', onMessage);
+        resolve(message.result);
+      }
+    };
+    ws.on('message', onMessage);
+    ws.send(JSON.stringify({ id, method, params }));
+  });
+}
+
+describe('browser host', () => {
+  it('prints one ready line with a loopback URL carrying the token', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{20,}$/);
+    expect(host.output().match(/Pantau ready at/g)).toHaveLength(1);
+  });
+
+  it('serves the built renderer with its CSP', async () => {
+    const response = await fetch(`${host.origin}/`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('Content-Security-Policy');
+    expect((await fetch(`${host.origin}/../../etc/passwd`)).status).toBe(404);
+  });
+
+  it('refuses API and stream sockets without the token, with a foreign Origin, or a foreign Host', async () => {
+    const api = `ws://127.0.0.1:${host.port}/api`;
+    const stream = `ws://127.0.0.1:${host.port}/stream/cam-1/main`;
+    expect(await upgradeStatus(api)).toBe(401);
+    expect(await upgradeStatus(`${api}?token=wrong`)).toBe(401);
+    expect(await upgradeStatus(stream)).toBe(401);
+    expect(await upgradeStatus(`${api}?token=${host.token}`, { Origin: 'http://evil.example' })).toBe(403);
+    expect(await upgradeStatus(`${stream}?token=${host.token}`, { Origin: 'http://evil.example' })).toBe(403);
+    expect(await upgradeStatus(`${api}?token=${host.token}`, { Host: `rebound.example:${host.port}` })).toBe(403);
+    expect(await upgradeStatus(`${api}?token=${host.token}`, { Origin: host.origin })).toBe(101);
+  });
+
+  it('answers the API contract and never sends a URL or password to the page', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`);
+    await new Promise((resolve) => ws.once('open', resolve));
+    const cameras = await rpc(ws, 'camera:list', {});
+    expect(cameras).toEqual({ ok: true, value: [{ id: 'cam-1', name: 'Simpang Lima', demo: false, profiles: [{ profile: 'main', width: 640, height: 360 }] }] });
+    expect(JSON.stringify(cameras)).not.toMatch(/rtsp|Rahasia123/);
+    expect(await rpc(ws, 'nope:nope', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    const opened = await rpc(ws, 'stream:open', { cameraId: 'cam-1' });
+    expect(opened).toEqual({ ok: true, value: { profile: 'main', url: `ws://127.0.0.1:${host.port}/stream/cam-1/main?token=${host.token}` } });
+    ws.close();
+  });
+
+  it('relays the camera: the first message carries a sequence header; the process goes after the viewer', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/stream/cam-1/main?token=${host.token}`);
+    const first = await new Promise<Buffer>((resolve) => ws.once('message', (data) => resolve(data as Buffer)));
+    // A fresh ffmpeg may first send PAT/PMT alone; by the second GOP every message is whole packets.
+    const received: Buffer[] = [first];
+    ws.on('message', (data) => received.push(data as Buffer));
+    expect(await waitFor(() => Buffer.concat(received).includes(SEQUENCE_HEADER), 15_000)).toBe(true);
+    expect(first[0]).toBe(0x47);
+    expect(ffmpegProcesses(`:${camera.port}/cam1`)).toHaveLength(1);
+    // The password went into ffmpeg's arguments, but no log line shows it.
+    expect(host.output()).not.toContain('Rahasia123');
+
+    // A second viewer joins the running stream and its first message holds a whole GOP start.
+    const joiner = new WebSocket(`ws://127.0.0.1:${host.port}/stream/cam-1/main?token=${host.token}`);
+    const joined = await new Promise<Buffer>((resolve) => joiner.once('message', (data) => resolve(data as Buffer)));
+    expect(joined.includes(SEQUENCE_HEADER)).toBe(true);
+    expect(ffmpegProcesses(`:${camera.port}/cam1`)).toHaveLength(1);
+
+    ws.close();
+    joiner.close();
+    expect(await waitFor(() => ffmpegProcesses(`:${camera.port}/cam1`).length === 0, 8000)).toBe(true);
+  });
+
+  it('closes a stream socket for an unknown camera with a reason', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/stream/ghost/main?token=${host.token}`);
+    const [code, reason] = await new Promise<[number, string]>((resolve) => ws.once('close', (c, r) => resolve([c, r.toString()])));
+    expect(code).toBe(4404);
+    expect(reason).toContain('ghost');
+  });
+
+  it('stops every ffmpeg it started on SIGTERM', async () => {
+    const file = writeCameraFile([{ id: 'cam-1', name: 'A', streams: [{ profile: 'main', url: camera.url('cam1') }] }]);
+    const own = await startHost(['--cameras', file]);
+    const viewer = new WebSocket(`ws://127.0.0.1:${own.port}/stream/cam-1/main?token=${own.token}`);
+    await new Promise((resolve) => viewer.once('message', resolve));
+    const marker = `:${camera.port}/cam1`;
+    expect(ffmpegProcesses(marker).length).toBeGreaterThan(0);
+    expect(await own.stop('SIGTERM')).toBe(0);
+    expect(ffmpegProcesses(marker)).toHaveLength(0);
+  });
+});
+
+describe('browser host start-up errors', () => {
+  it('says clearly when ffmpeg is missing', async () => {
+    const result = await runHostToExit([], { FFMPEG_PATH: '/nonexistent/ffmpeg' });
+    expect(result.code).toBe(69);
+    expect(result.output).toContain('Pantau cannot start: FFMPEG_PATH is set to "/nonexistent/ffmpeg"');
+  });
+
+  it('names the bad field of a camera file and exits', async () => {
+    const file = writeCameraFile([{ id: 'x', name: 'X', streams: [{ profile: 'main', url: 'file:///etc/passwd' }] }]);
+    const result = await runHostToExit(['--cameras', file]);
+    expect(result.code).toBe(65);
+    expect(result.output).toContain('cameras[0].streams[0].url');
+    expect(result.output).toContain('only rtsp:// and rtsps://');
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch, type ApiHandlers } from '../../electron/core/api/dispatch';
+import { createApiHandlers } from '../../electron/core/api/pantau-api';
+import { CameraRegistry } from '../../electron/core/cameras/camera-registry';
+import { silentLogger } from '../../electron/core/log';
+import { StreamHub } from '../../electron/core/streams/stream-hub';
+import { apiEventNames, apiMethodNames } from '../../shared/api';
+import en from '../../resources/i18n/en.json';
+import id from '../../resources/i18n/id.json';
+
+const cameras = CameraRegistry.demo(2);
+// The hub is never asked to start a stream here, so no ffmpeg path is needed.
+const hub = new StreamHub({ ffmpegPath: '/nonexistent', logger: silentLogger, sourceFor: (c, p) => cameras.sourceFor(c, p) });
+const handlers = createApiHandlers({ cameras, hub, token: 'T0KEN', host: 'browser', version: '1.2.3' });
+const context = { relayBase: 'ws://127.0.0.1:9' };
+const call = (method: unknown, params: unknown) => dispatch(handlers, method, params, context, silentLogger);
+
+describe('the API contract', () => {
+  it('names channels domain:verb', () => {
+    for (const name of [...apiMethodNames, ...apiEventNames]) expect(name).toMatch(/^[a-z]+:[a-z]+$/);
+  });
+
+  it('answers a valid call with a value', async () => {
+    expect(await call('app:info', {})).toEqual({ ok: true, value: { name: 'Pantau', version: '1.2.3', host: 'browser', demo: true } });
+  });
+
+  it('opens a stream as a relay URL carrying the token', async () => {
+    const result = await call('stream:open', { cameraId: 'demo-2', tileWidth: 640, tileHeight: 360 });
+    expect(result).toEqual({ ok: true, value: { url: 'ws://127.0.0.1:9/stream/demo-2/main?token=T0KEN', profile: 'main' } });
+  });
+
+  it('refuses methods outside the contract', async () => {
+    expect(await call('fs:read', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(await call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+  });
+
+  it('refuses malformed params, naming the field', async () => {
+    const result = await call('stream:open', { cameraId: '../etc/passwd' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(!result.ok && result.error.message).toContain('params.cameraId');
+    expect(await call('camera:list', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('turns a coded failure into an error value', async () => {
+    expect(await call('stream:open', { cameraId: 'nope' })).toMatchObject({ ok: false, error: { code: 'camera-not-found' } });
+  });
+
+  it('checks results against the contract too', async () => {
+    const broken = { ...handlers, 'app:info': () => ({ name: 'Other' }) } as unknown as ApiHandlers;
+    expect(await dispatch(broken, 'app:info', {}, context, silentLogger)).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
+
+describe('translations', () => {
+  it('have the same keys in Bahasa Indonesia and English', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+    for (const value of [...Object.values(en), ...Object.values(id)]) expect(value.trim()).not.toBe('');
+  });
+});
