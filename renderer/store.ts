@@ -19,10 +19,12 @@ export interface PantauState {
   tiles: (string | null)[];
   language: Language;
   loadError: string | undefined;
+  panel: 'health' | null;
 
   start(api: ApiClient): void;
   setGrid(grid: GridSize): void;
   setLanguage(language: Language): void;
+  togglePanel(panel: 'health'): void;
 }
 
 export const statusKey = (cameraId: string, profile: string) => `${cameraId}/${profile}`;
@@ -41,11 +43,19 @@ export const useStore = create<PantauState>()((set) => ({
   tiles: [],
   language: savedLanguage(),
   loadError: undefined,
+  panel: null,
 
   start(api) {
     set({ api });
     api.on('stream:status', (status) =>
       set((state) => ({ statuses: { ...state.statuses, [statusKey(status.cameraId, status.profile)]: status } })),
+    );
+    api.on('stream:stats', (statuses) =>
+      set((state) => {
+        const next = { ...state.statuses };
+        for (const status of statuses) next[statusKey(status.cameraId, status.profile)] = status;
+        return { statuses: next };
+      }),
     );
     const load = async () => {
       const [info, cameras, statuses] = await Promise.all([
@@ -76,6 +86,10 @@ export const useStore = create<PantauState>()((set) => ({
 
   setGrid(grid) {
     set((state) => ({ grid, tiles: fitTiles(state.tiles, grid) }));
+  },
+
+  togglePanel(panel) {
+    set((state) => ({ panel: state.panel === panel ? null : panel }));
   },
 
   setLanguage(language) {

@@ -34,7 +34,10 @@ export const apiMethods = {
 } as const;
 
 export const apiEvents = {
+  /** A stream changed state (sent at once). */
   'stream:status': StreamStatusSchema,
+  /** Every running stream's figures, once a second. */
+  'stream:stats': z.array(StreamStatusSchema),
 } as const;
 
 export type ApiMethod = keyof typeof apiMethods;

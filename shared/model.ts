@@ -84,7 +84,12 @@ export const CameraSummarySchema = z.strictObject({
 });
 export type CameraSummary = z.infer<typeof CameraSummarySchema>;
 
-export const streamStates = ['idle', 'connecting', 'live', 'error'] as const;
+/**
+ * A stream session's life: connecting → live ⇄ stalled; a failure leads to
+ * reconnecting (backoff), then offline after repeated failures (slow retry);
+ * auth-failed and unsupported wait long before trying again.
+ */
+export const streamStates = ['idle', 'connecting', 'live', 'stalled', 'reconnecting', 'offline', 'auth-failed', 'unsupported'] as const;
 export const StreamStateSchema = z.enum(streamStates);
 export type StreamState = z.infer<typeof StreamStateSchema>;
 
@@ -94,7 +99,16 @@ export const StreamStatusSchema = z.strictObject({
   state: StreamStateSchema,
   /** ms since epoch when this state began */
   since: z.number(),
+  /** The last failure, redacted; kept after recovery so a report can show it. */
   error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
+  /** When the next connection attempt is due (ms since epoch), while waiting. */
+  retryAt: z.number().optional(),
+  fps: z.number().nonnegative(),
+  kbps: z.number().nonnegative(),
+  /** ms since epoch of the last frame ffmpeg delivered */
+  lastFrameAt: z.number().optional(),
+  /** Connection attempts after the first. */
+  reconnects: z.number().int().nonnegative(),
 });
 export type StreamStatus = z.infer<typeof StreamStatusSchema>;
 

@@ -17,7 +17,7 @@ export interface CoreOptions {
   host: 'electron' | 'browser';
   version: string;
   lingerMs?: number;
-  session?: StreamHubOptions['session'];
+  timing?: StreamHubOptions['timing'];
 }
 
 export class PantauCore {
@@ -31,7 +31,7 @@ export class PantauCore {
       logger: options.logger,
       sourceFor: (cameraId, profile) => options.cameras.sourceFor(cameraId, profile),
       ...(options.lingerMs !== undefined ? { lingerMs: options.lingerMs } : {}),
-      ...(options.session ? { session: options.session } : {}),
+      ...(options.timing ? { timing: options.timing } : {}),
     });
     this.handlers = createApiHandlers({
       cameras: options.cameras,

@@ -85,6 +85,7 @@ async function main(): Promise<void> {
   }
   const send = (event: ApiEvent, payload: unknown) => windows.forEach((wc) => wc.send(event, payload));
   core.hub.onStatus((status) => send('stream:status', status));
+  core.hub.onStats((statuses) => send('stream:stats', statuses));
 
   createWallWindow();
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());

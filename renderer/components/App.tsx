@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useStore, useTranslate } from '../store';
+import { HealthPanel } from './HealthPanel';
 import { Toolbar } from './Toolbar';
 import { Wall } from './Wall';
 
@@ -8,6 +9,7 @@ export function App() {
   const connected = useStore((s) => s.connected);
   const loadError = useStore((s) => s.loadError);
   const language = useStore((s) => s.language);
+  const panel = useStore((s) => s.panel);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -19,7 +21,10 @@ export function App() {
       <Toolbar />
       {!connected ? <div className="banner" role="alert">{t('connection.lost')}</div> : null}
       {loadError ? <div className="banner" role="alert">{loadError}</div> : null}
-      <Wall />
+      <div className="workspace">
+        <Wall />
+        {panel === 'health' ? <HealthPanel /> : null}
+      </div>
     </div>
   );
 }

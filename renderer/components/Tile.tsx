@@ -1,17 +1,21 @@
 /**
  * One tile owns one player: a single effect opens the stream, creates the
  * JSMpeg player on the tile's canvas and destroys both when the camera or the
- * tile goes. The overlay tells the truth: "live" only once this tile has
- * decoded a frame and the core reports the stream live.
+ * tile goes. The overlay tells the truth: "live" only while the core reports
+ * the stream live AND this tile keeps painting frames; otherwise the last
+ * picture stays, greyed, with its age counting up.
  */
 import JSMpeg, { type Player } from '@cycjimmy/jsmpeg-player';
 import { useEffect, useRef, useState } from 'react';
-import type { StreamState } from '../../shared/model';
+import { tileState } from '../../shared/tile-state';
+import { formatCountdown, formatDuration } from '../format';
 import type { MessageKey } from '../i18n';
 import { RelaySource } from '../player/relay-source';
 import { statusKey, useStore, useTranslate } from '../store';
+import { useNow } from '../use-now';
 
-type TileState = StreamState | 'empty';
+/** The tile calls itself stalled after this long without painting, whatever the core says. */
+const TILE_STALL_MS = 2500;
 
 interface TileProps {
   index: number;
@@ -24,17 +28,20 @@ export function Tile({ index, cameraId }: TileProps) {
   const camera = useStore((s) => s.cameras.find((c) => c.id === cameraId));
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [profile, setProfile] = useState<string>();
-  const [decoded, setDecoded] = useState(false);
+  const [lastPaintAt, setLastPaintAt] = useState<number>();
   const [socketUp, setSocketUp] = useState(false);
+  const [socketOpens, setSocketOpens] = useState(0);
   const [openError, setOpenError] = useState<{ code: string; message: string }>();
   const status = useStore((s) => (cameraId && profile ? s.statuses[statusKey(cameraId, profile)] : undefined));
+  const now = useNow(1000);
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!api || !cameraId || !canvas) return;
     let player: Player | undefined;
     let cancelled = false;
-    setDecoded(false);
+    let paintedAt = 0;
+    setLastPaintAt(undefined);
     setOpenError(undefined);
     const rect = canvas.parentElement!.getBoundingClientRect();
     const scale = window.devicePixelRatio || 1;
@@ -56,10 +63,18 @@ export function Tile({ index, cameraId }: TileProps) {
           disableGl: true,
           pauseWhenHidden: false,
           videoBufferSize: 2 * 1024 * 1024,
-          onVideoDecode: () => setDecoded(true),
+          onVideoDecode: () => {
+            // At most a few renders a second, not one per frame.
+            const at = Date.now();
+            if (at - paintedAt > 500) {
+              paintedAt = at;
+              setLastPaintAt(at);
+            }
+          },
           relayEvents: {
             onSocket: (state: string, detail?: string) => {
               setSocketUp(state === 'open');
+              if (state === 'open') setSocketOpens((n) => n + 1);
               if (state === 'refused') setOpenError({ code: 'camera-not-found', message: detail ?? '' });
             },
           },
@@ -73,30 +88,43 @@ export function Tile({ index, cameraId }: TileProps) {
     };
   }, [api, cameraId]);
 
-  // decoded stays true after the first frame; core status and socket decide the rest.
-  let state: TileState;
-  if (!cameraId) state = 'empty';
-  else if (openError || status?.state === 'error') state = 'error';
-  else if (decoded && socketUp && status?.state === 'live') state = 'live';
-  else state = 'connecting';
-
+  const decoded = lastPaintAt !== undefined;
+  const state = tileState({
+    hasCamera: !!cameraId,
+    openFailed: !!openError,
+    core: status,
+    socketUp,
+    decoded,
+    stale: decoded && now - lastPaintAt > TILE_STALL_MS,
+  });
   const error = openError ?? status?.error;
+  const troubled = state !== 'live' && state !== 'connecting' && state !== 'empty';
   const errorKey = error ? (`error.${error.code}` as MessageKey) : undefined;
   const errorText = errorKey && t(errorKey) !== errorKey ? t(errorKey) : t('error.generic');
+  const retryIn = status?.retryAt && status.retryAt > now && state !== 'stalled' ? status.retryAt - now : undefined;
 
   return (
-    <div className="tile" data-tile-index={index} data-camera-id={cameraId ?? ''} data-state={state} aria-label={camera?.name ?? t('tile.empty')}>
-      <canvas ref={canvasRef} className={decoded ? 'tile-canvas' : 'tile-canvas tile-canvas-waiting'} />
+    <div
+      className="tile"
+      data-tile-index={index}
+      data-camera-id={cameraId ?? ''}
+      data-state={state}
+      data-socket-opens={socketOpens}
+      aria-label={camera?.name ?? t('tile.empty')}
+    >
+      <canvas ref={canvasRef} className={!decoded ? 'tile-canvas tile-canvas-waiting' : state === 'live' ? 'tile-canvas' : 'tile-canvas tile-canvas-stale'} />
       {cameraId ? (
         <div className="tile-overlay">
           <span className="tile-name">{camera?.name ?? cameraId}</span>
           <span className={`tile-state tile-state-${state}`} role="status">
-            {t(`state.${state === 'empty' ? 'idle' : state}`)}
+            {t(`state.${state}`)}
           </span>
-          {state === 'error' && error ? (
-            <span className="tile-error" title={error.message}>
-              {errorText}
-            </span>
+          {troubled ? (
+            <div className="tile-trouble">
+              {error && state !== 'stalled' ? <span className="tile-error" title={error.message}>{errorText}</span> : null}
+              {decoded ? <span className="tile-age">{t('tile.lastFrame', { age: formatDuration(t, now - lastPaintAt) })}</span> : null}
+              {retryIn !== undefined ? <span className="tile-retry">{t('tile.retryIn', { time: formatCountdown(retryIn) })}</span> : null}
+            </div>
           ) : null}
         </div>
       ) : (

@@ -10,6 +10,8 @@ export function Toolbar() {
   const setLanguage = useStore((s) => s.setLanguage);
   const info = useStore((s) => s.info);
   const count = useStore((s) => s.cameras.length);
+  const panel = useStore((s) => s.panel);
+  const togglePanel = useStore((s) => s.togglePanel);
 
   return (
     <header className="toolbar">
@@ -31,6 +33,9 @@ export function Toolbar() {
           </button>
         ))}
       </nav>
+      <button type="button" className="toolbar-toggle" data-panel-button="health" aria-pressed={panel === 'health'} onClick={() => togglePanel('health')}>
+        {t('toolbar.health')}
+      </button>
       <nav className="toolbar-group" aria-label={t('toolbar.language')}>
         {(['id', 'en'] as const).map((lang) => (
           <button key={lang} type="button" data-language={lang} aria-pressed={language === lang} onClick={() => setLanguage(lang)}>

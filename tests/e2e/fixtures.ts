@@ -10,7 +10,7 @@ import { WallPage } from './pages/wall-page';
 
 interface Fixtures {
   consoleErrors: string[];
-  startCameras: (mounts: RtspMount[]) => Promise<RtspServer>;
+  startCameras: (mounts: RtspMount[], options?: { digest?: string; port?: number }) => Promise<RtspServer>;
   openWall: (options?: { cameras?: unknown[] }) => Promise<{ wall: WallPage; host: RunningHost }>;
 }
 
@@ -27,11 +27,18 @@ export const test = base.extend<Fixtures>({
 
   startCameras: async ({}, use) => {
     const servers: RtspServer[] = [];
-    await use(async (mounts) => {
-      const server = await startRtspServer(mounts);
+    await use(async (mounts, options) => {
+      const server = await startRtspServer(mounts, options);
       servers.push(server);
       return server;
     });
+    for (const server of servers) {
+      try {
+        server.process.kill('SIGCONT'); // a test may have frozen it
+      } catch {
+        // already gone
+      }
+    }
     await Promise.all(servers.map((s) => s.stop()));
   },
 

@@ -38,7 +38,7 @@ function newHub(sources: Record<string, StreamSource>, lingerMs = 800) {
     logger: silentLogger,
     lingerMs,
     sourceFor: (cameraId) => sources[cameraId]!,
-    session: { retryBaseMs: 300, authBackoffMs: 60_000 },
+    timing: { retryBaseMs: 300 },
   });
   hub.onStatus((s) => statuses.push(s));
   hubs.push(hub);
@@ -130,7 +130,7 @@ describe('StreamHub with a real RTSP camera', () => {
     expect(ffmpegProcesses(`:${camera.port}/`)).toHaveLength(0);
   });
 
-  it('reports a wrong password as auth-failed without retrying at once, and streams with the right one', async () => {
+  it('reports a wrong password as auth-failed, waits minutes before the next try, and streams with the right one', async () => {
     const { hub, statuses } = newHub({
       wrong: { kind: 'rtsp', url: withCredentials(locked.url('secure'), 'operator', 'salah') },
       right: { kind: 'rtsp', url: withCredentials(locked.url('secure'), 'operator', 'Rahasia123') },
@@ -138,21 +138,22 @@ describe('StreamHub with a real RTSP camera', () => {
     subscriptions.push(hub.subscribe('wrong', 'main', collector()));
     const good = collector();
     subscriptions.push(hub.subscribe('right', 'main', good));
-    expect(await waitFor(() => statuses.some((s) => s.cameraId === 'wrong' && s.state === 'error'), 20_000)).toBe(true);
-    const failure = statuses.find((s) => s.cameraId === 'wrong' && s.state === 'error')!;
+    expect(await waitFor(() => statuses.some((s) => s.cameraId === 'wrong' && s.state === 'auth-failed'), 20_000)).toBe(true);
+    const failure = statuses.find((s) => s.cameraId === 'wrong' && s.state === 'auth-failed')!;
     expect(failure.error?.code).toBe('auth-failed');
     expect(failure.error?.message).not.toContain('salah');
+    // At most one attempt per minute after a 401: the next one is scheduled minutes away.
+    expect(failure.retryAt! - failure.since).toBeGreaterThanOrEqual(60_000);
     expect(await waitFor(() => good.bytes().includes(SEQUENCE_HEADER), 20_000)).toBe(true);
-    // The auth backoff is a minute here: no second attempt follows the first.
     const wrongSession = hub.sessions().find((s) => s.key === 'wrong/main')!;
-    expect(wrongSession.spawnCount).toBe(1);
+    expect(wrongSession.attempts).toHaveLength(1);
   });
 
   it('reports an unreachable camera and keeps retrying with backoff', async () => {
     const { hub, statuses } = newHub({ gone: { kind: 'rtsp', url: 'rtsp://127.0.0.1:9/nothing' } });
     subscriptions.push(hub.subscribe('gone', 'main', collector()));
-    expect(await waitFor(() => statuses.some((s) => s.state === 'error'), 20_000)).toBe(true);
-    expect(statuses.find((s) => s.state === 'error')!.error?.code).toBe('rtsp-unreachable');
+    expect(await waitFor(() => statuses.some((s) => s.state === 'reconnecting'), 20_000)).toBe(true);
+    expect(statuses.find((s) => s.state === 'reconnecting')!.error?.code).toBe('rtsp-unreachable');
     expect(await waitFor(() => hub.sessions()[0]!.spawnCount >= 2, 10_000)).toBe(true);
   });
 });

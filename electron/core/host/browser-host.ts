@@ -29,7 +29,7 @@ export class BrowserHost {
   private readonly rpc = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly relay: Relay;
   private readonly policy: AccessPolicy;
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribe: (() => void)[];
   private boundPort = 0;
 
   constructor(private readonly options: BrowserHostOptions) {
@@ -46,8 +46,11 @@ export class BrowserHost {
       }
       this.rpc.handleUpgrade(req, socket, head, (ws) => this.attachRpc(ws, req));
     });
-    // Every status change goes to every connected page.
-    this.unsubscribe = options.core.hub.onStatus((status) => this.broadcast({ event: 'stream:status', payload: status }));
+    // Every status change, and the figures once a second, go to every connected page.
+    this.unsubscribe = [
+      options.core.hub.onStatus((status) => this.broadcast({ event: 'stream:status', payload: status })),
+      options.core.hub.onStats((statuses) => this.broadcast({ event: 'stream:stats', payload: statuses })),
+    ];
   }
 
   async listen(): Promise<string> {
@@ -88,9 +91,19 @@ export class BrowserHost {
     for (const ws of this.rpc.clients) if (ws.readyState === WebSocket.OPEN) ws.send(text);
   }
 
+  /**
+   * Closes every page's API and stream sockets without stopping anything
+   * else; pages reconnect by themselves (used by the fault tests, and to shake
+   * off a wedged client).
+   */
+  dropClients(): void {
+    for (const ws of this.rpc.clients) ws.close(1012, 'host restarting connections');
+    this.relay.dropClients();
+  }
+
   /** Closes sockets and the server; the caller disposes the core (which stops ffmpeg). */
   async close(): Promise<void> {
-    this.unsubscribe();
+    this.unsubscribe.forEach((off) => off());
     for (const ws of this.rpc.clients) ws.terminate();
     this.rpc.close();
     await this.relay.dispose();

@@ -93,6 +93,11 @@ async function main(): Promise<number> {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGHUP', () => stop('SIGHUP'));
+  // Drops every page connection (they reconnect): for fault tests and wedged clients.
+  process.on('SIGUSR2', () => {
+    logger.info('SIGUSR2: dropping every page connection');
+    host.dropClients();
+  });
   return -1; // keep running
 }
 

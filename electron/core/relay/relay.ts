@@ -109,6 +109,11 @@ export class Relay {
     ws.once('error', release);
   }
 
+  /** Closes every client with 1012 (service restart): clients reconnect and resume at a GOP. */
+  dropClients(): void {
+    for (const ws of this.clients.keys()) ws.close(1012, 'relay restarting connections');
+  }
+
   clientStats(): RelayClientStats[] {
     return [...this.clients.values()];
   }

@@ -28,14 +28,22 @@ function payloadUnitStart(packet: Buffer): boolean {
   return (packet[1]! & 0x40) !== 0;
 }
 
-/** True when this packet starts a video PES whose payload holds a sequence header. */
-export function startsGop(packet: Buffer): boolean {
+/**
+ * True when this packet starts a video PES (start code 00 00 01 and a stream
+ * id 0xE0–0xEF). ffmpeg's mpegts muxer puts one frame in each video PES, so
+ * this counts frames.
+ */
+export function startsVideoPes(packet: Buffer): boolean {
   if (!payloadUnitStart(packet)) return false;
   const offset = payloadOffset(packet);
-  // PES start code 00 00 01 and a video stream id (0xE0–0xEF).
   if (offset + 9 > TS_PACKET || packet[offset] !== 0 || packet[offset + 1] !== 0 || packet[offset + 2] !== 1) return false;
-  const streamId = packet[offset + 3]!;
-  if ((streamId & 0xf0) !== 0xe0) return false;
+  return (packet[offset + 3]! & 0xf0) === 0xe0;
+}
+
+/** True when this packet starts a video PES whose payload holds a sequence header. */
+export function startsGop(packet: Buffer): boolean {
+  if (!startsVideoPes(packet)) return false;
+  const offset = payloadOffset(packet);
   const es = offset + 9 + packet[offset + 8]!;
   for (let i = es; i + 3 < TS_PACKET; i++) {
     if (packet[i] === 0 && packet[i + 1] === 0 && packet[i + 2] === 1 && packet[i + 3] === 0xb3) return true;
@@ -70,6 +78,8 @@ export class TsPacketizer {
   pmt: Buffer | undefined;
   /** Bytes skipped to regain sync (should stay 0 with ffmpeg's output). */
   resyncBytes = 0;
+  /** Video frames seen (video PES starts). */
+  frames = 0;
 
   push(input: Buffer): TsChunk[] {
     let data = this.pending.length ? Buffer.concat([this.pending, input]) : input;
@@ -91,8 +101,9 @@ export class TsPacketizer {
         this.pmtPid = pmtPidFromPat(packet) ?? this.pmtPid;
       } else if (id === this.pmtPid) {
         this.pmt = Buffer.from(packet);
-      } else if (startsGop(packet)) {
-        gopStarts.push(at);
+      } else if (startsVideoPes(packet)) {
+        this.frames++;
+        if (startsGop(packet)) gopStarts.push(at);
       }
     }
     const cuts = [0, ...gopStarts.filter((at) => at > 0), whole];

@@ -19,7 +19,9 @@ export interface StreamHubOptions {
   /** Resolves a camera profile to what ffmpeg reads (throws CodedError when unknown). */
   sourceFor: (cameraId: string, profile: string) => StreamSource;
   lingerMs?: number;
-  session?: Partial<Pick<SessionOptions, 'startTimeoutMs' | 'killGraceMs' | 'retryBaseMs' | 'retryMaxMs' | 'authBackoffMs'>>;
+  timing?: SessionOptions['timing'];
+  /** How often every running stream's figures are sampled and reported. */
+  statsIntervalMs?: number;
 }
 
 interface Entry {
@@ -30,9 +32,19 @@ interface Entry {
 export class StreamHub {
   private readonly entries = new Map<string, Entry>();
   private readonly statusListeners = new Set<(status: StreamStatus) => void>();
+  private readonly statsListeners = new Set<(statuses: StreamStatus[]) => void>();
+  private readonly statsTimer: NodeJS.Timeout;
   private disposed = false;
 
-  constructor(private readonly options: StreamHubOptions) {}
+  constructor(private readonly options: StreamHubOptions) {
+    this.statsTimer = setInterval(() => {
+      if (this.entries.size === 0 || this.statsListeners.size === 0) return;
+      const now = Date.now();
+      const statuses = [...this.entries.values()].map((entry) => entry.session.sample(now));
+      this.statsListeners.forEach((listener) => listener(statuses));
+    }, options.statsIntervalMs ?? 1000);
+    this.statsTimer.unref();
+  }
 
   subscribe(cameraId: string, profile: string, subscriber: StreamSubscriber): Subscription {
     if (this.disposed) throw new Error('StreamHub is disposed');
@@ -41,7 +53,7 @@ export class StreamHub {
     if (!entry) {
       const source = this.options.sourceFor(cameraId, profile);
       const session = new StreamSession({
-        ...this.options.session,
+        ...(this.options.timing ? { timing: this.options.timing } : {}),
         cameraId,
         profile,
         source,
@@ -82,6 +94,12 @@ export class StreamHub {
     return () => this.statusListeners.delete(listener);
   }
 
+  /** Every running stream's figures, each `statsIntervalMs`. */
+  onStats(listener: (statuses: StreamStatus[]) => void): () => void {
+    this.statsListeners.add(listener);
+    return () => this.statsListeners.delete(listener);
+  }
+
   statuses(): StreamStatus[] {
     return [...this.entries.values()].map((entry) => entry.session.currentStatus);
   }
@@ -93,6 +111,7 @@ export class StreamHub {
   /** Stops every ffmpeg and waits until all have exited. */
   async dispose(): Promise<void> {
     this.disposed = true;
+    clearInterval(this.statsTimer);
     const entries = [...this.entries.values()];
     this.entries.clear();
     for (const entry of entries) clearTimeout(entry.linger);

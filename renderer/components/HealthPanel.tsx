@@ -1,0 +1,93 @@
+/**
+ * Every camera with its state, since when, fps, kbit/s and reconnects;
+ * sortable; exported as CSV for the maintenance contractor.
+ */
+import { useMemo, useState } from 'react';
+import { healthCsv, healthRows, localDateTime, sortHealthRows, type HealthColumn } from '../../shared/health-report';
+import { formatDuration } from '../format';
+import type { MessageKey } from '../i18n';
+import { useStore, useTranslate } from '../store';
+import { useNow } from '../use-now';
+
+const columns: HealthColumn[] = ['name', 'profile', 'state', 'since', 'fps', 'kbps', 'reconnects', 'error'];
+const trouble = new Set(['stalled', 'reconnecting', 'offline', 'auth-failed', 'unsupported']);
+
+export function HealthPanel() {
+  const t = useTranslate();
+  const cameras = useStore((s) => s.cameras);
+  const statuses = useStore((s) => s.statuses);
+  const close = useStore((s) => s.togglePanel);
+  const now = useNow(1000);
+  const [sort, setSort] = useState<{ column: HealthColumn; ascending: boolean }>({ column: 'state', ascending: true });
+  const rows = useMemo(() => sortHealthRows(healthRows(cameras, statuses), sort.column, sort.ascending), [cameras, statuses, sort]);
+  const counts = {
+    live: rows.filter((r) => r.state === 'live').length,
+    trouble: rows.filter((r) => trouble.has(r.state)).length,
+    idle: rows.filter((r) => r.state === 'idle').length,
+  };
+
+  const exportCsv = () => {
+    const header = (key: string) => t(`health.col.${key}` as MessageKey);
+    const headers = Object.fromEntries(
+      ['cameraId', 'name', 'group', 'profile', 'state', 'since', 'duration', 'fps', 'kbps', 'reconnects', 'lastFrameAt', 'error'].map((k) => [k, header(k)]),
+    ) as Parameters<typeof healthCsv>[1];
+    const csv = healthCsv(rows, headers, Date.now());
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    link.download = `pantau-kesehatan-${localDateTime(Date.now()).replace(/[ :]/g, '').replace(/-/g, '')}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
+
+  return (
+    <aside className="health-panel" aria-label={t('health.title')}>
+      <div className="health-head">
+        <h2>{t('health.title')}</h2>
+        <span className="health-summary">{t('health.summary', counts)}</span>
+        <button type="button" data-action="export-health" onClick={exportCsv}>
+          {t('health.export')}
+        </button>
+        <button type="button" aria-label={t('health.close')} onClick={() => close('health')}>
+          ×
+        </button>
+      </div>
+      <table className="health-table">
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th
+                key={column}
+                scope="col"
+                aria-sort={sort.column === column ? (sort.ascending ? 'ascending' : 'descending') : 'none'}
+              >
+                <button
+                  type="button"
+                  data-sort={column}
+                  onClick={() => setSort((s) => ({ column, ascending: s.column === column ? !s.ascending : true }))}
+                >
+                  {t(`health.col.${column}` as MessageKey)}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={`${row.cameraId}/${row.profile}`} data-camera-id={row.cameraId} data-state={row.state}>
+              <td title={row.group}>{row.name}</td>
+              <td>{row.profile}</td>
+              <td>
+                <span className={`health-state tile-state-${row.state}`}>{t(`state.${row.state}`)}</span>
+              </td>
+              <td title={localDateTime(row.since)}>{row.since ? formatDuration(t, now - row.since) : ''}</td>
+              <td className="num">{row.fps ? row.fps.toFixed(1) : ''}</td>
+              <td className="num">{row.kbps || ''}</td>
+              <td className="num">{row.reconnects || ''}</td>
+              <td className="health-error" title={row.error}>{row.error}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </aside>
+  );
+}

@@ -1,0 +1,103 @@
+/** The health panel's rows and its CSV export: an outage report a maintenance contractor can act on. */
+import type { CameraSummary, StreamState, StreamStatus } from './model';
+
+export interface HealthRow {
+  cameraId: string;
+  name: string;
+  group: string;
+  profile: string;
+  state: StreamState;
+  since: number | undefined;
+  fps: number;
+  kbps: number;
+  reconnects: number;
+  lastFrameAt: number | undefined;
+  error: string;
+}
+
+/** One row per running stream, and one 'idle' row for each camera not being watched. */
+export function healthRows(cameras: readonly CameraSummary[], statuses: Readonly<Record<string, StreamStatus>>): HealthRow[] {
+  const all = Object.values(statuses);
+  return cameras.flatMap((camera): HealthRow[] => {
+    const mine = all.filter((s) => s.cameraId === camera.id);
+    const base = { cameraId: camera.id, name: camera.name, group: camera.group ?? '' };
+    if (mine.length === 0) {
+      return [{ ...base, profile: '', state: 'idle' as const, since: undefined, fps: 0, kbps: 0, reconnects: 0, lastFrameAt: undefined, error: '' }];
+    }
+    return mine.map((s) => ({
+      ...base,
+      profile: s.profile,
+      state: s.state,
+      since: s.since,
+      fps: s.fps,
+      kbps: s.kbps,
+      reconnects: s.reconnects,
+      lastFrameAt: s.lastFrameAt,
+      error: s.error ? `${s.error.code}: ${s.error.message}` : '',
+    }));
+  });
+}
+
+export type HealthColumn = 'name' | 'group' | 'profile' | 'state' | 'since' | 'fps' | 'kbps' | 'reconnects' | 'error';
+
+/** Worst first when sorting by state: what needs a technician comes to the top. */
+const severity: Record<StreamState, number> = {
+  'auth-failed': 0,
+  unsupported: 1,
+  offline: 2,
+  reconnecting: 3,
+  stalled: 4,
+  connecting: 5,
+  live: 6,
+  idle: 7,
+};
+
+export function sortHealthRows(rows: readonly HealthRow[], column: HealthColumn, ascending: boolean): HealthRow[] {
+  const value = (row: HealthRow): number | string => (column === 'state' ? severity[row.state] : (row[column] ?? 0));
+  const sorted = [...rows].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'id');
+    return order || a.name.localeCompare(b.name, 'id');
+  });
+  return ascending ? sorted : sorted.reverse();
+}
+
+/** Local date and time, "2026-11-22 21:39:28", as spreadsheets read it. */
+export function localDateTime(ms: number | undefined): string {
+  if (ms === undefined) return '';
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+function csvField(value: string | number): string {
+  const text = String(value);
+  // RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function healthCsv(rows: readonly HealthRow[], headers: Record<HealthColumn | 'cameraId' | 'lastFrameAt' | 'duration', string>, now: number): string {
+  const columns = ['cameraId', 'name', 'group', 'profile', 'state', 'since', 'duration', 'fps', 'kbps', 'reconnects', 'lastFrameAt', 'error'] as const;
+  const lines = [columns.map((c) => csvField(headers[c])).join(',')];
+  for (const row of rows) {
+    const record: Record<(typeof columns)[number], string | number> = {
+      cameraId: row.cameraId,
+      name: row.name,
+      group: row.group,
+      profile: row.profile,
+      state: row.state,
+      since: localDateTime(row.since),
+      duration: row.since === undefined ? '' : Math.max(0, Math.round((now - row.since) / 1000)),
+      fps: row.fps,
+      kbps: row.kbps,
+      reconnects: row.reconnects,
+      lastFrameAt: localDateTime(row.lastFrameAt),
+      error: row.error,
+    };
+    lines.push(columns.map((c) => csvField(record[c])).join(','));
+  }
+  // BOM: Excel opens UTF-8 (street names with diacritics) correctly only with it.
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
