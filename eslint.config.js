@@ -51,6 +51,11 @@ export default tseslint.config(
     },
   },
   {
+    // Functions passed to page.evaluate run in the page and cannot import types.
+    files: ['tests/bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['tests/e2e/**/*.ts'],
     rules: {
       'no-restricted-properties': ['error', { property: 'waitForTimeout', message: 'Wait on a condition, not on time.' }],

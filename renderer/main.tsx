@@ -5,6 +5,9 @@ import { App } from './components/App';
 import { useStore } from './store';
 import './styles.css';
 
+// The benchmark (tests/bench) defines window.__pantauBench before the page loads
+// to drive the wall and read frames; without it nothing is exposed.
+if (window.__pantauBench) window.__pantauBench.store = useStore;
 useStore.getState().start(createApiClient());
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

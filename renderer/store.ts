@@ -23,6 +23,8 @@ export interface PantauState {
 
   start(api: ApiClient): void;
   setGrid(grid: GridSize): void;
+  /** Puts a camera in a tile (or clears it with null). */
+  assignTile(index: number, cameraId: string | null): void;
   setLanguage(language: Language): void;
   togglePanel(panel: 'health'): void;
 }
@@ -86,6 +88,15 @@ export const useStore = create<PantauState>()((set) => ({
 
   setGrid(grid) {
     set((state) => ({ grid, tiles: fitTiles(state.tiles, grid) }));
+  },
+
+  assignTile(index, cameraId) {
+    set((state) => {
+      if (index < 0 || index >= state.tiles.length) return {};
+      const tiles = [...state.tiles];
+      tiles[index] = cameraId;
+      return { tiles };
+    });
   },
 
   togglePanel(panel) {

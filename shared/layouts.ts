@@ -1,10 +1,10 @@
-/** Wall layouts as data. The spine has square grids; templates grow with the layouts issue. */
-export const gridSizes = [1, 2, 3, 4] as const;
+/** Wall layouts as data. Square grids for now; templates grow with the layouts issue. */
+export const gridSizes = [1, 2, 3, 4, 5, 6] as const;
 export type GridSize = (typeof gridSizes)[number];
 
-/** The smallest square grid that holds `count` tiles, capped at 4×4. */
+/** The smallest square grid that holds `count` tiles, capped at 4×4 (the default wall). */
 export function smallestGridFor(count: number): GridSize {
-  for (const size of gridSizes) if (size * size >= count) return size;
+  for (const size of gridSizes) if (size * size >= count || size === 4) return size;
   return 4;
 }
 

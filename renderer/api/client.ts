@@ -13,6 +13,11 @@ export interface ApiClient extends PantauBridge {
 declare global {
   interface Window {
     pantau?: PantauBridge;
+    /** Present only under the benchmark (tests/bench): hooks to drive the wall and time frames. */
+    __pantauBench?: {
+      store?: unknown;
+      onDecode?: (cameraId: string, tileIndex: number, canvas: HTMLCanvasElement) => void;
+    };
   }
 }
 

@@ -64,6 +64,7 @@ export function Tile({ index, cameraId }: TileProps) {
           pauseWhenHidden: false,
           videoBufferSize: 2 * 1024 * 1024,
           onVideoDecode: () => {
+            window.__pantauBench?.onDecode?.(cameraId, index, canvas);
             // At most a few renders a second, not one per frame.
             const at = Date.now();
             if (at - paintedAt > 500) {
@@ -86,7 +87,7 @@ export function Tile({ index, cameraId }: TileProps) {
       setProfile(undefined);
       setSocketUp(false);
     };
-  }, [api, cameraId]);
+  }, [api, cameraId, index]);
 
   const decoded = lastPaintAt !== undefined;
   const state = tileState({

@@ -1,0 +1,371 @@
+/**
+ * `npm run bench [-- --parts ttff,latency,capacity,naive,soak --trials 20 --seconds 8 ...]`
+ *
+ * Real GStreamer cameras (1920×1080 main + 640×360 sub, 25 fps, H.264, GOP 1 s,
+ * the wall-clock time burnt into every frame), the browser host, and Debian's
+ * Chromium. Prints a Markdown report and writes tests/bench/results/<date>.{json,md}.
+ * Figures, not assertions: the tests assert behaviour, this measures it.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { chromiumArgs } from '../../playwright.config';
+import { resolveFfmpeg } from '../../electron/core/ffmpeg/resolve-ffmpeg';
+import { startHost, writeCameraFile } from '../fixtures/host';
+import { startRtspServer } from '../fixtures/rtsp-server';
+import { startNaiveWall } from './naive';
+import { installProbe } from './page-probe';
+import { commandOf, descendants, measure, rssMiB, type Usage } from './proc';
+import { median, summary } from './stats';
+
+const { values: opts } = parseArgs({
+  options: {
+    parts: { type: 'string', default: 'ttff,latency,capacity,naive' },
+    trials: { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '8' },
+    tiles: { type: 'string', default: '1,4,9,16,25' },
+    'naive-tiles': { type: 'string', default: '1,2,4' },
+    'soak-minutes': { type: 'string', default: '3' },
+    'soak-cameras': { type: 'string', default: '9' },
+    label: { type: 'string', default: '' },
+  },
+});
+const parts = new Set(opts.parts!.split(','));
+const trials = Number(opts.trials);
+const seconds = Number(opts.seconds);
+const SOURCE_FPS = 25;
+const CAMERAS = 25;
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  label: opts.label,
+  commit: (() => {
+    try {
+      return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+  options: opts,
+};
+
+// Cameras: one encoder per profile, fanned out to 25 mount paths (25 distinct cameras to Pantau).
+log('starting cameras (1920×1080 main, 640×360 sub, timecode)');
+const [mains, subs] = await Promise.all([
+  startRtspServer([{ name: 'main', width: 1920, height: 1080 }], { copies: CAMERAS, timecode: true }),
+  startRtspServer([{ name: 'sub', width: 640, height: 360 }], { copies: CAMERAS, timecode: true }),
+]);
+const ids = Array.from({ length: CAMERAS }, (_, i) => `bench-${String(i + 1).padStart(2, '0')}`);
+const cameraFile = writeCameraFile(
+  ids.map((id, i) => ({
+    id,
+    name: `Bench ${i + 1}`,
+    streams: [
+      { profile: 'main', url: mains.url(`main/${i + 1}`), width: 1920, height: 1080, fps: SOURCE_FPS },
+      { profile: 'sub', url: subs.url(`sub/${i + 1}`), width: 640, height: 360, fps: SOURCE_FPS },
+    ],
+  })),
+);
+const host = await startHost(['--cameras', cameraFile, '--linger-ms', '1000']);
+const browser = await chromium.launch({ executablePath: process.env.PANTAU_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+await page.addInitScript(installProbe);
+await page.goto(host.url);
+await page.waitForFunction(() => document.querySelectorAll('.tile').length > 0);
+
+const hostPid = host.process.pid!;
+const cameraPids = () => [mains.process.pid!, subs.process.pid!];
+const ffmpegPids = () => descendants(hostPid).filter((pid) => commandOf(pid).includes('ffmpeg'));
+const browserPids = () =>
+  descendants(process.pid).filter((pid) => commandOf(pid).includes('chrom'));
+
+// Page helpers: drive the wall through its own store.
+const wall = {
+  grid: (size: number) => page.evaluate((n) => (window as any).__pantauBench.store.getState().setGrid(n), size),
+  assign: (tile: number, id: string | null) =>
+    page.evaluate(([t, c]) => (window as any).__pantauBench.store.getState().assignTile(t, c), [tile, id] as const),
+  clear: () => page.evaluate(() => {
+    const store = (window as any).__pantauBench.store;
+    store.getState().tiles.forEach((_: unknown, i: number) => store.getState().assignTile(i, null));
+  }),
+  liveCount: () => page.locator('.tile[data-state="live"]').count(),
+  resetProbe: () => page.evaluate(() => {
+    const p = (window as any).__pantauBench;
+    p.frames = {};
+    p.latencies = [];
+  }),
+  probe: () => page.evaluate(() => {
+    const p = (window as any).__pantauBench;
+    return { frames: p.frames as Record<number, number>, latencies: p.latencies as number[] };
+  }),
+  timeCode: (on: boolean) => page.evaluate((v) => ((window as any).__pantauBench.readTimecode = v), on),
+  /** Assigns and resolves with ms until the first painted frame of that tile. */
+  timeFirstFrame: async (tile: number, id: string) => {
+    await page.evaluate(([t, c]) => {
+      const p = (window as any).__pantauBench;
+      p.firstFrameMs = null;
+      p.waiting = { tile: t, cameraId: c, t0: performance.now() };
+      p.store.getState().assignTile(t, c);
+    }, [tile, id] as const);
+    await page.waitForFunction(() => (window as any).__pantauBench.firstFrameMs !== null, undefined, { timeout: 20_000 });
+    return page.evaluate(() => (window as any).__pantauBench.firstFrameMs as number);
+  },
+};
+
+async function waitLive(count: number, timeoutMs = 60_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let live = 0;
+  while (Date.now() < deadline) {
+    live = await wall.liveCount();
+    if (live >= count) return live;
+    await sleep(250);
+  }
+  return live;
+}
+
+async function waitNoFfmpeg(): Promise<void> {
+  for (let i = 0; i < 80 && ffmpegPids().length > 0; i++) await sleep(100);
+}
+
+async function part(name: string, run: () => Promise<void>): Promise<void> {
+  if (!parts.has(name)) return;
+  try {
+    await run();
+  } catch (error) {
+    log(`${name} failed: ${(error as Error).message}`);
+    results[`${name}Error`] = (error as Error).message;
+  }
+}
+
+await part('ttff', async () => {
+  log(`time to first frame: ${trials} cold and ${trials} warm trials at 3×3 (640×360 tiles)`);
+  await wall.grid(3);
+  await wall.clear();
+  await waitNoFfmpeg();
+  const cold: number[] = [];
+  for (let i = 0; i < trials; i++) {
+    const id = ids[i % CAMERAS]!;
+    await wall.assign(0, null);
+    await waitNoFfmpeg(); // nothing running: a cold start
+    cold.push(await wall.timeFirstFrame(0, id));
+  }
+  const warm: number[] = [];
+  await wall.assign(0, ids[0]!);
+  await waitLive(1);
+  for (let i = 0; i < trials; i++) {
+    await wall.assign(1, null);
+    await sleep(300);
+    warm.push(await wall.timeFirstFrame(1, ids[0]!)); // already streaming in tile 0: a warm start
+  }
+  results.ttff = { profile: 'sub (640×360)', coldMs: summary(cold), warmMs: summary(warm), cold, warm };
+  await wall.clear();
+});
+
+await part('latency', async () => {
+  log(`glass-to-glass latency: 4 sub-stream tiles for ${seconds} s`);
+  await wall.grid(3);
+  for (let i = 0; i < 4; i++) await wall.assign(i, ids[i]!);
+  await waitLive(4);
+  await sleep(2000);
+  await wall.resetProbe();
+  await wall.timeCode(true);
+  await sleep(seconds * 1000);
+  const { latencies } = await wall.probe();
+  await wall.timeCode(false);
+  results.latency = { tiles: 4, profile: 'sub', ms: summary(latencies) };
+  await wall.clear();
+  await waitNoFfmpeg();
+});
+
+interface CapacityStep {
+  tiles: number;
+  live: number;
+  profile: string;
+  fpsPerTile: { min: number; median: number };
+  framesLostPct: number;
+  latencyMs: { median: number; p95: number };
+  usage: Record<string, Usage>;
+  cpuPerTilePercent: number;
+  /** Frames delivered per second ÷ 25, per core of CPU: real-time tiles one core carries. */
+  realtimeTilesPerCore: number;
+}
+
+function perCore(fps: number[], cpuPercent: number): number {
+  const realtimeTiles = fps.reduce((a, b) => a + b, 0) / SOURCE_FPS;
+  return Math.round((realtimeTiles / Math.max(0.01, cpuPercent / 100)) * 10) / 10;
+}
+
+function headline(steps: { tiles: number; fpsPerTile: { min: number } }[]): number {
+  return Math.max(0, ...steps.filter((s) => s.fpsPerTile.min >= 24).map((s) => s.tiles));
+}
+
+await part('capacity', async () => {
+  const steps: CapacityStep[] = [];
+  for (const tiles of opts.tiles!.split(',').map(Number)) {
+    const size = Math.ceil(Math.sqrt(tiles));
+    log(`capacity: ${tiles} tiles (${size}×${size})`);
+    await wall.clear();
+    await waitNoFfmpeg();
+    await wall.grid(size);
+    for (let i = 0; i < tiles; i++) await wall.assign(i, ids[i]!);
+    const live = await waitLive(tiles);
+    await sleep(3000);
+    await wall.resetProbe();
+    await wall.timeCode(true);
+    const usage = await measure({ host: () => [hostPid], ffmpeg: ffmpegPids, browser: browserPids, cameras: cameraPids }, seconds);
+    const { frames, latencies } = await wall.probe();
+    await wall.timeCode(false);
+    const fps = Array.from({ length: tiles }, (_, i) => (frames[i] ?? 0) / seconds);
+    const pipeline = usage.host!.cpuPercent + usage.ffmpeg!.cpuPercent + usage.browser!.cpuPercent;
+    steps.push({
+      tiles,
+      live,
+      profile: size <= 2 ? 'main → 1280×720' : 'sub 640×360',
+      fpsPerTile: { min: Math.round(Math.min(...fps) * 10) / 10, median: Math.round(median(fps) * 10) / 10 },
+      framesLostPct: Math.round((1 - fps.reduce((a, b) => a + b, 0) / (tiles * SOURCE_FPS)) * 1000) / 10,
+      latencyMs: { median: Math.round(median(latencies)), p95: summary(latencies).p95 },
+      usage,
+      cpuPerTilePercent: Math.round((pipeline / tiles) * 10) / 10,
+      realtimeTilesPerCore: perCore(fps, pipeline),
+    });
+  }
+  results.capacity = { steps, headlineTiles: headline(steps) };
+  await wall.clear();
+  await waitNoFfmpeg();
+});
+
+await part('naive', async () => {
+  const ffmpegPath = resolveFfmpeg().path;
+  const steps = [];
+  for (const tiles of opts['naive-tiles']!.split(',').map(Number)) {
+    log(`naive recipe: ${tiles} tiles, one full-size transcode each`);
+    const naive = await startNaiveWall(ffmpegPath, Array.from({ length: tiles }, (_, i) => mains.url(`main/${i + 1}`)));
+    const naivePage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await naivePage.goto(naive.url);
+    await naivePage
+      .waitForFunction((n) => Object.keys((window as any).naive.frames).length >= n, tiles, { timeout: 60_000 })
+      .catch(() => undefined);
+    await sleep(3000);
+    await naivePage.evaluate(() => ((window as any).naive.frames = {}));
+    const usage = await measure({ ffmpeg: naive.ffmpegPids, browser: browserPids, cameras: cameraPids }, seconds);
+    const frames: Record<number, number> = await naivePage.evaluate(() => (window as any).naive.frames);
+    const renderers: string[] = await naivePage.evaluate(() => (window as any).naive.renderers);
+    const fps = Array.from({ length: tiles }, (_, i) => (frames[i] ?? 0) / seconds);
+    steps.push({
+      tiles,
+      renderer: renderers[0],
+      fpsPerTile: { min: Math.round(Math.min(...fps) * 10) / 10, median: Math.round(median(fps) * 10) / 10 },
+      usage,
+      cpuPerTilePercent: Math.round(((usage.ffmpeg!.cpuPercent + usage.browser!.cpuPercent) / tiles) * 10) / 10,
+      realtimeTilesPerCore: perCore(fps, usage.ffmpeg!.cpuPercent + usage.browser!.cpuPercent),
+    });
+    await naivePage.close();
+    await naive.close();
+  }
+  results.naive = { steps, headlineTiles: headline(steps) };
+});
+
+await part('soak', async () => {
+  const minutes = Number(opts['soak-minutes']);
+  const cameras = Number(opts['soak-cameras']);
+  log(`soak: ${cameras} cameras for ${minutes} min, one ffmpeg killed every 20 s to force reconnects`);
+  await wall.clear();
+  await wall.grid(Math.ceil(Math.sqrt(cameras)));
+  for (let i = 0; i < cameras; i++) await wall.assign(i, ids[i]!);
+  await waitLive(cameras);
+  const samples: { t: number; hostRssMiB: number; ffmpegRssMiB: number; browserRssMiB: number; ffmpegs: number; kills: number }[] = [];
+  const start = Date.now();
+  let kills = 0;
+  while (Date.now() - start < minutes * 60_000) {
+    const pids = ffmpegPids();
+    samples.push({
+      t: Math.round((Date.now() - start) / 1000),
+      hostRssMiB: Math.round(rssMiB(hostPid)),
+      ffmpegRssMiB: Math.round(pids.reduce((s, p) => s + rssMiB(p), 0)),
+      browserRssMiB: Math.round(browserPids().reduce((s, p) => s + rssMiB(p), 0)),
+      ffmpegs: pids.length,
+      kills,
+    });
+    if (samples.length % 2 === 0 && pids.length > 0) {
+      process.kill(pids[kills % pids.length]!, 'SIGKILL');
+      kills++;
+    }
+    await sleep(10_000);
+  }
+  const settled = samples.filter((s) => s.t >= 30);
+  const first = settled[0] ?? samples[0]!;
+  const last = samples[samples.length - 1]!;
+  results.soak = {
+    cameras,
+    minutes,
+    kills,
+    hostRssGrowthMiB: last.hostRssMiB - first.hostRssMiB,
+    ffmpegRssGrowthMiB: last.ffmpegRssMiB - first.ffmpegRssMiB,
+    samples,
+  };
+});
+
+await browser.close();
+await host.stop('SIGTERM');
+await Promise.all([mains.stop(), subs.stop()]);
+
+// The report.
+const md: string[] = [`# Pantau benchmark ${results.date}`, '', `commit ${results.commit}, ${os.cpus().length} cores (${os.cpus()[0]?.model}) ${opts.label ? `— ${opts.label}` : ''}`, ''];
+const ttff = results.ttff as { coldMs: ReturnType<typeof summary>; warmMs: ReturnType<typeof summary>; profile: string } | undefined;
+if (ttff) {
+  md.push('## Time to first frame (tile assigned → first painted frame)', '', '| start | n | median ms | p95 ms | min | max |', '| --- | --- | --- | --- | --- | --- |');
+  md.push(`| cold (no stream running) | ${ttff.coldMs.n} | ${ttff.coldMs.median} | ${ttff.coldMs.p95} | ${ttff.coldMs.min} | ${ttff.coldMs.max} |`);
+  md.push(`| warm (camera already on the wall) | ${ttff.warmMs.n} | ${ttff.warmMs.median} | ${ttff.warmMs.p95} | ${ttff.warmMs.min} | ${ttff.warmMs.max} |`, '');
+}
+const latency = results.latency as { ms: ReturnType<typeof summary> } | undefined;
+if (latency) {
+  md.push('## Glass-to-glass latency (timecode burnt in at the source, read from canvas pixels)', '', `median ${latency.ms.median} ms, p95 ${latency.ms.p95} ms over ${latency.ms.n} frames (4 tiles)`, '');
+}
+const capacity = results.capacity as { steps: CapacityStep[]; headlineTiles: number } | undefined;
+if (capacity) {
+  md.push('## Capacity (Pantau)', '', '| tiles | live | profile | fps/tile min | median | frames lost | latency median / p95 ms | host CPU % | ffmpeg CPU % (n) | browser CPU % | CPU %/tile | real-time tiles per core | host / ffmpeg / browser RSS MiB |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const s of capacity.steps) {
+    md.push(`| ${s.tiles} | ${s.live} | ${s.profile} | ${s.fpsPerTile.min} | ${s.fpsPerTile.median} | ${s.framesLostPct}% | ${s.latencyMs.median} / ${s.latencyMs.p95} | ${s.usage.host!.cpuPercent} | ${s.usage.ffmpeg!.cpuPercent} (${s.usage.ffmpeg!.processes}) | ${s.usage.browser!.cpuPercent} | ${s.cpuPerTilePercent} | ${s.realtimeTilesPerCore} | ${s.usage.host!.rssMiB} / ${s.usage.ffmpeg!.rssMiB} / ${s.usage.browser!.rssMiB} |`);
+  }
+  md.push('', `**Headline: ${capacity.headlineTiles} tiles hold ≥ 24 fps each.** (CPU % is of one core; camera simulator CPU is excluded.)`, '');
+}
+const naive = results.naive as
+  | { steps: { tiles: number; renderer: string; fpsPerTile: { min: number; median: number }; usage: Record<string, Usage>; cpuPerTilePercent: number; realtimeTilesPerCore: number }[]; headlineTiles: number }
+  | undefined;
+if (naive) {
+  md.push('## Naive recipe (one full-size transcode and one default JSMpeg player per tile)', '', '| tiles | renderer | fps/tile min | median | ffmpeg CPU % | browser CPU % | CPU %/tile | real-time tiles per core |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const s of naive.steps) md.push(`| ${s.tiles} | ${s.renderer} | ${s.fpsPerTile.min} | ${s.fpsPerTile.median} | ${s.usage.ffmpeg!.cpuPercent} | ${s.usage.browser!.cpuPercent} | ${s.cpuPerTilePercent} | ${s.realtimeTilesPerCore} |`);
+  md.push('', `Naive holds ≥ 24 fps on ${naive.headlineTiles} tiles.`);
+  if (capacity) {
+    // "At equal CPU": real-time tiles one core carries, best step of each.
+    const ours = Math.max(...capacity.steps.map((st) => st.realtimeTilesPerCore));
+    const theirs = Math.max(...naive.steps.map((st) => st.realtimeTilesPerCore));
+    const ratio = Math.round((ours / Math.max(0.01, theirs)) * 10) / 10;
+    md.push(
+      `**At equal CPU Pantau carries ${ratio}× the real-time tiles of the naive recipe** (${ours} against ${theirs} per core).`,
+      `Tiles held at ≥ 24 fps: Pantau ${capacity.headlineTiles}, naive ${naive.headlineTiles}.`,
+      '',
+    );
+    results.comparison = { realtimeTilesPerCore: { pantau: ours, naive: theirs }, ratio, tilesHeld: { pantau: capacity.headlineTiles, naive: naive.headlineTiles } };
+  }
+}
+const soak = results.soak as { cameras: number; minutes: number; kills: number; hostRssGrowthMiB: number; ffmpegRssGrowthMiB: number; samples: Record<string, number>[] } | undefined;
+if (soak) {
+  md.push(`## Soak: ${soak.cameras} cameras, ${soak.minutes} min, ${soak.kills} forced reconnects`, '', '| t s | host RSS MiB | ffmpeg RSS MiB (n) | browser RSS MiB | kills so far |', '| --- | --- | --- | --- | --- |');
+  for (const s of soak.samples) md.push(`| ${s.t} | ${s.hostRssMiB} | ${s.ffmpegRssMiB} (${s.ffmpegs}) | ${s.browserRssMiB} | ${s.kills} |`);
+  md.push('', `Host RSS growth after the first 30 s: ${soak.hostRssGrowthMiB} MiB; ffmpeg: ${soak.ffmpegRssGrowthMiB} MiB.`, '');
+}
+
+const dir = path.resolve('tests/bench/results');
+mkdirSync(dir, { recursive: true });
+const stamp = String(results.date).replace(/[:.]/g, '-');
+writeFileSync(path.join(dir, `${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(path.join(dir, `${stamp}.md`), `${md.join('\n')}\n`);
+process.stdout.write(`${md.join('\n')}\n`);
+log(`written tests/bench/results/${stamp}.{json,md}`);
