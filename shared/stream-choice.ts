@@ -13,3 +13,28 @@ export function chooseProfile(profiles: readonly Profile[], tileWidth: number, t
   const bySize = [...sized].sort((a, b) => area(a) - area(b));
   return bySize.find((p) => (p.width ?? 0) >= tileWidth && (p.height ?? 0) >= tileHeight) ?? bySize[bySize.length - 1];
 }
+
+/**
+ * The sizes (16:9 boxes) the core scales a stream to. A tile gets the smallest
+ * box that covers it in device pixels: decoding costs the browser in
+ * proportion to pixels, and a 5×5 wall on a 1080p monitor needs 384×216, not
+ * the 640×360 of a substream. 1280×720 is the ceiling (JSMpeg decodes 1080p
+ * below real time).
+ */
+export const outputTiers = [
+  { width: 320, height: 180 },
+  { width: 480, height: 270 },
+  { width: 640, height: 360 },
+  { width: 960, height: 540 },
+  { width: 1280, height: 720 },
+] as const;
+
+
+
+export function outputTier(tileWidth: number, tileHeight: number): (typeof outputTiers)[number] {
+  return outputTiers.find((t) => t.width >= tileWidth && t.height >= tileHeight) ?? outputTiers[4];
+}
+
+export function tierByWidth(width: number): (typeof outputTiers)[number] | undefined {
+  return outputTiers.find((t) => t.width === width);
+}

@@ -88,7 +88,7 @@ describe('browser host', () => {
     expect(JSON.stringify(cameras)).not.toMatch(/rtsp|Rahasia123/);
     expect(await rpc(ws, 'nope:nope', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     const opened = await rpc(ws, 'stream:open', { cameraId: 'cam-1' });
-    expect(opened).toEqual({ ok: true, value: { profile: 'main', url: `ws://127.0.0.1:${host.port}/stream/cam-1/main?token=${host.token}` } });
+    expect(opened).toEqual({ ok: true, value: { profile: 'main', url: `ws://127.0.0.1:${host.port}/stream/cam-1/main?token=${host.token}&w=1280` } });
     ws.close();
   });
 

@@ -17,6 +17,12 @@ import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
 const SEQUENCE_HEADER = Buffer.from([0x00, 0x00, 0x01, 0xb3]);
 const ffmpegPath = resolveFfmpeg().path;
 
+/** "width,height" of the video in MPEG-TS bytes, as ffprobe reads it. */
+function probeSize(ts: Buffer): string {
+  const probe = spawnSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', '-f', 'mpegts', '-'], { input: ts });
+  return probe.stdout.toString().split('\n').filter(Boolean)[0] ?? '';
+}
+
 function collector() {
   const chunks: TsChunk[] = [];
   return {
@@ -97,6 +103,26 @@ describe('StreamHub with a real RTSP camera', () => {
     expect(firstChunk.data.includes(SEQUENCE_HEADER)).toBe(true);
     expect(firstChunk.data[0]).toBe(0x47);
     expect(ffmpegProcesses(`:${camera.port}/cam1`)).toHaveLength(1);
+  });
+
+  it('scales into the box the tile needs, and grows it for a bigger tile without a second ffmpeg', async () => {
+    const { hub } = newHub({ cam1: { kind: 'rtsp', url: camera.url('cam1'), width: 640, height: 360 } });
+    const small = collector();
+    subscriptions.push(hub.subscribe('cam1', 'main', small, { maxWidth: 320, maxHeight: 180 }));
+    expect(await waitFor(() => small.bytes().includes(SEQUENCE_HEADER), 20_000)).toBe(true);
+    expect(probeSize(small.bytes())).toBe('320,180');
+
+    const big = collector();
+    subscriptions.push(hub.subscribe('cam1', 'main', big, { maxWidth: 640, maxHeight: 360 }));
+    expect(await waitFor(() => big.bytes().includes(SEQUENCE_HEADER) && big.bytes().length > 20_000, 20_000)).toBe(true);
+    expect(probeSize(big.bytes())).toBe('640,360');
+    expect(ffmpegProcesses(`:${camera.port}/cam1`)).toHaveLength(1);
+    expect(hub.sessions()[0]!.outputBox).toEqual({ maxWidth: 640, maxHeight: 360 });
+
+    // A smaller tile joining later gets the running, larger picture: no restart.
+    const attempts = hub.sessions()[0]!.attempts.length;
+    subscriptions.push(hub.subscribe('cam1', 'main', collector(), { maxWidth: 320, maxHeight: 180 }));
+    expect(hub.sessions()[0]!.attempts).toHaveLength(attempts);
   });
 
   it('stops the process after the last viewer leaves and the linger passes, and reuses it within the linger', async () => {

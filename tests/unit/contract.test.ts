@@ -26,7 +26,7 @@ describe('the API contract', () => {
 
   it('opens a stream as a relay URL carrying the token', async () => {
     const result = await call('stream:open', { cameraId: 'demo-2', tileWidth: 640, tileHeight: 360 });
-    expect(result).toEqual({ ok: true, value: { url: 'ws://127.0.0.1:9/stream/demo-2/main?token=T0KEN', profile: 'main' } });
+    expect(result).toEqual({ ok: true, value: { url: 'ws://127.0.0.1:9/stream/demo-2/main?token=T0KEN&w=640', profile: 'main' } });
   });
 
   it('refuses methods outside the contract', async () => {

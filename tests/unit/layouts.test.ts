@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitTiles, smallestGridFor } from '../../shared/layouts';
-import { chooseProfile } from '../../shared/stream-choice';
+import { chooseProfile, outputTier, tierByWidth } from '../../shared/stream-choice';
 
 describe('default layout', () => {
   it('picks the smallest grid that holds the cameras, up to 4×4', () => {
@@ -26,5 +26,21 @@ describe('chooseProfile', () => {
   it('takes the largest when none is large enough, and the first when sizes are unknown', () => {
     expect(chooseProfile(profiles, 3840, 2160)?.profile).toBe('main');
     expect(chooseProfile([{ profile: 'a' }, { profile: 'b' }], 100, 100)?.profile).toBe('a');
+  });
+});
+
+describe('outputTier', () => {
+  it('gives each tile the smallest 16:9 box that covers it, up to 1280×720', () => {
+    expect(outputTier(384, 208)).toEqual({ width: 480, height: 270 }); // 5×5 on 1080p
+    expect(outputTier(320, 173)).toEqual({ width: 320, height: 180 }); // 6×6 on 1080p
+    expect(outputTier(640, 346)).toEqual({ width: 640, height: 360 }); // 3×3 on 1080p
+    expect(outputTier(960, 540)).toEqual({ width: 960, height: 540 });
+    expect(outputTier(1920, 1040)).toEqual({ width: 1280, height: 720 });
+    expect(outputTier(Infinity, Infinity)).toEqual({ width: 1280, height: 720 });
+  });
+
+  it('accepts only known widths from a URL', () => {
+    expect(tierByWidth(480)).toEqual({ width: 480, height: 270 });
+    expect(tierByWidth(500)).toBeUndefined();
   });
 });

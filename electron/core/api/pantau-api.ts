@@ -1,5 +1,5 @@
 /** The implementation of the contract in shared/api.ts. */
-import { chooseProfile } from '../../../shared/stream-choice';
+import { chooseProfile, outputTier } from '../../../shared/stream-choice';
 import { CodedError } from '../../../shared/errors';
 import type { CameraRegistry } from '../cameras/camera-registry';
 import type { StreamHub } from '../streams/stream-hub';
@@ -23,8 +23,10 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
         ? camera.profiles.find((p) => p.profile === params.profile)
         : chooseProfile(camera.profiles, params.tileWidth ?? 0, params.tileHeight ?? 0);
       if (!profile) throw new CodedError('profile-not-found', `Camera "${camera.id}" has no "${params.profile}" stream.`);
+      // The output box covering the tile; without a tile size, the 1280×720 ceiling.
+      const tier = outputTier(params.tileWidth ?? Infinity, params.tileHeight ?? Infinity);
       const path = `/stream/${encodeURIComponent(camera.id)}/${encodeURIComponent(profile.profile)}`;
-      return { url: `${context.relayBase}${path}?token=${encodeURIComponent(deps.token)}`, profile: profile.profile };
+      return { url: `${context.relayBase}${path}?token=${encodeURIComponent(deps.token)}&w=${tier.width}`, profile: profile.profile };
     },
     'stream:statuses': () => deps.hub.statuses(),
   };

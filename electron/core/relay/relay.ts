@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { CodedError } from '../../../shared/errors';
+import { tierByWidth } from '../../../shared/stream-choice';
+import type { OutputOptions } from '../streams/ffmpeg-args';
 import type { Logger } from '../log';
 import type { TsChunk } from '../streams/mpegts';
 import type { StreamHub, Subscription } from '../streams/stream-hub';
@@ -71,10 +73,16 @@ export class Relay {
       return;
     }
     const [, cameraId, profile] = match as unknown as [string, string, string];
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, cameraId, profile));
+    const tier = tierByWidth(Number(new URL(req.url ?? '/', 'http://placeholder').searchParams.get('w') ?? 1280));
+    if (!tier) {
+      rejectUpgrade(socket, 404, 'no such output size');
+      return;
+    }
+    const output = { maxWidth: tier.width, maxHeight: tier.height };
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, cameraId, profile, output));
   }
 
-  private attach(ws: WebSocket, cameraId: string, profile: string): void {
+  private attach(ws: WebSocket, cameraId: string, profile: string, output: OutputOptions): void {
     const stats: RelayClientStats = { cameraId, profile, sentBytes: 0, droppedChunks: 0, resyncs: 0 };
     const gate = new BacklogGate(this.options.maxBacklogBytes ?? 2 * 1024 * 1024);
     let subscription: Subscription | undefined;
@@ -94,7 +102,7 @@ export class Relay {
     };
 
     try {
-      subscription = this.options.hub.subscribe(cameraId, profile, subscriber);
+      subscription = this.options.hub.subscribe(cameraId, profile, subscriber, output);
     } catch (error) {
       const message = error instanceof CodedError ? error.message : 'stream unavailable';
       ws.close(4404, message.slice(0, 120));

@@ -6,6 +6,7 @@
 import type { StreamStatus } from '../../../shared/model';
 import type { Logger } from '../log';
 import { StreamSession, type SessionOptions, type StreamSubscriber } from './stream-session';
+import type { OutputOptions } from './ffmpeg-args';
 import type { StreamSource } from './stream-source';
 
 export interface Subscription {
@@ -46,7 +47,8 @@ export class StreamHub {
     this.statsTimer.unref();
   }
 
-  subscribe(cameraId: string, profile: string, subscriber: StreamSubscriber): Subscription {
+  /** `output` is the box this viewer's tile needs; the session scales into the largest asked for. */
+  subscribe(cameraId: string, profile: string, subscriber: StreamSubscriber, output?: OutputOptions): Subscription {
     if (this.disposed) throw new Error('StreamHub is disposed');
     const key = `${cameraId}/${profile}`;
     let entry = this.entries.get(key);
@@ -54,6 +56,7 @@ export class StreamHub {
       const source = this.options.sourceFor(cameraId, profile);
       const session = new StreamSession({
         ...(this.options.timing ? { timing: this.options.timing } : {}),
+        ...(output ? { output } : {}),
         cameraId,
         profile,
         source,
@@ -66,6 +69,7 @@ export class StreamHub {
     }
     clearTimeout(entry.linger);
     entry.linger = undefined;
+    if (output) entry.session.requestOutput(output);
     entry.session.add(subscriber);
 
     const current = entry;

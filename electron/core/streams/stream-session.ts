@@ -16,7 +16,7 @@ import type { StreamState, StreamStatus } from '../../../shared/model';
 import { redact } from '../../../shared/rtsp-url';
 import type { Logger } from '../log';
 import { classifyFfmpegError, lastLine } from './classify-exit';
-import { buildFfmpegArgs } from './ffmpeg-args';
+import { buildFfmpegArgs, defaultOutput, type OutputOptions } from './ffmpeg-args';
 import { TsPacketizer, type TsChunk } from './mpegts';
 import { spawnGuarded } from './spawn-guarded';
 import type { StreamSource } from './stream-source';
@@ -64,6 +64,8 @@ export interface SessionOptions {
   ffmpegPath: string;
   logger: Logger;
   timing?: Partial<SessionTiming>;
+  /** The box the picture is scaled into (never upscaled); grows with requestOutput. */
+  output?: OutputOptions;
   /** Upper bound of the joiner cache when no GOP start comes. */
   maxCacheBytes?: number;
   onStatus?: (status: StreamStatus) => void;
@@ -86,6 +88,8 @@ export class StreamSession {
   private retryTimer: NodeJS.Timeout | undefined;
   private failures = 0;
   private stopping = false;
+  private resizing = false;
+  private output: OutputOptions;
   private status: StreamStatus;
   /** Frame and byte counters behind fps and kbit/s. */
   private frames = 0;
@@ -96,6 +100,7 @@ export class StreamSession {
 
   constructor(private readonly options: SessionOptions) {
     this.timing = { ...defaultTiming, ...options.timing };
+    this.output = options.output ?? defaultOutput;
     this.status = { cameraId: options.cameraId, profile: options.profile, state: 'idle', since: Date.now(), fps: 0, kbps: 0, reconnects: 0 };
   }
 
@@ -121,7 +126,28 @@ export class StreamSession {
 
   /** Shown in logs and diagnostics: the command line with credentials removed. */
   get redactedCommand(): string {
-    return redact([this.options.ffmpegPath, ...buildFfmpegArgs(this.options.source)].join(' '));
+    return redact([this.options.ffmpegPath, ...buildFfmpegArgs(this.options.source, this.output)].join(' '));
+  }
+
+  get outputBox(): OutputOptions {
+    return this.output;
+  }
+
+  /**
+   * A viewer needs a bigger picture: scale into the larger box from now on.
+   * A running ffmpeg is restarted at once (no backoff); the box never shrinks
+   * while the session lives, so viewers of smaller tiles cause no restarts.
+   */
+  requestOutput(box: OutputOptions): void {
+    if (box.maxWidth <= this.output.maxWidth && box.maxHeight <= this.output.maxHeight) return;
+    this.output = { maxWidth: Math.max(box.maxWidth, this.output.maxWidth), maxHeight: Math.max(box.maxHeight, this.output.maxHeight) };
+    // The cached GOP has the old size: a new viewer waits for the new one instead.
+    this.cache = [];
+    this.cacheBytes = 0;
+    if (this.process) {
+      this.resizing = true;
+      this.process.kill('SIGTERM');
+    }
   }
 
   add(subscriber: StreamSubscriber): void {
@@ -186,7 +212,7 @@ export class StreamSession {
     else this.setState(this.status.state, this.status.error ? { error: this.status.error as { code: ErrorCode; message: string } } : {}); // drops retryAt
     logger.info(`start ${this.key}: ${this.redactedCommand}`);
 
-    const child = spawnGuarded(ffmpegPath, buildFfmpegArgs(source));
+    const child = spawnGuarded(ffmpegPath, buildFfmpegArgs(source, this.output));
     this.process = child;
     this.exited = new Promise((resolve) => child.once('close', () => resolve()));
 
@@ -267,6 +293,11 @@ export class StreamSession {
     this.cacheBytes = 0;
     if (this.stopping) {
       this.setState('idle');
+      return;
+    }
+    if (this.resizing) {
+      this.resizing = false;
+      if (this.subscribers.size > 0) this.start();
       return;
     }
     const detail = redact(lastLine(this.stderrTail)) || `ffmpeg exited (${signal ?? `code ${code}`})`;
