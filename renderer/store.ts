@@ -8,6 +8,7 @@ import { fitTiles, smallestGridFor, type GridSize } from '../shared/layouts';
 import type { AppInfo } from '../shared/api';
 import { translate, type Language, type MessageKey } from './i18n';
 import type { ApiClient } from './api/client';
+import { initialRendering, type Rendering } from './player/rendering';
 
 export interface PantauState {
   api: ApiClient | undefined;
@@ -20,6 +21,7 @@ export interface PantauState {
   language: Language;
   loadError: string | undefined;
   panel: 'health' | null;
+  rendering: Rendering;
 
   start(api: ApiClient): void;
   setGrid(grid: GridSize): void;
@@ -46,6 +48,7 @@ export const useStore = create<PantauState>()((set) => ({
   language: savedLanguage(),
   loadError: undefined,
   panel: null,
+  rendering: initialRendering(),
 
   start(api) {
     set({ api });

@@ -10,9 +10,11 @@ import { useEffect, useRef, useState } from 'react';
 import { tileState } from '../../shared/tile-state';
 import { formatCountdown, formatDuration } from '../format';
 import type { MessageKey } from '../i18n';
+import { releaseWebGL, shouldUseWebGL } from '../player/rendering';
 import { RelaySource } from '../player/relay-source';
 import { statusKey, useStore, useTranslate } from '../store';
 import { useNow } from '../use-now';
+import { usePageVisible } from '../use-page-visible';
 
 /** The tile calls itself stalled after this long without painting, whatever the core says. */
 const TILE_STALL_MS = 2500;
@@ -34,10 +36,14 @@ export function Tile({ index, cameraId }: TileProps) {
   const [openError, setOpenError] = useState<{ code: string; message: string }>();
   const status = useStore((s) => (cameraId && profile ? s.statuses[statusKey(cameraId, profile)] : undefined));
   const now = useNow(1000);
+  const visible = usePageVisible();
+  const webgl = useStore((s) => shouldUseWebGL(s.rendering, s.tiles.filter(Boolean).length));
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!api || !cameraId || !canvas) return;
+    // A hidden wall decodes nothing: the socket closes, the core lingers, and
+    // coming back is a warm start from the GOP cache.
+    if (!api || !cameraId || !canvas || !visible) return;
     let player: Player | undefined;
     let cancelled = false;
     let paintedAt = 0;
@@ -58,9 +64,7 @@ export function Tile({ index, cameraId }: TileProps) {
           canvas,
           source: RelaySource,
           audio: false,
-          // Canvas2D: browsers cap WebGL contexts (~16 per page) and a 4×4 wall
-          // plus a maximised tile would lose some; see docs/decisions.md.
-          disableGl: true,
+          disableGl: !webgl,
           pauseWhenHidden: false,
           videoBufferSize: 2 * 1024 * 1024,
           onVideoDecode: () => {
@@ -84,10 +88,11 @@ export function Tile({ index, cameraId }: TileProps) {
     return () => {
       cancelled = true;
       player?.destroy();
+      if (webgl) releaseWebGL(canvas);
       setProfile(undefined);
       setSocketUp(false);
     };
-  }, [api, cameraId, index]);
+  }, [api, cameraId, index, visible, webgl]);
 
   const decoded = lastPaintAt !== undefined;
   const state = tileState({
@@ -113,7 +118,8 @@ export function Tile({ index, cameraId }: TileProps) {
       data-socket-opens={socketOpens}
       aria-label={camera?.name ?? t('tile.empty')}
     >
-      <canvas ref={canvasRef} className={!decoded ? 'tile-canvas tile-canvas-waiting' : state === 'live' ? 'tile-canvas' : 'tile-canvas tile-canvas-stale'} />
+      {/* A new canvas per player: a canvas that had a WebGL context can never get another context. */}
+      <canvas key={`${visible}:${webgl}`} ref={canvasRef} className={!decoded ? 'tile-canvas tile-canvas-waiting' : state === 'live' ? 'tile-canvas' : 'tile-canvas tile-canvas-stale'} />
       {cameraId ? (
         <div className="tile-overlay">
           <span className="tile-name">{camera?.name ?? cameraId}</span>

@@ -31,6 +31,7 @@ const { values: opts } = parseArgs({
     'soak-minutes': { type: 'string', default: '3' },
     'soak-cameras': { type: 'string', default: '9' },
     label: { type: 'string', default: '' },
+    renderer: { type: 'string', default: 'auto' },
   },
 });
 const parts = new Set(opts.parts!.split(','));
@@ -87,7 +88,7 @@ const host = await startHost(['--cameras', cameraFile, '--linger-ms', '1000']);
 const browser = await chromium.launch({ executablePath: process.env.PANTAU_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
 const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 await page.addInitScript(installProbe);
-await page.goto(host.url);
+await page.goto(`${host.url}&renderer=${opts.renderer}`);
 await page.waitForFunction(() => document.querySelectorAll('.tile').length > 0);
 
 const hostPid = host.process.pid!;
@@ -332,7 +333,7 @@ await host.stop('SIGTERM');
 await Promise.all([mainCameras(false), subs.stop()]);
 
 // The report.
-const md: string[] = [`# Pantau benchmark ${results.date}`, '', `commit ${results.commit}, ${os.cpus().length} cores (${os.cpus()[0]?.model}) ${opts.label ? `— ${opts.label}` : ''}`, ''];
+const md: string[] = [`# Pantau benchmark ${results.date}`, '', `commit ${results.commit}, ${os.cpus().length} cores (${os.cpus()[0]?.model}), tiles rendered with ${opts.renderer}${opts.label ? ` — ${opts.label}` : ''}`, ''];
 const ttff = results.ttff as { coldMs: ReturnType<typeof summary>; warmMs: ReturnType<typeof summary>; profile: string } | undefined;
 if (ttff) {
   md.push('## Time to first frame (tile assigned → first painted frame)', '', '| start | n | median ms | p95 ms | min | max |', '| --- | --- | --- | --- | --- | --- |');

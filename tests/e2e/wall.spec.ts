@@ -1,3 +1,4 @@
+import { ffmpegProcesses, waitFor } from '../fixtures/processes';
 import { expect, test } from './fixtures';
 
 test.describe('the wall', () => {
@@ -69,4 +70,24 @@ test.describe('the wall', () => {
     await expect(wall.tile('down')).toContainText('Kamera tidak dapat dijangkau');
     await expect(wall.tile('down')).toContainText('Coba lagi dalam');
   });
+});
+
+test('a hidden wall decodes nothing and frees its streams; shown again, it is live at once', async ({ openWall, startCameras }) => {
+  const rtsp = await startCameras([{ name: 'cam', width: 320, height: 240 }]);
+  const { wall } = await openWall({ cameras: [{ id: 'gajahmungkur', name: 'Gajahmungkur', streams: [{ profile: 'main', url: rtsp.url('cam') }] }] });
+  await wall.expectLive(['gajahmungkur']);
+  const setHidden = (hidden: boolean) =>
+    wall.page.evaluate((h) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+
+  await setHidden(true); // as when the operator minimises the wall window
+  await expect(wall.tile('gajahmungkur')).toHaveAttribute('data-state', 'connecting');
+  // The core lingers (5 s), then stops the camera's ffmpeg.
+  expect(await waitFor(() => ffmpegProcesses(`:${rtsp.port}/cam`).length === 0, 15_000)).toBe(true);
+
+  await setHidden(false);
+  await wall.expectLive(['gajahmungkur']);
+  await wall.expectMoving('gajahmungkur');
 });
