@@ -14,7 +14,7 @@ import { releaseWebGL, shouldUseWebGL } from '../player/rendering';
 import { RelaySource } from '../player/relay-source';
 import { statusKey, useStore, useTranslate } from '../store';
 import { useNow } from '../use-now';
-import { usePageVisible } from '../use-page-visible';
+import { useOnScreen, usePageVisible } from '../use-page-visible';
 
 /** The tile calls itself stalled after this long without painting, whatever the core says. */
 const TILE_STALL_MS = 2500;
@@ -29,6 +29,7 @@ export function Tile({ index, cameraId }: TileProps) {
   const api = useStore((s) => s.api);
   const camera = useStore((s) => s.cameras.find((c) => c.id === cameraId));
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const tileRef = useRef<HTMLDivElement>(null);
   const [profile, setProfile] = useState<string>();
   const [lastPaintAt, setLastPaintAt] = useState<number>();
   const [socketUp, setSocketUp] = useState(false);
@@ -36,13 +37,15 @@ export function Tile({ index, cameraId }: TileProps) {
   const [openError, setOpenError] = useState<{ code: string; message: string }>();
   const status = useStore((s) => (cameraId && profile ? s.statuses[statusKey(cameraId, profile)] : undefined));
   const now = useNow(1000);
-  const visible = usePageVisible();
+  const pageVisible = usePageVisible();
+  const onScreen = useOnScreen(tileRef);
+  const visible = pageVisible && onScreen;
   const webgl = useStore((s) => shouldUseWebGL(s.rendering, s.tiles.filter(Boolean).length));
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    // A hidden wall decodes nothing: the socket closes, the core lingers, and
-    // coming back is a warm start from the GOP cache.
+    // A hidden wall or an off-screen tile decodes nothing: the socket closes,
+    // the core lingers, and coming back is a warm start from the GOP cache.
     if (!api || !cameraId || !canvas || !visible) return;
     let player: Player | undefined;
     let cancelled = false;
@@ -111,6 +114,7 @@ export function Tile({ index, cameraId }: TileProps) {
 
   return (
     <div
+      ref={tileRef}
       className="tile"
       data-tile-index={index}
       data-camera-id={cameraId ?? ''}

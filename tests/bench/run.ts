@@ -24,7 +24,7 @@ import { median, summary } from './stats';
 
 const { values: opts } = parseArgs({
   options: {
-    parts: { type: 'string', default: 'ttff,latency,capacity,naive' },
+    parts: { type: 'string', default: 'ttff,latency,capacity,naive,hidden' },
     trials: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '8' },
     tiles: { type: 'string', default: '1,4,9,16,25' },
@@ -303,6 +303,30 @@ await part('naive', async () => {
   results.naive = { steps, headlineTiles: headline(steps) };
 });
 
+await part('hidden', async () => {
+  log('hidden wall: 9 tiles shown, then the page hidden, then shown again');
+  await wall.clear();
+  await waitNoFfmpeg();
+  await wall.grid(3);
+  for (let i = 0; i < 9; i++) await wall.assign(i, ids[i]!);
+  await waitLive(9);
+  await sleep(2000);
+  const groups = { host: () => [hostPid], ffmpeg: ffmpegPids, browser: browserPids };
+  const shown = await measure(groups, seconds);
+  // A string, not a function: tsx would wrap the getter in a helper the page lacks.
+  const setHidden = (hidden: boolean) =>
+    page.evaluate(`Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => '${hidden ? 'hidden' : 'visible'}' });
+      document.dispatchEvent(new Event('visibilitychange'));`);
+  await setHidden(true);
+  await sleep(1000 + 3000); // the host's linger (1 s here) and the processes' exit
+  const hidden = await measure(groups, seconds);
+  const t0 = Date.now();
+  await setHidden(false);
+  await waitLive(9);
+  results.hidden = { tiles: 9, shown, hidden, backLiveMs: Date.now() - t0 };
+  await wall.clear();
+});
+
 await part('soak', async () => {
   const minutes = Number(opts['soak-minutes']);
   const cameras = Number(opts['soak-cameras']);
@@ -387,6 +411,15 @@ if (naive) {
     );
     results.comparison = { realtimeTilesPerCore: { pantau: ours, naive: theirs }, ratio, tilesHeld: { pantau: capacity.headlineTiles, naive: naive.headlineTiles } };
   }
+}
+const hidden = results.hidden as { tiles: number; shown: Record<string, Usage>; hidden: Record<string, Usage>; backLiveMs: number } | undefined;
+if (hidden) {
+  const total = (u: Record<string, Usage>) => Math.round((u.host!.cpuPercent + u.ffmpeg!.cpuPercent + u.browser!.cpuPercent) * 10) / 10;
+  md.push(`## Hidden wall (${hidden.tiles} tiles)`, '', '| page | host CPU % | ffmpeg CPU % (n) | browser CPU % | total |', '| --- | --- | --- | --- | --- |');
+  for (const [name, u] of [['shown', hidden.shown], ['hidden', hidden.hidden]] as const) {
+    md.push(`| ${name} | ${u.host!.cpuPercent} | ${u.ffmpeg!.cpuPercent} (${u.ffmpeg!.processes}) | ${u.browser!.cpuPercent} | ${total(u)} |`);
+  }
+  md.push('', `Shown again, all ${hidden.tiles} tiles were live after ${hidden.backLiveMs} ms.`, '');
 }
 const soak = results.soak as { cameras: number; minutes: number; kills: number; hostRssGrowthMiB: number; ffmpegRssGrowthMiB: number; samples: Record<string, number>[] } | undefined;
 if (soak) {
