@@ -10,7 +10,7 @@ import { RpcRequestSchema, type RpcMessage } from '../../../shared/api';
 import { dispatch } from '../api/dispatch';
 import type { Logger } from '../log';
 import type { PantauCore } from '../pantau-core';
-import { loopbackHosts, refusal, rejectUpgrade, type AccessPolicy } from '../relay/access';
+import { loopbackHosts, refusal, rejectRefused, rejectUpgrade, type AccessPolicy } from '../relay/access';
 import { Relay } from '../relay/relay';
 import { serveStatic } from './static-files';
 
@@ -42,7 +42,7 @@ export class BrowserHost {
       const why = refusal(req, this.policy);
       if (why) {
         options.logger.warn(`api refused a connection: ${why}`);
-        return rejectUpgrade(socket, why.includes('token') ? 401 : 403, why);
+        return rejectRefused(socket, why);
       }
       this.rpc.handleUpgrade(req, socket, head, (ws) => this.attachRpc(ws, req));
     });

@@ -44,6 +44,11 @@ export function rejectUpgrade(socket: Duplex, status: 401 | 403 | 404, reason: s
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
 }
 
+/** Answers a refused upgrade: 401 for a missing or wrong token, 403 for the rest. */
+export function rejectRefused(socket: Duplex, why: string): void {
+  rejectUpgrade(socket, why.includes('token') ? 401 : 403, why);
+}
+
 /** Host header values for a loopback listener on `port`. */
 export function loopbackHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];

@@ -14,7 +14,7 @@ import type { OutputOptions } from '../streams/ffmpeg-args';
 import type { Logger } from '../log';
 import type { TsChunk } from '../streams/mpegts';
 import type { StreamHub, Subscription } from '../streams/stream-hub';
-import { loopbackHosts, refusal, rejectUpgrade, type AccessPolicy } from './access';
+import { loopbackHosts, refusal, rejectRefused, rejectUpgrade, type AccessPolicy } from './access';
 import { BacklogGate } from './backlog-gate';
 
 export interface RelayOptions {
@@ -64,7 +64,7 @@ export class Relay {
     const why = refusal(req, this.options.policy);
     if (why) {
       this.options.logger.warn(`relay refused a connection: ${why}`);
-      rejectUpgrade(socket, why.includes('token') ? 401 : 403, why);
+      rejectRefused(socket, why);
       return;
     }
     const match = PATH.exec(new URL(req.url ?? '/', 'http://placeholder').pathname);
