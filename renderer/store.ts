@@ -1,13 +1,15 @@
 /**
- * The renderer's one store, in slices: cameras (from the core), stream
- * statuses (pushed by the core), the wall's layout, and UI preferences.
+ * The renderer's one store, in slices: cameras and stream statuses (from the
+ * core), the wall (geometry, camera per tile, maximised and selected tile),
+ * saved layouts (persisted by the core), and UI preferences.
  */
 import { create } from 'zustand';
-import type { CameraSummary, StreamStatus } from '../shared/model';
-import { fitTiles, smallestGridFor, type GridSize } from '../shared/layouts';
 import type { AppInfo } from '../shared/api';
-import { translate, type Language, type MessageKey } from './i18n';
+import { fitCameras, smallestTemplateFor, template, type LayoutGeometry, type TemplateId } from '../shared/layouts';
+import type { CameraSummary, StreamStatus } from '../shared/model';
+import type { SavedLayout } from '../shared/saved-layouts';
 import type { ApiClient } from './api/client';
+import { translate, type Language, type MessageKey } from './i18n';
 import { initialRendering, type Rendering } from './player/rendering';
 
 export interface PantauState {
@@ -16,19 +18,47 @@ export interface PantauState {
   connected: boolean;
   cameras: CameraSummary[];
   statuses: Record<string, StreamStatus>;
-  grid: GridSize;
-  tiles: (string | null)[];
   language: Language;
   loadError: string | undefined;
   panel: 'health' | null;
   rendering: Rendering;
 
+  /** The wall. */
+  geometry: LayoutGeometry;
+  tiles: (string | null)[];
+  maximized: number | null;
+  selected: number | null;
+  /** The saved layout the wall shows, and whether it changed since. */
+  layoutId: string | null;
+  dirty: boolean;
+
+  layouts: SavedLayout[];
+  defaultLayoutId: string | undefined;
+  /** A message for the operator (recovered file, import report, refused save). */
+  notice: string | undefined;
+
   start(api: ApiClient): void;
-  setGrid(grid: GridSize): void;
-  /** Puts a camera in a tile (or clears it with null). */
+  setTemplate(id: TemplateId): void;
+  /** Square grid n×n (kept for the benchmark and simple callers). */
+  setGrid(n: number): void;
   assignTile(index: number, cameraId: string | null): void;
+  swapTiles(a: number, b: number): void;
+  toggleMaximize(index: number): void;
+  restore(): void;
+  select(index: number | null): void;
   setLanguage(language: Language): void;
   togglePanel(panel: 'health'): void;
+  setNotice(notice: string | undefined): void;
+
+  openLayout(id: string): void;
+  saveLayout(): Promise<void>;
+  saveLayoutAs(name: string): Promise<void>;
+  renameLayout(name: string): Promise<void>;
+  deleteLayout(): Promise<void>;
+  setDefaultLayout(on: boolean): Promise<void>;
+  lockLayout(locked: boolean): Promise<void>;
+  importLayouts(text: string): Promise<void>;
+  exportLayouts(): Promise<string | undefined>;
 }
 
 export const statusKey = (cameraId: string, profile: string) => `${cameraId}/${profile}`;
@@ -37,80 +67,237 @@ function savedLanguage(): Language {
   return localStorage.getItem('pantau.language') === 'en' ? 'en' : 'id';
 }
 
-export const useStore = create<PantauState>()((set) => ({
-  api: undefined,
-  info: undefined,
-  connected: false,
-  cameras: [],
-  statuses: {},
-  grid: 2,
-  tiles: [],
-  language: savedLanguage(),
-  loadError: undefined,
-  panel: null,
-  rendering: initialRendering(),
+function newLayoutId(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return `${slug || 'layout'}-${Date.now().toString(36)}`;
+}
 
-  start(api) {
-    set({ api });
-    api.on('stream:status', (status) =>
-      set((state) => ({ statuses: { ...state.statuses, [statusKey(status.cameraId, status.profile)]: status } })),
-    );
-    api.on('stream:stats', (statuses) =>
-      set((state) => {
-        const next = { ...state.statuses };
-        for (const status of statuses) next[statusKey(status.cameraId, status.profile)] = status;
-        return { statuses: next };
-      }),
-    );
-    const load = async () => {
-      const [info, cameras, statuses] = await Promise.all([
-        api.invoke('app:info', {}),
-        api.invoke('camera:list', {}),
-        api.invoke('stream:statuses', {}),
-      ]);
-      if (!info.ok || !cameras.ok || !statuses.ok) {
-        const error = [info, cameras, statuses].find((r) => !r.ok);
-        set({ loadError: error && !error.ok ? error.error.message : 'unknown error' });
-        return;
-      }
-      const byKey = Object.fromEntries(statuses.value.map((s) => [statusKey(s.cameraId, s.profile), s]));
-      set((state) => {
-        // First load: fill the smallest grid that holds the first cameras (up to 4×4).
-        const fresh = state.tiles.length === 0;
-        const grid = fresh ? smallestGridFor(cameras.value.length) : state.grid;
-        const tiles = fresh ? fitTiles(cameras.value.map((c) => c.id), grid) : state.tiles;
-        return { info: info.value, cameras: cameras.value, statuses: byKey, grid, tiles, loadError: undefined };
+export const useStore = create<PantauState>()((set, get) => {
+  const t = (key: MessageKey, values?: Record<string, string | number>) => translate(get().language, key, values);
+  const fail = (message: string) => set({ notice: message });
+  const layout = (): SavedLayout | undefined => get().layouts.find((l) => l.id === get().layoutId);
+
+  const applyLayout = (l: SavedLayout) =>
+    set({ geometry: l.geometry, tiles: [...l.cameras], layoutId: l.id, dirty: false, maximized: null, selected: null });
+
+  const refreshLayouts = async () => {
+    const api = get().api;
+    if (!api) return;
+    const listed = await api.invoke('layout:list', {});
+    if (!listed.ok) return fail(listed.error.message);
+    const n = listed.value.notice;
+    const notice = n
+      ? t(n.kind === 'restored' ? 'store.restored' : n.kind === 'reset' ? 'store.reset' : 'store.missingRestored', {
+          detail: n.detail,
+          keptAs: n.keptAs ?? '',
+          savedAt: n.savedAt ? new Date(n.savedAt).toLocaleString(get().language === 'id' ? 'id-ID' : 'en-GB') : '',
+        })
+      : undefined;
+    set({ layouts: listed.value.layouts, defaultLayoutId: listed.value.defaultLayoutId, ...(notice ? { notice } : {}) });
+  };
+
+  const persist = async (l: SavedLayout) => {
+    const api = get().api!;
+    const saved = await api.invoke('layout:save', { layout: l });
+    if (!saved.ok) return fail(saved.error.code === 'layout-locked' ? t('layout.lockedSaveCopy') : saved.error.message);
+    await refreshLayouts();
+    set({ layoutId: saved.value.id, dirty: false });
+  };
+
+  const changeWall = (next: Partial<PantauState>) => set({ ...next, dirty: true });
+
+  return {
+    api: undefined,
+    info: undefined,
+    connected: false,
+    cameras: [],
+    statuses: {},
+    language: savedLanguage(),
+    loadError: undefined,
+    panel: null,
+    rendering: initialRendering(),
+    geometry: template('2x2'),
+    tiles: [],
+    maximized: null,
+    selected: null,
+    layoutId: null,
+    dirty: false,
+    layouts: [],
+    defaultLayoutId: undefined,
+    notice: undefined,
+
+    start(api) {
+      set({ api });
+      api.on('stream:status', (status) =>
+        set((state) => ({ statuses: { ...state.statuses, [statusKey(status.cameraId, status.profile)]: status } })),
+      );
+      api.on('stream:stats', (statuses) =>
+        set((state) => {
+          const next = { ...state.statuses };
+          for (const status of statuses) next[statusKey(status.cameraId, status.profile)] = status;
+          return { statuses: next };
+        }),
+      );
+      let first = true;
+      const load = async () => {
+        const [info, cameras, statuses] = await Promise.all([
+          api.invoke('app:info', {}),
+          api.invoke('camera:list', {}),
+          api.invoke('stream:statuses', {}),
+        ]);
+        if (!info.ok || !cameras.ok || !statuses.ok) {
+          const error = [info, cameras, statuses].find((r) => !r.ok);
+          set({ loadError: error && !error.ok ? error.error.message : 'unknown error' });
+          return;
+        }
+        const byKey = Object.fromEntries(statuses.value.map((s) => [statusKey(s.cameraId, s.profile), s]));
+        set({ info: info.value, cameras: cameras.value, statuses: byKey, loadError: undefined });
+        await refreshLayouts();
+        if (!first) return;
+        first = false;
+        // First load: the default layout, else the smallest grid that holds the first cameras.
+        const chosen = get().layouts.find((l) => l.id === get().defaultLayoutId);
+        if (chosen) applyLayout(chosen);
+        else {
+          const geometry = template(smallestTemplateFor(cameras.value.length));
+          set({ geometry, tiles: fitCameras(cameras.value.map((c) => c.id), geometry.tiles.length), dirty: false });
+        }
+      };
+      // Loads on every (re)connection: a restarted host may know other cameras.
+      api.onConnection((connected) => {
+        set({ connected });
+        if (connected) void load();
       });
-    };
-    // Loads on every (re)connection: a restarted host may know other cameras.
-    api.onConnection((connected) => {
-      set({ connected });
-      if (connected) void load();
-    });
-  },
+    },
 
-  setGrid(grid) {
-    set((state) => ({ grid, tiles: fitTiles(state.tiles, grid) }));
-  },
+    setTemplate(id) {
+      const geometry = template(id);
+      changeWall({ geometry, tiles: fitCameras(get().tiles, geometry.tiles.length), maximized: null });
+    },
 
-  assignTile(index, cameraId) {
-    set((state) => {
-      if (index < 0 || index >= state.tiles.length) return {};
-      const tiles = [...state.tiles];
+    setGrid(n) {
+      get().setTemplate(n <= 1 ? '1' : (`${n}x${n}` as TemplateId));
+    },
+
+    assignTile(index, cameraId) {
+      const tiles = [...get().tiles];
+      if (index < 0 || index >= tiles.length) return;
       tiles[index] = cameraId;
-      return { tiles };
-    });
-  },
+      changeWall({ tiles });
+    },
 
-  togglePanel(panel) {
-    set((state) => ({ panel: state.panel === panel ? null : panel }));
-  },
+    swapTiles(a, b) {
+      const tiles = [...get().tiles];
+      if (a === b || a < 0 || b < 0 || a >= tiles.length || b >= tiles.length) return;
+      [tiles[a], tiles[b]] = [tiles[b]!, tiles[a]!];
+      changeWall({ tiles });
+    },
 
-  setLanguage(language) {
-    localStorage.setItem('pantau.language', language);
-    set({ language });
-  },
-}));
+    toggleMaximize(index) {
+      set((state) => ({ maximized: state.maximized === index ? null : index, selected: index }));
+    },
+
+    restore() {
+      set({ maximized: null });
+    },
+
+    select(index) {
+      set({ selected: index });
+    },
+
+    togglePanel(panel) {
+      set((state) => ({ panel: state.panel === panel ? null : panel }));
+    },
+
+    setLanguage(language) {
+      localStorage.setItem('pantau.language', language);
+      set({ language });
+    },
+
+    setNotice(notice) {
+      set({ notice });
+    },
+
+    openLayout(id) {
+      const l = get().layouts.find((x) => x.id === id);
+      if (l) applyLayout(l);
+    },
+
+    async saveLayout() {
+      const current = layout();
+      if (!current) return get().saveLayoutAs(t('layout.untitled'));
+      if (current.locked) return fail(t('layout.lockedSaveCopy'));
+      await persist({ ...current, geometry: get().geometry, cameras: get().tiles });
+    },
+
+    async saveLayoutAs(name) {
+      const trimmed = name.trim();
+      if (!trimmed) return;
+      await persist({ id: newLayoutId(trimmed), name: trimmed, geometry: get().geometry, cameras: get().tiles, locked: false, updatedAt: Date.now() });
+    },
+
+    async renameLayout(name) {
+      const current = layout();
+      if (!current || !name.trim()) return;
+      if (current.locked) return fail(t('layout.locked'));
+      await persist({ ...current, name: name.trim() });
+    },
+
+    async deleteLayout() {
+      const current = layout();
+      if (!current) return;
+      const result = await get().api!.invoke('layout:delete', { id: current.id });
+      if (!result.ok) return fail(result.error.code === 'layout-locked' ? t('layout.locked') : result.error.message);
+      set({ layoutId: null, dirty: true });
+      await refreshLayouts();
+    },
+
+    async setDefaultLayout(on) {
+      const current = layout();
+      if (!current) return;
+      const result = await get().api!.invoke('layout:default', { id: on ? current.id : null });
+      if (!result.ok) return fail(result.error.message);
+      await refreshLayouts();
+    },
+
+    async lockLayout(locked) {
+      const current = layout();
+      if (!current) return;
+      const result = await get().api!.invoke('layout:lock', { id: current.id, locked });
+      if (!result.ok) return fail(result.error.message);
+      await refreshLayouts();
+    },
+
+    async importLayouts(text) {
+      const result = await get().api!.invoke('layout:import', { text });
+      if (!result.ok) return fail(`${t('layout.importFailed')}\n${result.error.message}`);
+      await refreshLayouts();
+      const { imported, unknownCameras } = result.value;
+      set({
+        notice: [
+          t('layout.imported', { count: imported.length, names: imported.map((l) => l.name).join(', ') }),
+          unknownCameras.length ? t('layout.unknownCameras', { ids: unknownCameras.join(', ') }) : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      });
+    },
+
+    async exportLayouts() {
+      const result = await get().api!.invoke('layout:export', {});
+      if (!result.ok) {
+        fail(result.error.message);
+        return undefined;
+      }
+      return result.value.text;
+    },
+  };
+});
 
 /** The translation function for the current language. */
 export function useTranslate(): (key: MessageKey, values?: Record<string, string | number>) => string {

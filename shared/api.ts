@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CameraIdSchema, CameraSummarySchema, ProfileNameSchema, StreamStatusSchema } from './model';
+import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema } from './saved-layouts';
 
 const none = z.strictObject({});
 
@@ -31,6 +32,18 @@ export const apiMethods = {
     result: z.strictObject({ url: z.string(), profile: ProfileNameSchema }),
   },
   'stream:statuses': { params: none, result: z.array(StreamStatusSchema) },
+  'layout:list': { params: none, result: LayoutListSchema },
+  /** Creates or replaces a layout; a locked one cannot be replaced (save a copy instead). */
+  'layout:save': { params: z.strictObject({ layout: SavedLayoutSchema }), result: SavedLayoutSchema },
+  'layout:delete': { params: z.strictObject({ id: LayoutIdSchema }), result: z.strictObject({}) },
+  'layout:default': { params: z.strictObject({ id: LayoutIdSchema.nullable() }), result: z.strictObject({}) },
+  'layout:lock': { params: z.strictObject({ id: LayoutIdSchema, locked: z.boolean() }), result: SavedLayoutSchema },
+  /** Validates everything first; writes all layouts or none. */
+  'layout:import': {
+    params: z.strictObject({ text: z.string().max(5_000_000) }),
+    result: z.strictObject({ imported: z.array(SavedLayoutSchema), unknownCameras: z.array(CameraIdSchema) }),
+  },
+  'layout:export': { params: z.strictObject({ ids: z.array(LayoutIdSchema).optional() }), result: z.strictObject({ text: z.string() }) },
 } as const;
 
 export const apiEvents = {

@@ -15,6 +15,9 @@ export const errorCodes = [
   'rtsp-timeout',
   'unsupported',
   'unauthorized',
+  'layout-not-found',
+  'layout-locked',
+  'store-failed',
   'internal',
 ] as const;
 

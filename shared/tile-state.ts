@@ -1,7 +1,7 @@
 import type { StreamState, StreamStatus } from './model';
 
 /** What a tile shows: the core's stream state, corrected by what this tile itself sees. */
-export type TileState = Exclude<StreamState, 'idle'> | 'error' | 'empty';
+export type TileState = Exclude<StreamState, 'idle'> | 'error' | 'empty' | 'missing';
 
 export interface TileFacts {
   hasCamera: boolean;

@@ -3,11 +3,13 @@
  * with one per-launch token. Hosts add their transport (IPC or WebSocket RPC)
  * and the relay.
  */
+import path from 'node:path';
 import type { CameraRegistry } from './cameras/camera-registry';
 import { createApiHandlers } from './api/pantau-api';
 import type { ApiHandlers } from './api/dispatch';
 import type { Logger } from './log';
 import { newToken } from './relay/access';
+import { LayoutService } from './store/layout-service';
 import { StreamHub, type StreamHubOptions } from './streams/stream-hub';
 
 export interface CoreOptions {
@@ -16,6 +18,8 @@ export interface CoreOptions {
   logger: Logger;
   host: 'electron' | 'browser';
   version: string;
+  /** Where layouts.json lives (Electron: userData; browser host: --data-dir). */
+  dataDir: string;
   lingerMs?: number;
   timing?: StreamHubOptions['timing'];
 }
@@ -24,6 +28,7 @@ export class PantauCore {
   readonly token = newToken();
   readonly hub: StreamHub;
   readonly handlers: ApiHandlers;
+  readonly layouts: LayoutService;
 
   constructor(readonly options: CoreOptions) {
     this.hub = new StreamHub({
@@ -33,13 +38,20 @@ export class PantauCore {
       ...(options.lingerMs !== undefined ? { lingerMs: options.lingerMs } : {}),
       ...(options.timing ? { timing: options.timing } : {}),
     });
+    this.layouts = new LayoutService(path.join(options.dataDir, 'layouts.json'), options.logger);
     this.handlers = createApiHandlers({
       cameras: options.cameras,
       hub: this.hub,
+      layouts: this.layouts,
       token: this.token,
       host: options.host,
       version: options.version,
     });
+  }
+
+  /** Reads the stores; call once before serving. */
+  async start(): Promise<void> {
+    await this.layouts.load();
   }
 
   /** Stops every ffmpeg this core started. */

@@ -29,7 +29,15 @@ function cameraFileArgument(): string | undefined {
 async function startCore(): Promise<{ core: PantauCore; relay: Relay; relayPort: number }> {
   const file = cameraFileArgument();
   const cameras = file ? CameraRegistry.fromFile((await loadCameraFile(file)).cameras) : CameraRegistry.demo();
-  const core = new PantauCore({ cameras, ffmpegPath: resolveFfmpeg().path, logger, host: 'electron', version: __PANTAU_VERSION__ });
+  const core = new PantauCore({
+    cameras,
+    ffmpegPath: resolveFfmpeg().path,
+    logger,
+    host: 'electron',
+    version: __PANTAU_VERSION__,
+    dataDir: app.getPath('userData'),
+  });
+  await core.start();
   const relay = new Relay({ hub: core.hub, logger, policy: { token: core.token, extraOrigins: ['file://'] } });
   const relayPort = await relay.listen('127.0.0.1', 0);
   return { core, relay, relayPort };

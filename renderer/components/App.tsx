@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useStore, useTranslate } from '../store';
+import { CameraList } from './CameraList';
 import { HealthPanel } from './HealthPanel';
 import { Toolbar } from './Toolbar';
 import { Wall } from './Wall';
@@ -10,6 +11,8 @@ export function App() {
   const loadError = useStore((s) => s.loadError);
   const language = useStore((s) => s.language);
   const panel = useStore((s) => s.panel);
+  const notice = useStore((s) => s.notice);
+  const setNotice = useStore((s) => s.setNotice);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -21,7 +24,16 @@ export function App() {
       <Toolbar />
       {!connected ? <div className="banner" role="alert">{t('connection.lost')}</div> : null}
       {loadError ? <div className="banner" role="alert">{loadError}</div> : null}
+      {notice ? (
+        <div className="banner banner-notice" role="alert" data-notice>
+          <span>{notice}</span>
+          <button type="button" onClick={() => setNotice(undefined)}>
+            {t('layout.ok')}
+          </button>
+        </div>
+      ) : null}
       <div className="workspace">
+        <CameraList />
         <Wall />
         {panel === 'health' ? <HealthPanel /> : null}
       </div>

@@ -6,7 +6,9 @@
  * picture stays, greyed, with its age counting up.
  */
 import JSMpeg, { type Player } from '@cycjimmy/jsmpeg-player';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
+import type { TileRect } from '../../shared/layouts';
+import { chooseProfile, outputTier } from '../../shared/stream-choice';
 import { tileState } from '../../shared/tile-state';
 import { formatCountdown, formatDuration } from '../format';
 import type { MessageKey } from '../i18n';
@@ -19,15 +21,42 @@ import { useOnScreen, usePageVisible } from '../use-page-visible';
 /** The tile calls itself stalled after this long without painting, whatever the core says. */
 const TILE_STALL_MS = 2500;
 
+/** Drag payloads: a camera from the list, or a tile being moved onto another. */
+export const DRAG_CAMERA = 'application/x-pantau-camera';
+const DRAG_TILE = 'application/x-pantau-tile';
+
 interface TileProps {
   index: number;
   cameraId: string | null;
+  rect: TileRect;
+  maximized: boolean;
+  hidden: boolean;
 }
 
-export function Tile({ index, cameraId }: TileProps) {
+/** The tile's size in device pixels, kept up to date (maximise, window resize, layout change). */
+function useDeviceSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      const scale = window.devicePixelRatio || 1;
+      const box = entry!.contentRect;
+      setSize({ width: Math.round(box.width * scale), height: Math.round(box.height * scale) });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
+}
+
+export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
   const t = useTranslate();
   const api = useStore((s) => s.api);
   const camera = useStore((s) => s.cameras.find((c) => c.id === cameraId));
+  const camerasKnown = useStore((s) => s.cameras.length > 0);
+  const selected = useStore((s) => s.selected === index);
+  const { assignTile, swapTiles, toggleMaximize, restore, select } = useStore.getState();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const tileRef = useRef<HTMLDivElement>(null);
   const [profile, setProfile] = useState<string>();
@@ -39,23 +68,28 @@ export function Tile({ index, cameraId }: TileProps) {
   const now = useNow(1000);
   const pageVisible = usePageVisible();
   const onScreen = useOnScreen(tileRef);
-  const visible = pageVisible && onScreen;
+  const visible = pageVisible && onScreen && !hidden;
+  const size = useDeviceSize(tileRef);
+  // Re-open the stream only when the tile needs another profile or output box (maximise, restore).
+  const chosen = camera && size.width > 0 ? chooseProfile(camera.profiles, size.width, size.height) : undefined;
+  const want = chosen ? `${chosen.profile}@${outputTier(size.width, size.height).width}` : '';
+  const sizeRef = useRef(size);
+  sizeRef.current = size;
   const webgl = useStore((s) => shouldUseWebGL(s.rendering, s.tiles.filter(Boolean).length));
 
   useEffect(() => {
     const canvas = canvasRef.current;
     // A hidden wall or an off-screen tile decodes nothing: the socket closes,
     // the core lingers, and coming back is a warm start from the GOP cache.
-    if (!api || !cameraId || !canvas || !visible) return;
+    if (!api || !cameraId || !canvas || !visible || !want) return;
     let player: Player | undefined;
     let cancelled = false;
     let paintedAt = 0;
     setLastPaintAt(undefined);
     setOpenError(undefined);
-    const rect = canvas.parentElement!.getBoundingClientRect();
-    const scale = window.devicePixelRatio || 1;
+    const { width, height } = sizeRef.current;
     void api
-      .invoke('stream:open', { cameraId, tileWidth: Math.max(1, Math.round(rect.width * scale)), tileHeight: Math.max(1, Math.round(rect.height * scale)) })
+      .invoke('stream:open', { cameraId, tileWidth: Math.max(1, width), tileHeight: Math.max(1, height) })
       .then((opened) => {
         if (cancelled) return;
         if (!opened.ok) {
@@ -95,10 +129,11 @@ export function Tile({ index, cameraId }: TileProps) {
       setProfile(undefined);
       setSocketUp(false);
     };
-  }, [api, cameraId, index, visible, webgl]);
+  }, [api, cameraId, index, visible, webgl, want]);
 
   const decoded = lastPaintAt !== undefined;
-  const state = tileState({
+  const missing = !!cameraId && camerasKnown && !camera;
+  const state = missing ? 'missing' : tileState({
     hasCamera: !!cameraId,
     openFailed: !!openError,
     core: status,
@@ -112,15 +147,51 @@ export function Tile({ index, cameraId }: TileProps) {
   const errorText = errorKey && t(errorKey) !== errorKey ? t(errorKey) : t('error.generic');
   const retryIn = status?.retryAt && status.retryAt > now && state !== 'stalled' ? status.retryAt - now : undefined;
 
+  const onDragStart = (event: DragEvent) => {
+    if (!cameraId) return;
+    event.dataTransfer.setData(DRAG_TILE, String(index));
+    event.dataTransfer.effectAllowed = 'move';
+  };
+  const onDragOver = (event: DragEvent) => {
+    const types = event.dataTransfer.types;
+    if (types.includes(DRAG_CAMERA) || types.includes(DRAG_TILE)) event.preventDefault();
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    const dropped = event.dataTransfer.getData(DRAG_CAMERA);
+    const from = event.dataTransfer.getData(DRAG_TILE);
+    if (dropped) assignTile(index, dropped);
+    else if (from !== '') swapTiles(Number(from), index);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter') toggleMaximize(index);
+    else if (event.key === 'Escape') restore();
+    else if (event.key === 'Delete' || event.key === 'Backspace') assignTile(index, null);
+    else return;
+    event.preventDefault();
+  };
+
+  const classes = ['tile', maximized ? 'tile-maximized' : '', hidden ? 'tile-hidden' : '', selected ? 'tile-selected' : ''].filter(Boolean).join(' ');
   return (
     <div
       ref={tileRef}
-      className="tile"
+      className={classes}
+      // CSSOM styles (not a style attribute): allowed by the CSP.
+      style={maximized ? undefined : { gridColumn: `${rect.x + 1} / span ${rect.w}`, gridRow: `${rect.y + 1} / span ${rect.h}` }}
       data-tile-index={index}
       data-camera-id={cameraId ?? ''}
       data-state={state}
+      data-profile={profile ?? ''}
       data-socket-opens={socketOpens}
-      aria-label={camera?.name ?? t('tile.empty')}
+      aria-label={camera?.name ?? cameraId ?? t('tile.empty')}
+      tabIndex={0}
+      draggable={!!cameraId}
+      onDragStart={onDragStart}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onDoubleClick={() => toggleMaximize(index)}
+      onClick={() => select(index)}
+      onKeyDown={onKeyDown}
     >
       {/* A new canvas per player: a canvas that had a WebGL context can never get another context. */}
       <canvas key={`${visible}:${webgl}`} ref={canvasRef} className={!decoded ? 'tile-canvas tile-canvas-waiting' : state === 'live' ? 'tile-canvas' : 'tile-canvas tile-canvas-stale'} />
@@ -130,7 +201,11 @@ export function Tile({ index, cameraId }: TileProps) {
           <span className={`tile-state tile-state-${state}`} role="status">
             {t(`state.${state}`)}
           </span>
-          {troubled ? (
+          <button type="button" className="tile-clear" aria-label={t('tile.clear')} title={t('tile.clear')} onClick={(e) => (e.stopPropagation(), assignTile(index, null))}>
+            ×
+          </button>
+          {missing ? <div className="tile-trouble"><span className="tile-error">{t('error.camera-not-found')}</span></div> : null}
+          {troubled && !missing ? (
             <div className="tile-trouble">
               {error && state !== 'stalled' ? <span className="tile-error" title={error.message}>{errorText}</span> : null}
               {decoded ? <span className="tile-age">{t('tile.lastFrame', { age: formatDuration(t, now - lastPaintAt) })}</span> : null}
@@ -139,7 +214,7 @@ export function Tile({ index, cameraId }: TileProps) {
           ) : null}
         </div>
       ) : (
-        <div className="tile-empty">{t('tile.empty')}</div>
+        <div className="tile-empty">{t('tile.dropHere')}</div>
       )}
     </div>
   );

@@ -1,11 +1,8 @@
-import { gridSizes, type GridSize } from '../../shared/layouts';
-import type { MessageKey } from '../i18n';
 import { useStore, useTranslate } from '../store';
+import { LayoutBar } from './LayoutBar';
 
 export function Toolbar() {
   const t = useTranslate();
-  const grid = useStore((s) => s.grid);
-  const setGrid = useStore((s) => s.setGrid);
   const language = useStore((s) => s.language);
   const setLanguage = useStore((s) => s.setLanguage);
   const info = useStore((s) => s.info);
@@ -20,19 +17,7 @@ export function Toolbar() {
         {t('toolbar.cameras', { count })}
         {info?.demo ? ` · ${t('toolbar.demo')}` : ''}
       </span>
-      <nav className="toolbar-group" aria-label={t('toolbar.layout')}>
-        {gridSizes.map((size: GridSize) => (
-          <button
-            key={size}
-            type="button"
-            data-grid-button={size}
-            aria-pressed={grid === size}
-            onClick={() => setGrid(size)}
-          >
-            {t(`toolbar.grid${size}` as MessageKey)}
-          </button>
-        ))}
-      </nav>
+      <LayoutBar />
       <button type="button" className="toolbar-toggle" data-panel-button="health" aria-pressed={panel === 'health'} onClick={() => togglePanel('health')}>
         {t('toolbar.health')}
       </button>

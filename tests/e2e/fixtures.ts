@@ -10,8 +10,9 @@ import { WallPage } from './pages/wall-page';
 
 interface Fixtures {
   consoleErrors: string[];
-  startCameras: (mounts: RtspMount[], options?: { digest?: string; port?: number }) => Promise<RtspServer>;
-  openWall: (options?: { cameras?: unknown[] }) => Promise<{ wall: WallPage; host: RunningHost }>;
+  startCameras: (mounts: RtspMount[], options?: { digest?: string; port?: number; copies?: number; keepAlive?: boolean }) => Promise<RtspServer>;
+  /** Starts a host (its own data folder unless given) and opens the wall in the page. */
+  openWall: (options?: { cameras?: unknown[]; dataDir?: string }) => Promise<{ wall: WallPage; host: RunningHost }>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -47,11 +48,14 @@ export const test = base.extend<Fixtures>({
     const hosts: RunningHost[] = [];
     await use(async (options = {}) => {
       const args = options.cameras ? ['--cameras', writeCameraFile(options.cameras)] : [];
+      if (options.dataDir) args.push('--data-dir', options.dataDir);
       const host = await startHost(args);
       hosts.push(host);
       await page.goto(host.url);
       return { wall: new WallPage(page as Page), host };
     });
+    // Leave the page first: a page left open would log its reconnection attempts as errors.
+    await page.goto('about:blank');
     for (const host of hosts) expect(await host.stop('SIGTERM')).toBe(0);
   },
 });

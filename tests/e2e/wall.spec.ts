@@ -19,7 +19,7 @@ test.describe('the wall', () => {
     const { wall } = await openWall({ cameras });
 
     await expect(wall.tiles).toHaveCount(4);
-    await expect(wall.page.locator('.wall')).toHaveAttribute('data-grid', '2');
+    await expect(wall.page.locator('.wall')).toHaveAttribute('data-layout', '2x2');
     await wall.expectLive(ids);
     for (const id of ids) await wall.expectMoving(id);
 
@@ -37,17 +37,17 @@ test.describe('the wall', () => {
     await testInfo.attach('demo wall', { body: await wall.page.screenshot({ path: testInfo.outputPath('wall-demo.png') }), contentType: 'image/png' });
   });
 
-  test('grids can be switched and the UI speaks Indonesian first, English on request', async ({ openWall }) => {
+  test('templates can be switched and the UI speaks Indonesian first, English on request', async ({ openWall }) => {
     const { wall } = await openWall();
     await wall.expectLive(['demo-1']);
     await expect(wall.tile('demo-1').getByRole('status')).toHaveText('Langsung');
 
-    await wall.page.locator('[data-grid-button="3"]').click();
+    await wall.page.selectOption('[data-control="template"]', '3x3');
     await expect(wall.tiles).toHaveCount(9);
     await expect(wall.page.locator('.tile[data-state="empty"]')).toHaveCount(5);
     await wall.expectLive(['demo-1', 'demo-2', 'demo-3', 'demo-4']);
 
-    await wall.page.locator('[data-grid-button="1"]').click();
+    await wall.page.selectOption('[data-control="template"]', '1');
     await expect(wall.tiles).toHaveCount(1);
     await wall.expectLive(['demo-1']);
     await wall.expectMoving('demo-1');

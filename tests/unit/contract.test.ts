@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LayoutService } from '../../electron/core/store/layout-service';
 import { dispatch, type ApiHandlers } from '../../electron/core/api/dispatch';
 import { createApiHandlers } from '../../electron/core/api/pantau-api';
 import { CameraRegistry } from '../../electron/core/cameras/camera-registry';
@@ -11,7 +15,8 @@ import id from '../../resources/i18n/id.json';
 const cameras = CameraRegistry.demo(2);
 // The hub is never asked to start a stream here, so no ffmpeg path is needed.
 const hub = new StreamHub({ ffmpegPath: '/nonexistent', logger: silentLogger, sourceFor: (c, p) => cameras.sourceFor(c, p) });
-const handlers = createApiHandlers({ cameras, hub, token: 'T0KEN', host: 'browser', version: '1.2.3' });
+const layouts = new LayoutService(path.join(mkdtempSync(path.join(tmpdir(), 'pantau-contract-')), 'layouts.json'), silentLogger);
+const handlers = createApiHandlers({ cameras, hub, layouts, token: 'T0KEN', host: 'browser', version: '1.2.3' });
 const context = { relayBase: 'ws://127.0.0.1:9' };
 const call = (method: unknown, params: unknown) => dispatch(handlers, method, params, context, silentLogger);
 

@@ -1,15 +1,64 @@
 import { describe, expect, it } from 'vitest';
-import { fitTiles, smallestGridFor } from '../../shared/layouts';
+import {
+  fitCameras,
+  geometryProblem,
+  mergeArea,
+  smallestTemplateFor,
+  splitTile,
+  template,
+  templateIds,
+  templateOf,
+  type LayoutGeometry,
+  type TemplateId,
+} from '../../shared/layouts';
 import { chooseProfile, outputTier, tierByWidth } from '../../shared/stream-choice';
 
-describe('default layout', () => {
-  it('picks the smallest grid that holds the cameras, up to 4×4', () => {
-    expect([0, 1, 2, 4, 5, 9, 10, 16, 17, 40].map(smallestGridFor)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 4, 4]);
+describe('layout templates', () => {
+  it('are all valid walls with the advertised tile counts', () => {
+    const counts: Record<TemplateId, number> = { '1': 1, '2x2': 4, '3x3': 9, '4x4': 16, '5x5': 25, '6x6': 36, '1+5': 6, '1+7': 8, '1+12': 13, '2+8': 10, '3+4': 7 };
+    for (const id of templateIds) {
+      const g = template(id);
+      expect(geometryProblem(g), id).toBeNull();
+      expect(g.tiles, id).toHaveLength(counts[id]);
+      expect(templateOf(g)).toBe(id);
+    }
   });
 
-  it('fits tile assignments to a grid', () => {
-    expect(fitTiles(['a', 'b', 'c', 'd', 'e'], 2)).toEqual(['a', 'b', 'c', 'd']);
-    expect(fitTiles(['a'], 2)).toEqual(['a', null, null, null]);
+  it('puts the big tile of 1+5 first, top-left, over 2×2 cells of a 3×3 grid', () => {
+    expect(template('1+5').tiles[0]).toEqual({ x: 0, y: 0, w: 2, h: 2 });
+    expect(template('1+12').tiles.find((t) => t.w === 2)).toEqual({ x: 1, y: 1, w: 2, h: 2 });
+  });
+
+  it('picks the smallest square template that holds the cameras, up to 4×4', () => {
+    expect([0, 1, 2, 4, 5, 9, 10, 16, 40].map(smallestTemplateFor)).toEqual(['1', '1', '2x2', '2x2', '3x3', '3x3', '4x4', '4x4', '4x4']);
+  });
+
+  it('fits cameras to a tile count', () => {
+    expect(fitCameras(['a', 'b', 'c', 'd', 'e'], 4)).toEqual(['a', 'b', 'c', 'd']);
+    expect(fitCameras(['a'], 3)).toEqual(['a', null, null]);
+  });
+});
+
+describe('custom layouts', () => {
+  it('merges the cells of a selection into one tile and splits it back', () => {
+    const merged = mergeArea(template('3x3'), { x: 1, y: 1, w: 2, h: 2 });
+    expect(typeof merged).toBe('object');
+    const g = merged as LayoutGeometry;
+    expect(g.tiles).toHaveLength(6);
+    expect(geometryProblem(g)).toBeNull();
+    const big = g.tiles.findIndex((t) => t.w === 2);
+    expect(splitTile(g, big).tiles).toEqual(template('3x3').tiles);
+  });
+
+  it('refuses a merge that cuts through a tile', () => {
+    expect(mergeArea(template('1+5'), { x: 1, y: 1, w: 2, h: 2 })).toBe('the selection cuts through a tile');
+  });
+
+  it('rejects overlapping, uncovered and out-of-grid geometries', () => {
+    expect(geometryProblem({ cols: 2, rows: 1, tiles: [{ x: 0, y: 0, w: 2, h: 1 }, { x: 1, y: 0, w: 1, h: 1 }] })).toBe('tiles overlap');
+    expect(geometryProblem({ cols: 2, rows: 1, tiles: [{ x: 0, y: 0, w: 1, h: 1 }] })).toBe('some cells have no tile');
+    expect(geometryProblem({ cols: 2, rows: 1, tiles: [{ x: 0, y: 0, w: 3, h: 1 }] })).toContain('outside');
+    expect(geometryProblem({ cols: 9, rows: 1, tiles: [] })).toContain('1 to 8');
   });
 });
 

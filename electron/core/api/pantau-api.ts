@@ -2,12 +2,14 @@
 import { chooseProfile, outputTier } from '../../../shared/stream-choice';
 import { CodedError } from '../../../shared/errors';
 import type { CameraRegistry } from '../cameras/camera-registry';
+import type { LayoutService } from '../store/layout-service';
 import type { StreamHub } from '../streams/stream-hub';
 import type { ApiHandlers } from './dispatch';
 
 export interface ApiDeps {
   cameras: CameraRegistry;
   hub: StreamHub;
+  layouts: LayoutService;
   token: string;
   host: 'electron' | 'browser';
   version: string;
@@ -29,5 +31,12 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       return { url: `${context.relayBase}${path}?token=${encodeURIComponent(deps.token)}&w=${tier.width}`, profile: profile.profile };
     },
     'stream:statuses': () => deps.hub.statuses(),
+    'layout:list': () => deps.layouts.list(),
+    'layout:save': (params) => deps.layouts.save(params.layout),
+    'layout:delete': async (params) => (await deps.layouts.remove(params.id), {}),
+    'layout:default': async (params) => (await deps.layouts.setDefault(params.id), {}),
+    'layout:lock': (params) => deps.layouts.lock(params.id, params.locked),
+    'layout:import': (params) => deps.layouts.import(params.text, new Set(deps.cameras.summaries().map((c) => c.id))),
+    'layout:export': (params) => ({ text: deps.layouts.export(params.ids) }),
   };
 }

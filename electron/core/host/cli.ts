@@ -2,6 +2,7 @@
  * `npm run serve -- [--cameras file.json] [--port N] [--host 127.0.0.1]`
  * Runs the wall in any browser, without Electron.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CodedError } from '../../../shared/errors';
@@ -14,10 +15,19 @@ import { BrowserHost } from './browser-host';
 
 declare const __PANTAU_VERSION__: string;
 
-const usage = `Usage: npm run serve -- [--cameras cameras.json] [--port N] [--host 127.0.0.1] [--linger-ms 5000]
+const usage = `Usage: npm run serve -- [--cameras cameras.json] [--data-dir DIR] [--port N] [--host 127.0.0.1] [--linger-ms 5000]
   --cameras   camera file (see README); without it, built-in demo cameras are shown
+  --data-dir  where saved layouts live (default: PANTAU_DATA_DIR, else the user's config folder)
   --port      port to listen on (default: a free one)
   --host      address to listen on (default 127.0.0.1; anything else exposes the wall to your network)`;
+
+/** The same folder Electron's userData would be, so both hosts share layouts. */
+function defaultDataDir(): string {
+  if (process.env.PANTAU_DATA_DIR) return process.env.PANTAU_DATA_DIR;
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? os.homedir(), 'Pantau');
+  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'Pantau');
+  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'Pantau');
+}
 
 async function main(): Promise<number> {
   const logger = createLogger('host');
@@ -29,6 +39,7 @@ async function main(): Promise<number> {
         port: { type: 'string', default: '0' },
         host: { type: 'string', default: '127.0.0.1' },
         'linger-ms': { type: 'string', default: '5000' },
+        'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -65,9 +76,16 @@ async function main(): Promise<number> {
     ffmpegPath,
     logger,
     host: 'browser',
+    dataDir: args['data-dir'] ?? defaultDataDir(),
     version: typeof __PANTAU_VERSION__ === 'string' ? __PANTAU_VERSION__ : 'dev',
     ...(Number.isFinite(lingerMs) ? { lingerMs } : {}),
   });
+  try {
+    await core.start();
+  } catch (error) {
+    process.stderr.write(`Pantau cannot start: ${(error as Error).message}\n`);
+    return 74;
+  }
   const host = new BrowserHost({
     core,
     logger,

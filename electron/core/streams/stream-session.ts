@@ -87,6 +87,7 @@ export class StreamSession {
   private healthTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private failures = 0;
+  private lastFailure: ErrorCode | undefined;
   private stopping = false;
   private resizing = false;
   private output: OutputOptions;
@@ -252,6 +253,7 @@ export class StreamSession {
       this.cacheBytes = 0;
       if (this.status.state !== 'live' && this.status.state !== 'stalled') {
         this.failures = 0;
+        this.lastFailure = undefined;
         this.setState('live');
       }
     }
@@ -304,6 +306,7 @@ export class StreamSession {
     const errorCode = classifyFfmpegError(this.stderrTail);
     this.failures++;
     const { state, delay } = this.nextAttempt(errorCode);
+    this.lastFailure = errorCode;
     const retryAt = Date.now() + delay;
     this.options.logger.warn(`${this.key} ${state}: ${detail}; next attempt in ${Math.round(delay / 1000)} s`);
     this.setState(state, { error: { code: errorCode, message: detail }, retryAt });
@@ -317,7 +320,9 @@ export class StreamSession {
     const t = this.timing;
     // Cameras lock accounts after repeated bad logins: never hammer with a wrong password.
     if (code === 'auth-failed') return { state: 'auth-failed', delay: t.authBackoffMs };
-    if (code === 'unsupported') return { state: 'unsupported', delay: t.unsupportedBackoffMs };
+    // "Invalid data" can also be a camera or server in trouble: call it unsupported
+    // (and wait minutes) only when the next attempt fails the same way.
+    if (code === 'unsupported' && this.lastFailure === 'unsupported') return { state: 'unsupported', delay: t.unsupportedBackoffMs };
     if (this.failures >= t.offlineAfter) return { state: 'offline', delay: jitter(t.offlineRetryMs) };
     return { state: 'reconnecting', delay: jitter(Math.min(t.retryMaxMs, t.retryBaseMs * 2 ** (this.failures - 1))) };
   }

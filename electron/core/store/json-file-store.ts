@@ -1,0 +1,125 @@
+/**
+ * A JSON file that is never lost: schema-checked on load, written atomically
+ * (temp file, fsync, rename), the previous good version kept as `.bak`, and
+ * a damaged file recovered from that backup with a message — never silently
+ * replaced by defaults. The damaged file itself is kept beside it.
+ *
+ * Why not conf / electron-store: neither keeps a last-good copy, conf's
+ * clearInvalidConfig replaces a broken file with defaults (exactly what must
+ * not happen), electron-store imports `electron` and cannot run in the
+ * browser host, and both validate with JSON Schema while our one schema
+ * language is zod (shared with IPC and the network).
+ */
+import { copyFile, mkdir, open, readFile, rename, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { CodedError } from '../../../shared/errors';
+import { describeIssues } from '../../../shared/model';
+import type { StoreNotice } from '../../../shared/saved-layouts';
+import type { Logger } from '../log';
+
+export interface StoreOptions<T> {
+  file: string;
+  schema: z.ZodType<T>;
+  defaults: () => T;
+  /** Brings an older file's content up to the current version (migrations). */
+  migrate?: (raw: unknown) => unknown;
+  logger: Logger;
+}
+
+export interface Loaded<T> {
+  value: T;
+  /** Set when the file was damaged or missing and something was recovered. */
+  notice?: StoreNotice;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+export class JsonFileStore<T> {
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: StoreOptions<T>) {}
+
+  get backupFile(): string {
+    return `${this.options.file}.bak`;
+  }
+
+  private async parse(file: string): Promise<T> {
+    const text = await readFile(file, 'utf8');
+    let json: unknown;
+    try {
+      json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      throw new Error(`not valid JSON (${(error as Error).message})`);
+    }
+    const migrated = this.options.migrate ? this.options.migrate(json) : json;
+    const parsed = this.options.schema.safeParse(migrated);
+    if (!parsed.success) throw new Error(describeIssues(parsed.error).split('\n').slice(0, 5).join('; '));
+    return parsed.data;
+  }
+
+  async load(): Promise<Loaded<T>> {
+    const { file, logger } = this.options;
+    const name = path.basename(file);
+    const hasFile = await exists(file);
+    if (hasFile) {
+      try {
+        return { value: await this.parse(file) };
+      } catch (error) {
+        const why = (error as Error).message;
+        const kept = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        await copyFile(file, kept);
+        logger.error(`${name} is damaged (${why}); kept as ${path.basename(kept)}`);
+        if (await exists(this.backupFile)) {
+          try {
+            const value = await this.parse(this.backupFile);
+            const when = (await stat(this.backupFile)).mtime.toISOString();
+            await this.save(value);
+            return { value, notice: { kind: 'restored', detail: why, keptAs: path.basename(kept), savedAt: when } };
+          } catch (backupError) {
+            logger.error(`${name}.bak is damaged too: ${(backupError as Error).message}`);
+          }
+        }
+        return { value: this.options.defaults(), notice: { kind: 'reset', detail: why, keptAs: path.basename(kept) } };
+      }
+    }
+    if (await exists(this.backupFile)) {
+      const value = await this.parse(this.backupFile).catch(() => undefined);
+      if (value !== undefined) {
+        await this.save(value);
+        return { value, notice: { kind: 'missing-restored', detail: `${name} was missing` } };
+      }
+    }
+    return { value: this.options.defaults() };
+  }
+
+  /** Writes atomically; saves are serialised so a slow disk cannot interleave them. */
+  save(value: T): Promise<void> {
+    const run = this.queue.then(() => this.write(value));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(value: T): Promise<void> {
+    const { file } = this.options;
+    const checked = this.options.schema.safeParse(value);
+    if (!checked.success) throw new CodedError('store-failed', `refusing to save an invalid ${path.basename(file)}: ${describeIssues(checked.error)}`);
+    await mkdir(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(`${JSON.stringify(checked.data, null, 2)}\n`, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    // The file being replaced was loaded or written by us, so it is good: keep it as the backup.
+    if (await exists(file)) await copyFile(file, this.backupFile);
+    await rename(temp, file);
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Layouts: the template, the saved layouts (save, save as, rename, delete,
+ * default, lock), import/export, and full screen.
+ */
+import { useRef, useState, type ChangeEvent } from 'react';
+import { templateIds, templateOf, type TemplateId } from '../../shared/layouts';
+import { useStore, useTranslate } from '../store';
+
+type NameMode = 'saveAs' | 'rename' | null;
+
+export function LayoutBar() {
+  const t = useTranslate();
+  const s = useStore();
+  const current = s.layouts.find((l) => l.id === s.layoutId);
+  const [mode, setMode] = useState<NameMode>(null);
+  const [name, setName] = useState('');
+  const fileRef = useRef<HTMLInputElement>(null);
+  const templateValue = templateOf(s.geometry) ?? 'custom';
+
+  const askName = (next: NameMode, initial: string) => {
+    setMode(next);
+    setName(initial);
+  };
+  const submitName = async () => {
+    if (mode === 'saveAs') await s.saveLayoutAs(name);
+    if (mode === 'rename') await s.renameLayout(name);
+    setMode(null);
+  };
+  const onSave = () => {
+    if (!current) askName('saveAs', '');
+    else if (current.locked) askName('saveAs', `${current.name} (${t('layout.copy')})`);
+    else void s.saveLayout();
+  };
+  const onExport = async () => {
+    const text = await s.exportLayouts();
+    if (!text) return;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    link.download = 'pantau-tata-letak.json';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
+  const onImport = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file) await s.importLayouts(await file.text());
+  };
+
+  return (
+    <div className="layout-bar">
+      <label>
+        <span className="sr-only">{t('layout.template')}</span>
+        <select data-control="template" value={templateValue} onChange={(e) => s.setTemplate(e.target.value as TemplateId)} title={t('layout.template')}>
+          {templateValue === 'custom' ? <option value="custom">{t('layout.custom')}</option> : null}
+          {templateIds.map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="sr-only">{t('layout.saved')}</span>
+        <select data-control="layout" value={s.layoutId ?? ''} onChange={(e) => e.target.value && s.openLayout(e.target.value)} title={t('layout.saved')}>
+          <option value="">{t('layout.unsaved')}</option>
+          {s.layouts.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+              {l.locked ? ' 🔒' : ''}
+              {l.id === s.defaultLayoutId ? ` (${t('layout.default')})` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {s.dirty ? <span className="layout-dirty" title={t('layout.changed')}>●</span> : null}
+      {mode ? (
+        <form className="layout-name" onSubmit={(e) => (e.preventDefault(), void submitName())}>
+          <input data-control="layout-name" autoFocus value={name} maxLength={80} placeholder={t('layout.name')} onChange={(e) => setName(e.target.value)} />
+          <button type="submit">{t('layout.ok')}</button>
+          <button type="button" onClick={() => setMode(null)}>
+            {t('layout.cancel')}
+          </button>
+        </form>
+      ) : (
+        <>
+          <button type="button" data-action="layout-save" onClick={onSave}>
+            {t('layout.save')}
+          </button>
+          <button type="button" data-action="layout-save-as" onClick={() => askName('saveAs', '')}>
+            {t('layout.saveAs')}
+          </button>
+          {current ? (
+            <>
+              <button type="button" data-action="layout-rename" disabled={current.locked} onClick={() => askName('rename', current.name)}>
+                {t('layout.rename')}
+              </button>
+              <button type="button" data-action="layout-delete" disabled={current.locked} onClick={() => void s.deleteLayout()}>
+                {t('layout.delete')}
+              </button>
+              <button type="button" data-action="layout-default" aria-pressed={current.id === s.defaultLayoutId} onClick={() => void s.setDefaultLayout(current.id !== s.defaultLayoutId)}>
+                {t('layout.default')}
+              </button>
+              <button type="button" data-action="layout-lock" aria-pressed={current.locked} onClick={() => void s.lockLayout(!current.locked)}>
+                {current.locked ? t('layout.unlock') : t('layout.lock')}
+              </button>
+            </>
+          ) : null}
+          <button type="button" data-action="layout-export" onClick={() => void onExport()}>
+            {t('layout.export')}
+          </button>
+          <button type="button" data-action="layout-import" onClick={() => fileRef.current?.click()}>
+            {t('layout.import')}
+          </button>
+          <input ref={fileRef} type="file" accept=".json,application/json" hidden data-control="layout-file" onChange={(e) => void onImport(e)} />
+          <button type="button" data-action="fullscreen" onClick={() => void document.querySelector('.wall')?.requestFullscreen()}>
+            {t('layout.fullscreen')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

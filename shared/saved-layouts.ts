@@ -1,0 +1,70 @@
+/** Saved wall layouts: the file on disk, the export format, and what the API carries. */
+import { z } from 'zod';
+import { LayoutGeometrySchema } from './layouts';
+import { CameraIdSchema } from './model';
+
+export const LayoutIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and "-"');
+
+export const SavedLayoutSchema = z
+  .strictObject({
+    id: LayoutIdSchema,
+    name: z.string().trim().min(1, 'must not be empty').max(80),
+    geometry: LayoutGeometrySchema,
+    /** Camera per tile, in the geometry's tile order; null for an empty tile. */
+    cameras: z.array(CameraIdSchema.nullable()),
+    /** The display this layout is meant for (a name or id the shell understands). */
+    monitor: z.string().max(120).optional(),
+    /** Locked by a supervisor: operators may only save a copy. */
+    locked: z.boolean(),
+    updatedAt: z.number().int().nonnegative(),
+  })
+  .superRefine((layout, ctx) => {
+    if (layout.cameras.length !== layout.geometry.tiles.length) {
+      ctx.addIssue({ code: 'custom', path: ['cameras'], message: `has ${layout.cameras.length} entries for ${layout.geometry.tiles.length} tiles` });
+    }
+  });
+export type SavedLayout = z.infer<typeof SavedLayoutSchema>;
+
+export const LAYOUT_FILE_VERSION = 1;
+
+export const LayoutFileSchema = z
+  .strictObject({
+    version: z.literal(LAYOUT_FILE_VERSION),
+    layouts: z.array(SavedLayoutSchema).max(500),
+    defaultLayoutId: LayoutIdSchema.optional(),
+  })
+  .superRefine((file, ctx) => {
+    const ids = new Set<string>();
+    file.layouts.forEach((layout, i) => {
+      if (ids.has(layout.id)) ctx.addIssue({ code: 'custom', path: ['layouts', i, 'id'], message: `duplicates layout id "${layout.id}"` });
+      ids.add(layout.id);
+    });
+  });
+export type LayoutFile = z.infer<typeof LayoutFileSchema>;
+
+/** The portable export: what one machine writes and another imports. */
+export const LayoutExportSchema = z.strictObject({
+  format: z.literal('pantau-layouts'),
+  version: z.literal(1),
+  exportedAt: z.string().max(40),
+  layouts: z.array(SavedLayoutSchema).min(1, 'holds no layout').max(500),
+});
+export type LayoutExport = z.infer<typeof LayoutExportSchema>;
+
+export const LayoutListSchema = z.strictObject({
+  layouts: z.array(SavedLayoutSchema),
+  defaultLayoutId: LayoutIdSchema.optional(),
+  /** Set once after the file had to be recovered: shown to the user in their language. */
+  notice: z
+    .strictObject({
+      kind: z.enum(['restored', 'reset', 'missing-restored']),
+      /** What was wrong, in technical words (field paths, parser message). */
+      detail: z.string(),
+      /** The name the damaged file was kept under. */
+      keptAs: z.string().optional(),
+      /** When the restored copy was saved (ISO 8601). */
+      savedAt: z.string().optional(),
+    })
+    .optional(),
+});
+export type StoreNotice = NonNullable<z.infer<typeof LayoutListSchema>['notice']>;

@@ -1,0 +1,138 @@
+/**
+ * The supervisor's wall: drag and drop, swap, maximise with the main stream,
+ * saved layouts that survive a restart, a damaged layouts file, and import.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { newDataDir } from '../fixtures/host';
+import { ffmpegProcesses } from '../fixtures/processes';
+import { expect, test } from './fixtures';
+
+const camera = (id: string, name: string, url: string) => ({ id, name, group: 'Kota Semarang', streams: [{ profile: 'main', url }] });
+
+test('drag a camera onto a tile, swap two tiles, clear one', async ({ openWall, startCameras }) => {
+  const rtsp = await startCameras([{ name: 'cam', width: 320, height: 240 }], { copies: 4, keepAlive: true });
+  const { wall } = await openWall({ cameras: [1, 2, 3, 4].map((i) => camera(`k${i}`, `Kamera ${i}`, rtsp.url(`cam/${i}`))) });
+  const tiles = wall.page.locator('.wall .tile');
+  await expect(tiles).toHaveCount(4);
+  await wall.expectLive(['k1', 'k2', 'k3', 'k4']);
+
+  await tiles.nth(3).focus();
+  await wall.page.keyboard.press('Delete');
+  await expect(tiles.nth(3)).toHaveAttribute('data-state', 'empty');
+  await expect(tiles.nth(3)).toContainText('Seret kamera ke sini');
+
+  await wall.page.locator('[data-camera="k4"]').dragTo(tiles.nth(3));
+  await expect(tiles.nth(3)).toHaveAttribute('data-camera-id', 'k4');
+  await expect(tiles.nth(3)).toHaveAttribute('data-state', 'live');
+  await wall.expectMoving('k4');
+
+  await tiles.nth(1).dragTo(tiles.nth(2)); // swap k2 and k3
+  await expect(tiles.nth(1)).toHaveAttribute('data-camera-id', 'k3');
+  await expect(tiles.nth(2)).toHaveAttribute('data-camera-id', 'k2');
+  await wall.expectLive(['k2', 'k3']);
+  await expect(wall.page.locator('.layout-dirty')).toBeVisible();
+});
+
+test('a 4×4 wall of 1080p+360p cameras opens the substreams; a maximised tile opens the main stream', async ({ openWall, startCameras }) => {
+  // Only the maximised tile pulls a main stream, so the 1080p encoder need not run all the time.
+  const main = await startCameras([{ name: 'main', width: 1920, height: 1080 }], { copies: 16 });
+  const sub = await startCameras([{ name: 'sub', width: 640, height: 360 }], { copies: 16, keepAlive: true });
+  const cameras = Array.from({ length: 16 }, (_, i) => ({
+    id: `c${i + 1}`,
+    name: `Simpang ${i + 1}`,
+    streams: [
+      { profile: 'main', url: main.url(`main/${i + 1}`), width: 1920, height: 1080 },
+      { profile: 'sub', url: sub.url(`sub/${i + 1}`), width: 640, height: 360 },
+    ],
+  }));
+  const { wall } = await openWall({ cameras });
+  await expect(wall.page.locator('.wall')).toHaveAttribute('data-layout', '4x4');
+  await wall.expectLive(['c1', 'c6', 'c16']);
+  for (const id of ['c1', 'c6', 'c16']) await expect(wall.tile(id)).toHaveAttribute('data-profile', 'sub');
+  expect(ffmpegProcesses(`:${main.port}/`)).toHaveLength(0);
+
+  await wall.tile('c6').dblclick();
+  await expect(wall.tile('c6')).toHaveClass(/tile-maximized/);
+  await expect(wall.tile('c6')).toHaveAttribute('data-profile', 'main');
+  await expect(wall.tile('c6')).toHaveAttribute('data-state', 'live');
+  await wall.expectMoving('c6');
+  expect(ffmpegProcesses(`:${main.port}/main/6`)).toHaveLength(1); // the stream it opened is the main one
+  await expect(wall.tile('c1')).toBeHidden();
+
+  await wall.page.keyboard.press('Escape');
+  await expect(wall.tile('c6')).not.toHaveClass(/tile-maximized/);
+  await expect(wall.tile('c6')).toHaveAttribute('data-profile', 'sub');
+  await wall.expectLive(['c1', 'c6']);
+});
+
+test('a saved default layout comes back identical after the host restarts', async ({ openWall, startCameras, page }) => {
+  const rtsp = await startCameras([{ name: 'cam', width: 320, height: 240 }], { copies: 4, keepAlive: true });
+  const cameras = [1, 2, 3, 4].map((i) => camera(`k${i}`, `Kamera ${i}`, rtsp.url(`cam/${i}`)));
+  const dataDir = newDataDir();
+  const first = await openWall({ cameras, dataDir });
+  await page.selectOption('[data-control="template"]', '1+5');
+  await first.wall.page.locator('[data-camera="k4"]').dragTo(page.locator('.wall .tile').nth(5));
+  await page.locator('[data-action="layout-save-as"]').click();
+  await page.fill('[data-control="layout-name"]', 'Shift pagi');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-control="layout"] option:checked')).toHaveText('Shift pagi');
+  await page.locator('[data-action="layout-default"]').click();
+  await expect(page.locator('[data-action="layout-default"]')).toHaveAttribute('aria-pressed', 'true');
+  const before = await page.locator('.wall .tile').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-camera-id')));
+  expect(before).toEqual(['k1', 'k2', 'k3', 'k4', '', 'k4']);
+
+  expect(await first.host.stop('SIGTERM')).toBe(0);
+  await openWall({ cameras, dataDir });
+  await expect(page.locator('.wall')).toHaveAttribute('data-layout', '1+5');
+  await expect(page.locator('[data-control="layout"] option:checked')).toContainText('Shift pagi');
+  const after = await page.locator('.wall .tile').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-camera-id')));
+  expect(after).toEqual(before);
+  const saved = JSON.parse(readFileSync(path.join(dataDir, 'layouts.json'), 'utf8'));
+  expect(saved.layouts[0]).toMatchObject({ name: 'Shift pagi', cameras: ['k1', 'k2', 'k3', 'k4', null, 'k4'] });
+});
+
+test('a damaged layouts file is recovered from its backup, with a message', async ({ openWall, page }) => {
+  const dataDir = newDataDir();
+  const first = await openWall({ dataDir });
+  for (const name of ['Satu', 'Dua']) {
+    await page.locator('[data-action="layout-save-as"]').click();
+    await page.fill('[data-control="layout-name"]', name);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-control="layout"] option:checked')).toHaveText(name);
+  }
+  await first.host.stop('SIGTERM');
+  writeFileSync(path.join(dataDir, 'layouts.json'), '{"version": 1, "layouts": [ {"id": "rusak"');
+
+  await openWall({ dataDir });
+  await expect(page.locator('[data-notice]')).toContainText('Berkas tata letak rusak');
+  await expect(page.locator('[data-notice]')).toContainText('layouts.json.damaged-');
+  await expect(page.locator('[data-control="layout"] option')).toHaveText(['— belum disimpan —', 'Satu']);
+});
+
+test('importing a layout with a camera this machine lacks shows "not found" in that tile', async ({ openWall, page }, testInfo) => {
+  await openWall();
+  const exported = {
+    format: 'pantau-layouts',
+    version: 1,
+    exportedAt: '2026-11-22T10:00:00Z',
+    layouts: [
+      { id: 'gudang', name: 'Gudang logistik', geometry: { cols: 2, rows: 1, tiles: [{ x: 0, y: 0, w: 1, h: 1 }, { x: 1, y: 0, w: 1, h: 1 }] }, cameras: ['demo-1', 'nvr-gudang-07'], locked: true, updatedAt: 1 },
+    ],
+  };
+  const file = testInfo.outputPath('tata-letak.json');
+  writeFileSync(file, JSON.stringify(exported));
+  await page.setInputFiles('[data-control="layout-file"]', file);
+  await expect(page.locator('[data-notice]')).toContainText('1 tata letak diimpor: Gudang logistik');
+  await expect(page.locator('[data-notice]')).toContainText('nvr-gudang-07');
+  await page.selectOption('[data-control="layout"]', { label: 'Gudang logistik' });
+  await expect(page.locator('.tile[data-camera-id="nvr-gudang-07"]')).toHaveAttribute('data-state', 'missing');
+  await expect(page.locator('.tile[data-camera-id="nvr-gudang-07"]')).toContainText('Kamera tidak ditemukan');
+  await expect(page.locator('.tile[data-camera-id="demo-1"]')).toHaveAttribute('data-state', 'live');
+
+  // A hostile file is refused whole, with the reason.
+  writeFileSync(file, JSON.stringify({ ...exported, layouts: [{ ...exported.layouts[0], cameras: ['../../etc/passwd', null] }] }));
+  await page.setInputFiles('[data-control="layout-file"]', file);
+  await expect(page.locator('[data-notice]')).toContainText('Impor ditolak');
+  await expect(page.locator('[data-notice]')).toContainText('layouts[0].cameras[0]');
+});
