@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { AppInfo } from '../shared/api';
 import { fitCameras, smallestTemplateFor, template, type LayoutGeometry, type TemplateId } from '../shared/layouts';
 import type { CameraSummary, StreamStatus } from '../shared/model';
-import type { SavedLayout } from '../shared/saved-layouts';
+import type { SavedLayout, Tour } from '../shared/saved-layouts';
 import type { ApiClient } from './api/client';
 import { translate, type Language, type MessageKey } from './i18n';
 import { initialRendering, type Rendering } from './player/rendering';
@@ -36,6 +36,7 @@ export interface PantauState {
   defaultLayoutId: string | undefined;
   /** A message for the operator (recovered file, import report, refused save). */
   notice: string | undefined;
+  tour: Tour | null;
 
   start(api: ApiClient): void;
   setTemplate(id: TemplateId): void;
@@ -59,6 +60,10 @@ export interface PantauState {
   lockLayout(locked: boolean): Promise<void>;
   importLayouts(text: string): Promise<void>;
   exportLayouts(): Promise<string | undefined>;
+  /** Saves the tour (persisted, so a running tour resumes after a restart); null stops and removes it. */
+  saveTour(tour: Tour | null): Promise<void>;
+  /** Shows the tour's next step. */
+  tourNext(): Promise<void>;
 }
 
 export const statusKey = (cameraId: string, profile: string) => `${cameraId}/${profile}`;
@@ -130,6 +135,7 @@ export const useStore = create<PantauState>()((set, get) => {
     layouts: [],
     defaultLayoutId: undefined,
     notice: undefined,
+    tour: null,
 
     start(api) {
       set({ api });
@@ -160,8 +166,12 @@ export const useStore = create<PantauState>()((set, get) => {
         await refreshLayouts();
         if (!first) return;
         first = false;
-        // First load: the default layout, else the smallest grid that holds the first cameras.
-        const chosen = get().layouts.find((l) => l.id === get().defaultLayoutId);
+        const tour = await api.invoke('tour:get', {});
+        if (tour.ok) set({ tour: tour.value.tour });
+        // First load: a running tour's step, else the default layout, else the smallest grid that holds the first cameras.
+        const running = tour.ok && tour.value.tour?.running ? tour.value.tour : undefined;
+        const chosenId = running ? running.steps[running.index]?.layoutId : get().defaultLayoutId;
+        const chosen = get().layouts.find((l) => l.id === chosenId);
         if (chosen) applyLayout(chosen);
         else {
           const geometry = template(smallestTemplateFor(cameras.value.length));
@@ -286,6 +296,20 @@ export const useStore = create<PantauState>()((set, get) => {
           .filter(Boolean)
           .join('\n'),
       });
+    },
+
+    async saveTour(tour) {
+      set({ tour });
+      const result = await get().api!.invoke('tour:save', { tour });
+      if (!result.ok) fail(result.error.message);
+    },
+
+    async tourNext() {
+      const tour = get().tour;
+      if (!tour) return;
+      const index = (tour.index + 1) % tour.steps.length;
+      get().openLayout(tour.steps[index]!.layoutId);
+      await get().saveTour({ ...tour, index });
     },
 
     async exportLayouts() {

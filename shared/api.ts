@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CameraIdSchema, CameraSummarySchema, ProfileNameSchema, StreamStatusSchema } from './model';
-import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema } from './saved-layouts';
+import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema, TourSchema } from './saved-layouts';
 
 const none = z.strictObject({});
 
@@ -44,6 +44,9 @@ export const apiMethods = {
     result: z.strictObject({ imported: z.array(SavedLayoutSchema), unknownCameras: z.array(CameraIdSchema) }),
   },
   'layout:export': { params: z.strictObject({ ids: z.array(LayoutIdSchema).optional() }), result: z.strictObject({ text: z.string() }) },
+  'tour:get': { params: none, result: z.strictObject({ tour: TourSchema.nullable() }) },
+  /** Saves the tour, its running state and step included (so it survives a restart); null removes it. */
+  'tour:save': { params: z.strictObject({ tour: TourSchema.nullable() }), result: z.strictObject({}) },
 } as const;
 
 export const apiEvents = {

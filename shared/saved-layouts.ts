@@ -25,6 +25,18 @@ export const SavedLayoutSchema = z
   });
 export type SavedLayout = z.infer<typeof SavedLayoutSchema>;
 
+/** A tour: layouts shown one after another, each for its dwell time. */
+export const TourSchema = z.strictObject({
+  steps: z
+    .array(z.strictObject({ layoutId: LayoutIdSchema, dwellSeconds: z.number().int().min(3).max(3600) }))
+    .min(1, 'needs at least one step')
+    .max(100),
+  /** Running tours resume after a restart, at the step they were on. */
+  running: z.boolean(),
+  index: z.number().int().nonnegative(),
+});
+export type Tour = z.infer<typeof TourSchema>;
+
 export const LAYOUT_FILE_VERSION = 1;
 
 export const LayoutFileSchema = z
@@ -32,6 +44,7 @@ export const LayoutFileSchema = z
     version: z.literal(LAYOUT_FILE_VERSION),
     layouts: z.array(SavedLayoutSchema).max(500),
     defaultLayoutId: LayoutIdSchema.optional(),
+    tour: TourSchema.optional(),
   })
   .superRefine((file, ctx) => {
     const ids = new Set<string>();

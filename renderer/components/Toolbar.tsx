@@ -1,5 +1,6 @@
 import { useStore, useTranslate } from '../store';
 import { LayoutBar } from './LayoutBar';
+import { TourBar } from './TourBar';
 
 export function Toolbar() {
   const t = useTranslate();
@@ -18,6 +19,7 @@ export function Toolbar() {
         {info?.demo ? ` · ${t('toolbar.demo')}` : ''}
       </span>
       <LayoutBar />
+      <TourBar />
       <button type="button" className="toolbar-toggle" data-panel-button="health" aria-pressed={panel === 'health'} onClick={() => togglePanel('health')}>
         {t('toolbar.health')}
       </button>

@@ -136,3 +136,45 @@ test('importing a layout with a camera this machine lacks shows "not found" in t
   await expect(page.locator('[data-notice]')).toContainText('Impor ditolak');
   await expect(page.locator('[data-notice]')).toContainText('layouts[0].cameras[0]');
 });
+
+test('a tour shows layouts in turn, pauses, steps on, and resumes after a restart', async ({ openWall, page }) => {
+  const dataDir = newDataDir();
+  const first = await openWall({ dataDir });
+  const saveAs = async (template: string, name: string) => {
+    await page.selectOption('[data-control="template"]', template);
+    await page.locator('[data-action="layout-save-as"]').click();
+    await page.fill('[data-control="layout-name"]', name);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-control="layout"] option:checked')).toHaveText(name);
+  };
+  await saveAs('2x2', 'Empat');
+  await saveAs('1', 'Satu');
+
+  await page.locator('[data-action="tour-edit"]').click();
+  for (const name of ['Empat', 'Satu']) {
+    const id = await page.locator('[data-control="layout"] option', { hasText: name }).getAttribute('value');
+    await page.locator(`[data-tour-layout="${id}"]`).check();
+    await page.fill(`[data-tour-dwell="${id}"]`, '3');
+  }
+  await page.locator('[data-action="tour-start"]').click();
+  const wall = page.locator('.wall');
+  await expect(wall).toHaveAttribute('data-layout', '2x2');
+  await expect(wall).toHaveAttribute('data-layout', '1', { timeout: 6000 }); // after its dwell
+  await expect(wall).toHaveAttribute('data-layout', '2x2', { timeout: 6000 });
+
+  await page.locator('[data-action="tour-pause"]').click();
+  await expect(page.locator('[data-tour-state]')).toHaveAttribute('data-tour-state', 'paused');
+  await page.locator('[data-action="tour-next"]').click();
+  await expect(wall).toHaveAttribute('data-layout', '1');
+  await page.locator('[data-action="tour-resume"]').click();
+
+  // The host restarts while the tour runs: the wall comes back on the tour, still running.
+  expect(await first.host.stop('SIGTERM')).toBe(0);
+  await openWall({ dataDir });
+  await expect(page.locator('[data-tour-state]')).toHaveAttribute('data-tour-state', 'running');
+  const layoutNow = await wall.getAttribute('data-layout');
+  await expect(wall).not.toHaveAttribute('data-layout', layoutNow!, { timeout: 6000 });
+
+  await page.locator('[data-action="tour-stop"]').click();
+  await expect(page.locator('[data-action="tour-edit"]')).toBeVisible();
+});

@@ -38,5 +38,7 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'layout:lock': (params) => deps.layouts.lock(params.id, params.locked),
     'layout:import': (params) => deps.layouts.import(params.text, new Set(deps.cameras.summaries().map((c) => c.id))),
     'layout:export': (params) => ({ text: deps.layouts.export(params.ids) }),
+    'tour:get': () => ({ tour: deps.layouts.tour() }),
+    'tour:save': async (params) => (await deps.layouts.saveTour(params.tour), {}),
   };
 }

@@ -8,6 +8,7 @@ import {
   type LayoutFile,
   type SavedLayout,
   type StoreNotice,
+  type Tour,
 } from '../../../shared/saved-layouts';
 import type { Logger } from '../log';
 import { JsonFileStore } from './json-file-store';
@@ -58,11 +59,27 @@ export class LayoutService {
     return saved;
   }
 
+  tour(): Tour | null {
+    return this.state.tour ?? null;
+  }
+
+  async saveTour(tour: Tour | null): Promise<void> {
+    if (tour) for (const step of tour.steps) this.find(step.layoutId);
+    const { tour: _old, ...rest } = this.state;
+    await this.commit({ ...rest, ...(tour ? { tour: { ...tour, index: tour.index % tour.steps.length } } : {}) });
+  }
+
   async remove(id: string): Promise<void> {
     const layout = this.find(id);
     if (layout.locked) throw new CodedError('layout-locked', `Layout "${layout.name}" is locked.`);
-    const { defaultLayoutId, ...rest } = this.state;
-    await this.commit({ ...rest, layouts: this.state.layouts.filter((l) => l.id !== id), ...(defaultLayoutId && defaultLayoutId !== id ? { defaultLayoutId } : {}) });
+    const { defaultLayoutId, tour, ...rest } = this.state;
+    const steps = tour?.steps.filter((s) => s.layoutId !== id) ?? [];
+    await this.commit({
+      ...rest,
+      layouts: this.state.layouts.filter((l) => l.id !== id),
+      ...(defaultLayoutId && defaultLayoutId !== id ? { defaultLayoutId } : {}),
+      ...(tour && steps.length ? { tour: { ...tour, steps, index: tour.index % steps.length } } : {}),
+    });
   }
 
   async setDefault(id: string | null): Promise<void> {

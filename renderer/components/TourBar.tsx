@@ -1,0 +1,100 @@
+/**
+ * Tours: saved layouts shown in turn, each for its dwell time. Start, pause,
+ * resume, next, stop. The running state and step are saved in the core, so
+ * a tour that was running resumes after a restart.
+ */
+import { useEffect, useState } from 'react';
+import { useStore, useTranslate } from '../store';
+
+export function TourBar() {
+  const t = useTranslate();
+  const layouts = useStore((s) => s.layouts);
+  const tour = useStore((s) => s.tour);
+  const { saveTour, tourNext, openLayout } = useStore.getState();
+  const [editing, setEditing] = useState(false);
+  const [picked, setPicked] = useState<Record<string, number>>({});
+
+  // The timer: each step shows for its dwell time, then the next one.
+  const step = tour?.running ? tour.steps[tour.index] : undefined;
+  useEffect(() => {
+    if (!step) return;
+    const timer = setTimeout(() => void tourNext(), step.dwellSeconds * 1000);
+    return () => clearTimeout(timer);
+  }, [step, tour?.index, tourNext]);
+
+  const start = async () => {
+    const steps = layouts.filter((l) => picked[l.id]).map((l) => ({ layoutId: l.id, dwellSeconds: Math.max(3, Math.round(picked[l.id]!)) }));
+    if (steps.length === 0) return;
+    setEditing(false);
+    openLayout(steps[0]!.layoutId);
+    await saveTour({ steps, running: true, index: 0 });
+  };
+
+  if (editing) {
+    return (
+      <div className="tour-bar tour-editor" data-control="tour-editor">
+        {layouts.length === 0 ? <span>{t('tour.needLayouts')}</span> : null}
+        {layouts.map((l) => (
+          <label key={l.id} className="tour-step">
+            <input
+              type="checkbox"
+              data-tour-layout={l.id}
+              checked={picked[l.id] !== undefined}
+              onChange={(e) => setPicked((p) => {
+                const next = { ...p };
+                if (e.target.checked) next[l.id] = 10;
+                else delete next[l.id];
+                return next;
+              })}
+            />
+            {l.name}
+            {picked[l.id] !== undefined ? (
+              <input
+                type="number"
+                min={3}
+                max={3600}
+                data-tour-dwell={l.id}
+                value={picked[l.id]}
+                onChange={(e) => setPicked((p) => ({ ...p, [l.id]: Number(e.target.value) }))}
+                aria-label={t('tour.dwell')}
+              />
+            ) : null}
+          </label>
+        ))}
+        <button type="button" data-action="tour-start" onClick={() => void start()}>
+          {t('tour.start')}
+        </button>
+        <button type="button" onClick={() => setEditing(false)}>
+          {t('layout.cancel')}
+        </button>
+      </div>
+    );
+  }
+  if (!tour) {
+    return (
+      <button type="button" className="tour-bar" data-action="tour-edit" onClick={() => setEditing(true)}>
+        {t('tour.title')}
+      </button>
+    );
+  }
+  return (
+    <div className="tour-bar" data-tour-state={tour.running ? 'running' : 'paused'} data-tour-index={tour.index}>
+      <span>{t('tour.step', { step: tour.index + 1, count: tour.steps.length })}</span>
+      {tour.running ? (
+        <button type="button" data-action="tour-pause" onClick={() => void saveTour({ ...tour, running: false })}>
+          {t('tour.pause')}
+        </button>
+      ) : (
+        <button type="button" data-action="tour-resume" onClick={() => void saveTour({ ...tour, running: true })}>
+          {t('tour.resume')}
+        </button>
+      )}
+      <button type="button" data-action="tour-next" onClick={() => void tourNext()}>
+        {t('tour.next')}
+      </button>
+      <button type="button" data-action="tour-stop" onClick={() => void saveTour(null)}>
+        {t('tour.stop')}
+      </button>
+    </div>
+  );
+}
