@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { AppInfo } from '../shared/api';
-import { fitCameras, smallestTemplateFor, template, type LayoutGeometry, type TemplateId } from '../shared/layouts';
+import { fitCameras, geometryProblem, smallestTemplateFor, template, type LayoutGeometry, type TemplateId } from '../shared/layouts';
 import type { CameraSummary, StreamStatus } from '../shared/model';
 import type { SavedLayout, Tour } from '../shared/saved-layouts';
 import type { ApiClient } from './api/client';
@@ -40,6 +40,8 @@ export interface PantauState {
 
   start(api: ApiClient): void;
   setTemplate(id: TemplateId): void;
+  /** A custom geometry from the editor (already validated there; checked again here). */
+  setGeometry(geometry: LayoutGeometry): void;
   /** Square grid n×n (kept for the benchmark and simple callers). */
   setGrid(n: number): void;
   assignTile(index: number, cameraId: string | null): void;
@@ -187,6 +189,11 @@ export const useStore = create<PantauState>()((set, get) => {
 
     setTemplate(id) {
       const geometry = template(id);
+      changeWall({ geometry, tiles: fitCameras(get().tiles, geometry.tiles.length), maximized: null });
+    },
+
+    setGeometry(geometry) {
+      if (geometryProblem(geometry)) return;
       changeWall({ geometry, tiles: fitCameras(get().tiles, geometry.tiles.length), maximized: null });
     },
 

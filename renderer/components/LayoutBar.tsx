@@ -5,6 +5,7 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { templateIds, templateOf, type TemplateId } from '../../shared/layouts';
 import { useStore, useTranslate } from '../store';
+import { LayoutEditor } from './LayoutEditor';
 
 type NameMode = 'saveAs' | 'rename' | null;
 
@@ -13,6 +14,7 @@ export function LayoutBar() {
   const s = useStore();
   const current = s.layouts.find((l) => l.id === s.layoutId);
   const [mode, setMode] = useState<NameMode>(null);
+  const [editing, setEditing] = useState(false);
   const [name, setName] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
   const templateValue = templateOf(s.geometry) ?? 'custom';
@@ -72,6 +74,10 @@ export function LayoutBar() {
           ))}
         </select>
       </label>
+      <button type="button" data-action="layout-edit" onClick={() => setEditing(true)}>
+        {t('editor.open')}
+      </button>
+      {editing ? <LayoutEditor onClose={() => setEditing(false)} /> : null}
       {s.dirty ? <span className="layout-dirty" title={t('layout.changed')}>●</span> : null}
       {mode ? (
         <form className="layout-name" onSubmit={(e) => (e.preventDefault(), void submitName())}>
