@@ -60,12 +60,16 @@ export interface PantauState {
   deleteLayout(): Promise<void>;
   setDefaultLayout(on: boolean): Promise<void>;
   lockLayout(locked: boolean): Promise<void>;
+  /** Which monitor the current saved layout is meant for ("1"…"6"), or any. */
+  setLayoutMonitor(monitor: string | undefined): Promise<void>;
   importLayouts(text: string): Promise<void>;
   exportLayouts(): Promise<string | undefined>;
   /** Saves the tour (persisted, so a running tour resumes after a restart); null stops and removes it. */
   saveTour(tour: Tour | null): Promise<void>;
   /** Shows the tour's next step. */
   tourNext(): Promise<void>;
+  /** Puts a tour step on the wall: its layout, or its camera in the tour's tile. */
+  showTourStep(tour: Tour, index: number): void;
 }
 
 export const statusKey = (cameraId: string, profile: string) => `${cameraId}/${profile}`;
@@ -172,7 +176,8 @@ export const useStore = create<PantauState>()((set, get) => {
         if (tour.ok) set({ tour: tour.value.tour });
         // First load: a running tour's step, else the default layout, else the smallest grid that holds the first cameras.
         const running = tour.ok && tour.value.tour?.running ? tour.value.tour : undefined;
-        const chosenId = running ? running.steps[running.index]?.layoutId : get().defaultLayoutId;
+        const runningStep = running?.steps[running.index];
+        const chosenId = runningStep && 'layoutId' in runningStep ? runningStep.layoutId : get().defaultLayoutId;
         const chosen = get().layouts.find((l) => l.id === chosenId);
         if (chosen) applyLayout(chosen);
         else {
@@ -290,6 +295,18 @@ export const useStore = create<PantauState>()((set, get) => {
       await refreshLayouts();
     },
 
+    async setLayoutMonitor(monitor) {
+      const current = layout();
+      if (!current) return;
+      if (current.locked) return fail(t('layout.locked'));
+      const { monitor: _old, ...rest } = current;
+      const dirty = get().dirty;
+      const saved = await get().api!.invoke('layout:save', { layout: { ...rest, ...(monitor ? { monitor } : {}) } });
+      if (!saved.ok) return fail(saved.error.message);
+      await refreshLayouts();
+      set({ dirty }); // the wall's own changes stay unsaved
+    },
+
     async importLayouts(text) {
       const result = await get().api!.invoke('layout:import', { text });
       if (!result.ok) return fail(`${t('layout.importFailed')}\n${result.error.message}`);
@@ -315,8 +332,22 @@ export const useStore = create<PantauState>()((set, get) => {
       const tour = get().tour;
       if (!tour) return;
       const index = (tour.index + 1) % tour.steps.length;
-      get().openLayout(tour.steps[index]!.layoutId);
+      get().showTourStep(tour, index);
       await get().saveTour({ ...tour, index });
+    },
+
+    showTourStep(tour, index) {
+      const step = tour.steps[index];
+      if (!step) return;
+      if ('layoutId' in step) get().openLayout(step.layoutId);
+      else if (tour.tile !== undefined) {
+        // A camera tour changes one tile only; it does not make the layout "changed".
+        const tiles = [...get().tiles];
+        if (tour.tile < tiles.length) {
+          tiles[tour.tile] = step.cameraId;
+          set({ tiles });
+        }
+      }
     },
 
     async exportLayouts() {

@@ -26,15 +26,34 @@ export const SavedLayoutSchema = z
 export type SavedLayout = z.infer<typeof SavedLayoutSchema>;
 
 /** A tour: layouts shown one after another, each for its dwell time. */
-export const TourSchema = z.strictObject({
-  steps: z
-    .array(z.strictObject({ layoutId: LayoutIdSchema, dwellSeconds: z.number().int().min(3).max(3600) }))
-    .min(1, 'needs at least one step')
-    .max(100),
-  /** Running tours resume after a restart, at the step they were on. */
-  running: z.boolean(),
-  index: z.number().int().nonnegative(),
-});
+const dwellSeconds = z.number().int().min(3).max(3600);
+
+/**
+ * A tour: layouts shown one after another, or cameras shown one after
+ * another in one tile; each step for its dwell time.
+ */
+export const TourSchema = z
+  .strictObject({
+    steps: z
+      .array(
+        z.union([
+          z.strictObject({ layoutId: LayoutIdSchema, dwellSeconds }),
+          z.strictObject({ cameraId: CameraIdSchema, dwellSeconds }),
+        ]),
+      )
+      .min(1, 'needs at least one step')
+      .max(200),
+    /** For camera tours: the tile (index in the wall) the cameras take turns in. */
+    tile: z.number().int().min(0).max(63).optional(),
+    /** Running tours resume after a restart, at the step they were on. */
+    running: z.boolean(),
+    index: z.number().int().nonnegative(),
+  })
+  .superRefine((tour, ctx) => {
+    const cameraSteps = tour.steps.filter((s) => 'cameraId' in s).length;
+    if (cameraSteps > 0 && cameraSteps < tour.steps.length) ctx.addIssue({ code: 'custom', path: ['steps'], message: 'mixes layouts and cameras' });
+    if (cameraSteps > 0 && tour.tile === undefined) ctx.addIssue({ code: 'custom', path: ['tile'], message: 'is needed for a camera tour' });
+  });
 export type Tour = z.infer<typeof TourSchema>;
 
 export const LAYOUT_FILE_VERSION = 1;

@@ -106,6 +106,23 @@ export function LayoutBar() {
               <button type="button" data-action="layout-default" aria-pressed={current.id === s.defaultLayoutId} onClick={() => void s.setDefaultLayout(current.id !== s.defaultLayoutId)}>
                 {t('layout.default')}
               </button>
+              <label>
+                <span className="sr-only">{t('layout.monitor')}</span>
+                <select
+                  data-control="layout-monitor"
+                  title={t('layout.monitor')}
+                  value={current.monitor ?? ''}
+                  disabled={current.locked}
+                  onChange={(e) => void s.setLayoutMonitor(e.target.value || undefined)}
+                >
+                  <option value="">{t('layout.anyMonitor')}</option>
+                  {['1', '2', '3', '4', '5', '6'].map((m) => (
+                    <option key={m} value={m}>
+                      {t('layout.monitorN', { n: m })}
+                    </option>
+                  ))}
+                </select>
+              </label>
               <button type="button" data-action="layout-lock" aria-pressed={current.locked} onClick={() => void s.lockLayout(!current.locked)}>
                 {current.locked ? t('layout.unlock') : t('layout.lock')}
               </button>

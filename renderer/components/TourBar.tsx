@@ -4,15 +4,20 @@
  * a tour that was running resumes after a restart.
  */
 import { useEffect, useState } from 'react';
+import type { Tour } from '../../shared/saved-layouts';
 import { useStore, useTranslate } from '../store';
 
 export function TourBar() {
   const t = useTranslate();
   const layouts = useStore((s) => s.layouts);
+  const cameras = useStore((s) => s.cameras);
+  const selectedTile = useStore((s) => s.selected);
   const tour = useStore((s) => s.tour);
-  const { saveTour, tourNext, openLayout } = useStore.getState();
+  const { saveTour, tourNext, showTourStep } = useStore.getState();
   const [editing, setEditing] = useState(false);
+  const [kind, setKind] = useState<'layouts' | 'cameras'>('layouts');
   const [picked, setPicked] = useState<Record<string, number>>({});
+  const choices = kind === 'layouts' ? layouts.map((l) => ({ id: l.id, name: l.name })) : cameras.map((c) => ({ id: c.id, name: c.name }));
 
   // The timer: each step shows for its dwell time, then the next one.
   const step = tour?.running ? tour.steps[tour.index] : undefined;
@@ -23,18 +28,27 @@ export function TourBar() {
   }, [step, tour?.index, tourNext]);
 
   const start = async () => {
-    const steps = layouts.filter((l) => picked[l.id]).map((l) => ({ layoutId: l.id, dwellSeconds: Math.max(3, Math.round(picked[l.id]!)) }));
-    if (steps.length === 0) return;
+    const dwell = (id: string) => Math.max(3, Math.round(picked[id]!));
+    const ids = choices.filter((c) => picked[c.id] !== undefined).map((c) => c.id);
+    if (ids.length === 0) return;
+    const next: Tour =
+      kind === 'layouts'
+        ? { steps: ids.map((layoutId) => ({ layoutId, dwellSeconds: dwell(layoutId) })), running: true, index: 0 }
+        : { steps: ids.map((cameraId) => ({ cameraId, dwellSeconds: dwell(cameraId) })), tile: selectedTile ?? 0, running: true, index: 0 };
     setEditing(false);
-    openLayout(steps[0]!.layoutId);
-    await saveTour({ steps, running: true, index: 0 });
+    showTourStep(next, 0);
+    await saveTour(next);
   };
 
   if (editing) {
     return (
       <div className="tour-bar tour-editor" data-control="tour-editor">
-        {layouts.length === 0 ? <span>{t('tour.needLayouts')}</span> : null}
-        {layouts.map((l) => (
+        <select data-control="tour-kind" value={kind} onChange={(e) => (setKind(e.target.value as 'layouts' | 'cameras'), setPicked({}))}>
+          <option value="layouts">{t('tour.ofLayouts')}</option>
+          <option value="cameras">{t('tour.ofCameras', { tile: (selectedTile ?? 0) + 1 })}</option>
+        </select>
+        {kind === 'layouts' && layouts.length === 0 ? <span>{t('tour.needLayouts')}</span> : null}
+        {choices.map((l) => (
           <label key={l.id} className="tour-step">
             <input
               type="checkbox"

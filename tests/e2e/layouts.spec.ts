@@ -79,6 +79,8 @@ test('a saved default layout comes back identical after the host restarts', asyn
   await expect(page.locator('[data-control="layout"] option:checked')).toHaveText('Shift pagi');
   await page.locator('[data-action="layout-default"]').click();
   await expect(page.locator('[data-action="layout-default"]')).toHaveAttribute('aria-pressed', 'true');
+  await page.selectOption('[data-control="layout-monitor"]', '2'); // meant for the second monitor
+  await expect(page.locator('[data-control="layout-monitor"]')).toHaveValue('2');
   const before = await page.locator('.wall .tile').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-camera-id')));
   expect(before).toEqual(['k1', 'k2', 'k3', 'k4', '', 'k4']);
 
@@ -87,10 +89,11 @@ test('a saved default layout comes back identical after the host restarts', asyn
   await openWall({ cameras, dataDir });
   await expect(page.locator('.wall')).toHaveAttribute('data-layout', '1+5');
   await expect(page.locator('[data-control="layout"] option:checked')).toContainText('Shift pagi');
+  await expect(page.locator('[data-control="layout-monitor"]')).toHaveValue('2');
   const after = await page.locator('.wall .tile').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-camera-id')));
   expect(after).toEqual(before);
   const saved = JSON.parse(readFileSync(path.join(dataDir, 'layouts.json'), 'utf8'));
-  expect(saved.layouts[0]).toMatchObject({ name: 'Shift pagi', cameras: ['k1', 'k2', 'k3', 'k4', null, 'k4'] });
+  expect(saved.layouts[0]).toMatchObject({ name: 'Shift pagi', monitor: '2', cameras: ['k1', 'k2', 'k3', 'k4', null, 'k4'] });
 });
 
 test('a damaged layouts file is recovered from its backup, with a message', async ({ openWall, page }) => {
@@ -215,4 +218,23 @@ test('the custom layout editor merges cells into a big tile and splits it back',
   expect(box!.width).toBeGreaterThan(small!.width * 1.8);
   expect(box!.height).toBeGreaterThan(small!.height * 1.8);
   await testInfo.attach('custom wall', { body: await page.screenshot({ path: testInfo.outputPath('custom-wall.png') }), contentType: 'image/png' });
+});
+
+test('a camera tour takes turns in the selected tile', async ({ openWall, page }) => {
+  await openWall();
+  const tile = page.locator('.wall .tile').nth(0);
+  await expect(tile).toHaveAttribute('data-camera-id', 'demo-1');
+  await tile.click();
+  await page.locator('[data-action="tour-edit"]').click();
+  await page.selectOption('[data-control="tour-kind"]', 'cameras');
+  for (const id of ['demo-3', 'demo-4']) {
+    await page.locator(`[data-tour-layout="${id}"]`).check();
+    await page.fill(`[data-tour-dwell="${id}"]`, '3');
+  }
+  await page.locator('[data-action="tour-start"]').click();
+  await expect(tile).toHaveAttribute('data-camera-id', 'demo-3');
+  await expect(tile).toHaveAttribute('data-state', 'live');
+  await expect(tile).toHaveAttribute('data-camera-id', 'demo-4', { timeout: 6000 });
+  await expect(page.locator('.wall .tile').nth(1)).toHaveAttribute('data-camera-id', 'demo-2'); // the rest of the wall stays
+  await page.locator('[data-action="tour-stop"]').click();
 });

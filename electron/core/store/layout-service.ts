@@ -64,7 +64,7 @@ export class LayoutService {
   }
 
   async saveTour(tour: Tour | null): Promise<void> {
-    if (tour) for (const step of tour.steps) this.find(step.layoutId);
+    if (tour) for (const step of tour.steps) if ('layoutId' in step) this.find(step.layoutId);
     const { tour: _old, ...rest } = this.state;
     await this.commit({ ...rest, ...(tour ? { tour: { ...tour, index: tour.index % tour.steps.length } } : {}) });
   }
@@ -73,7 +73,7 @@ export class LayoutService {
     const layout = this.find(id);
     if (layout.locked) throw new CodedError('layout-locked', `Layout "${layout.name}" is locked.`);
     const { defaultLayoutId, tour, ...rest } = this.state;
-    const steps = tour?.steps.filter((s) => s.layoutId !== id) ?? [];
+    const steps = tour?.steps.filter((s) => !('layoutId' in s) || s.layoutId !== id) ?? [];
     await this.commit({
       ...rest,
       layouts: this.state.layouts.filter((l) => l.id !== id),
