@@ -108,3 +108,26 @@ describe('layout import and export', () => {
     expect(existsSync(path.join(folder, 'layouts.json'))).toBe(false);
   });
 });
+
+describe('layout file migrations', () => {
+  it('brings a version-0 file (square grid size, no version) to version 1 and keeps its layouts', async () => {
+    const folder = dir();
+    writeFileSync(
+      path.join(folder, 'layouts.json'),
+      JSON.stringify({ layouts: [{ id: 'lama', name: 'Lama', grid: 2, cameras: ['a', null, null, 'b'] }] }),
+    );
+    const s = await service(folder);
+    const listed = s.list();
+    expect(listed.notice).toBeUndefined();
+    expect(listed.layouts[0]).toMatchObject({ id: 'lama', geometry: template('2x2'), cameras: ['a', null, null, 'b'], locked: false });
+  });
+
+  it('does not guess at a file from a newer Pantau: it is reported and kept beside', async () => {
+    const folder = dir();
+    const file = path.join(folder, 'layouts.json');
+    writeFileSync(file, JSON.stringify({ version: 9, layouts: [] }));
+    const listed = (await service(folder)).list();
+    expect(listed.notice).toMatchObject({ kind: 'reset' });
+    expect(readdirSync(folder).some((f) => f.startsWith('layouts.json.damaged-'))).toBe(true);
+  });
+});

@@ -13,13 +13,46 @@ import {
 import type { Logger } from '../log';
 import { JsonFileStore } from './json-file-store';
 
+/**
+ * Brings older layouts.json files to the current version. Each step takes
+ * version N to N+1; a file from a newer Pantau is left alone (it then fails
+ * the schema and is kept beside as a damaged copy, with a message).
+ */
+export function migrateLayoutFile(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  let file = raw as Record<string, unknown>;
+  // Version 0 (the spine's development builds): no version field, and layouts
+  // stored a square grid size instead of a geometry.
+  if (file.version === undefined) {
+    const layouts = Array.isArray(file.layouts) ? file.layouts : [];
+    file = {
+      ...file,
+      version: 1,
+      layouts: layouts.map((l: Record<string, unknown>) => {
+        if (typeof l?.grid !== 'number' || l.geometry !== undefined) return l;
+        const { grid, ...rest } = l as { grid: number } & Record<string, unknown>;
+        const tiles = [];
+        for (let y = 0; y < grid; y++) for (let x = 0; x < grid; x++) tiles.push({ x, y, w: 1, h: 1 });
+        return { locked: false, updatedAt: 0, ...rest, geometry: { cols: grid, rows: grid, tiles } };
+      }),
+    };
+  }
+  return file;
+}
+
 export class LayoutService {
   private readonly store: JsonFileStore<LayoutFile>;
   private state: LayoutFile = { version: LAYOUT_FILE_VERSION, layouts: [] };
   private notice: StoreNotice | undefined;
 
   constructor(file: string, logger: Logger) {
-    this.store = new JsonFileStore({ file, schema: LayoutFileSchema, defaults: () => ({ version: LAYOUT_FILE_VERSION, layouts: [] }), logger });
+    this.store = new JsonFileStore({
+      file,
+      schema: LayoutFileSchema,
+      defaults: () => ({ version: LAYOUT_FILE_VERSION, layouts: [] }),
+      migrate: migrateLayoutFile,
+      logger,
+    });
   }
 
   async load(): Promise<void> {
