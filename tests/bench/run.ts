@@ -209,12 +209,14 @@ interface CapacityStep {
   realtimeTilesPerCore: number;
 }
 
-/** Which stream a tile of a size×size wall on a 1920×1080 screen gets (the rule in shared/stream-choice.ts). */
-function profileLabel(size: number): string {
-  const tileWidth = Math.floor(1920 / size);
-  const tileHeight = Math.floor(1040 / size); // minus the toolbar
-  const profile = tileWidth > 640 || tileHeight > 360 ? 'main' : 'sub';
-  const tier = outputTier(tileWidth, tileHeight);
+/** The profile the first tile opened and the box its size asks for, read from the page. */
+async function profileLabel(): Promise<string> {
+  const { profile, width, height } = await page.evaluate(() => {
+    const tile = document.querySelector<HTMLElement>('.wall .tile')!;
+    const box = tile.getBoundingClientRect();
+    return { profile: tile.dataset.profile ?? '?', width: box.width * devicePixelRatio, height: box.height * devicePixelRatio };
+  });
+  const tier = outputTier(width, height);
   return `${profile} → ${tier.width}×${tier.height}`;
 }
 
@@ -255,7 +257,7 @@ await part('capacity', async () => {
     steps.push({
       tiles,
       live,
-      profile: profileLabel(size),
+      profile: await profileLabel(),
       fpsPerTile: { min: Math.round(Math.min(...fps) * 10) / 10, median: Math.round(median(fps) * 10) / 10 },
       framesLostPct: Math.round((1 - fps.reduce((a, b) => a + b, 0) / (tiles * SOURCE_FPS)) * 1000) / 10,
       latencyMs: { median: Math.round(median(latencies)), p95: summary(latencies).p95 },
