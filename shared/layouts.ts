@@ -137,3 +137,17 @@ export const LayoutGeometrySchema = z
     const problem = geometryProblem(g);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
+
+export type Direction = 'left' | 'right' | 'up' | 'down';
+
+/** The tile next to `index` in a direction (by the cells beside its edge); itself at the wall's edge. */
+export function neighbour(geometry: LayoutGeometry, index: number, direction: Direction): number {
+  const tile = geometry.tiles[index];
+  if (!tile) return 0;
+  const cx = Math.floor(tile.x + (tile.w - 1) / 2);
+  const cy = Math.floor(tile.y + (tile.h - 1) / 2);
+  const [x, y] =
+    direction === 'left' ? [tile.x - 1, cy] : direction === 'right' ? [tile.x + tile.w, cy] : direction === 'up' ? [cx, tile.y - 1] : [cx, tile.y + tile.h];
+  const found = geometry.tiles.findIndex((t) => x >= t.x && x < t.x + t.w && y >= t.y && y < t.y + t.h);
+  return found === -1 ? index : found;
+}

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useStore, useTranslate } from '../store';
 import { CameraList } from './CameraList';
 import { HealthPanel } from './HealthPanel';
+import { Shortcuts } from './Shortcuts';
 import { Toolbar } from './Toolbar';
 import { Wall } from './Wall';
 
@@ -32,6 +33,7 @@ export function App() {
           </button>
         </div>
       ) : null}
+      <Shortcuts />
       <div className="workspace">
         <CameraList />
         <Wall />

@@ -2,7 +2,8 @@
  * The cameras, to drag onto a tile (or Enter/click to put in the selected
  * tile). The full directory with tree and search comes with its own issue.
  */
-import type { DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
+import { matchesQuery } from '../../shared/search';
 import { useStore, useTranslate } from '../store';
 import { DRAG_CAMERA } from './Tile';
 
@@ -11,14 +12,29 @@ export function CameraList() {
   const cameras = useStore((s) => s.cameras);
   const selected = useStore((s) => s.selected);
   const assignTile = useStore((s) => s.assignTile);
+  const [query, setQuery] = useState('');
+  const shown = cameras.filter((c) => matchesQuery(query, c.name, c.group, c.id));
   const put = (id: string) => {
     if (selected !== null) assignTile(selected, id);
   };
   return (
     <nav className="camera-list" aria-label={t('cameras.title')}>
       <h2>{t('cameras.title')}</h2>
+      <input
+        type="search"
+        className="camera-search"
+        data-control="camera-search"
+        placeholder={t('cameras.search')}
+        aria-label={t('cameras.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && shown[0]) put(shown[0].id);
+          if (e.key === 'Escape') (e.currentTarget as HTMLInputElement).blur();
+        }}
+      />
       <ul>
-        {cameras.map((camera) => (
+        {shown.map((camera) => (
           <li key={camera.id}>
             <button
               type="button"

@@ -6,7 +6,7 @@
  * picture stays, greyed, with its age counting up.
  */
 import JSMpeg, { type Player } from '@cycjimmy/jsmpeg-player';
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type RefObject } from 'react';
 import type { TileRect } from '../../shared/layouts';
 import { chooseProfile, outputTier } from '../../shared/stream-choice';
 import { tileState } from '../../shared/tile-state';
@@ -56,7 +56,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
   const camera = useStore((s) => s.cameras.find((c) => c.id === cameraId));
   const camerasKnown = useStore((s) => s.cameras.length > 0);
   const selected = useStore((s) => s.selected === index);
-  const { assignTile, swapTiles, toggleMaximize, restore, select } = useStore.getState();
+  const { assignTile, swapTiles, toggleMaximize, select } = useStore.getState();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const tileRef = useRef<HTMLDivElement>(null);
   const [profile, setProfile] = useState<string>();
@@ -163,14 +163,6 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
     if (dropped) assignTile(index, dropped);
     else if (from !== '') swapTiles(Number(from), index);
   };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter') toggleMaximize(index);
-    else if (event.key === 'Escape') restore();
-    else if (event.key === 'Delete' || event.key === 'Backspace') assignTile(index, null);
-    else return;
-    event.preventDefault();
-  };
-
   const classes = ['tile', maximized ? 'tile-maximized' : '', hidden ? 'tile-hidden' : '', selected ? 'tile-selected' : ''].filter(Boolean).join(' ');
   return (
     <div
@@ -191,7 +183,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
       onDrop={onDrop}
       onDoubleClick={() => toggleMaximize(index)}
       onClick={() => select(index)}
-      onKeyDown={onKeyDown}
+      onFocus={() => select(index)}
     >
       {/* A new canvas per player: a canvas that had a WebGL context can never get another context. */}
       <canvas key={`${visible}:${webgl}`} ref={canvasRef} className={!decoded ? 'tile-canvas tile-canvas-waiting' : state === 'live' ? 'tile-canvas' : 'tile-canvas tile-canvas-stale'} />

@@ -3,6 +3,7 @@ import {
   fitCameras,
   geometryProblem,
   mergeArea,
+  neighbour,
   smallestTemplateFor,
   splitTile,
   template,
@@ -91,5 +92,24 @@ describe('outputTier', () => {
   it('accepts only known widths from a URL', () => {
     expect(tierByWidth(480)).toEqual({ width: 480, height: 270 });
     expect(tierByWidth(500)).toBeUndefined();
+  });
+});
+
+describe('neighbour (arrow keys)', () => {
+  it('moves across a square grid and stays put at the edges', () => {
+    const g = template('3x3');
+    expect(neighbour(g, 4, 'left')).toBe(3);
+    expect(neighbour(g, 4, 'right')).toBe(5);
+    expect(neighbour(g, 4, 'up')).toBe(1);
+    expect(neighbour(g, 4, 'down')).toBe(7);
+    expect(neighbour(g, 0, 'left')).toBe(0);
+    expect(neighbour(g, 8, 'down')).toBe(8);
+  });
+
+  it('leaves a big tile through the cells beside its edge', () => {
+    const g = template('1+5'); // big tile 0 at (0,0) 2×2; right column tiles 1, 2; bottom row 3, 4, 5
+    expect(neighbour(g, 0, 'right')).toBe(1);
+    expect(neighbour(g, 0, 'down')).toBe(3);
+    expect(neighbour(g, 2, 'left')).toBe(0);
   });
 });

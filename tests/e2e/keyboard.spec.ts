@@ -1,0 +1,43 @@
+/** The wall from the keyboard, in Bahasa Indonesia. */
+import { expect, test } from './fixtures';
+
+test('digits, arrows, Enter, Esc, Delete, / and ? work the wall; Ctrl+1 opens the first saved layout', async ({ openWall, page }) => {
+  await openWall();
+  const tile = (i: number) => page.locator(`.wall .tile[data-tile-index="${i}"]`);
+  await expect(tile(0)).toHaveAttribute('data-state', 'live');
+
+  await page.keyboard.press('2');
+  await expect(tile(1)).toHaveClass(/tile-selected/);
+  await page.keyboard.press('ArrowDown');
+  await expect(tile(3)).toHaveClass(/tile-selected/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(tile(2)).toHaveClass(/tile-selected/);
+  await page.keyboard.press('Enter');
+  await expect(tile(2)).toHaveClass(/tile-maximized/);
+  await page.keyboard.press('Escape');
+  await expect(tile(2)).not.toHaveClass(/tile-maximized/);
+
+  await page.keyboard.press('Delete');
+  await expect(tile(2)).toHaveAttribute('data-state', 'empty');
+  await page.keyboard.press('/');
+  await expect(page.locator('[data-control="camera-search"]')).toBeFocused();
+  await page.keyboard.type('lawang');
+  await expect(page.locator('.camera-list li')).toHaveCount(1);
+  await page.keyboard.press('Enter'); // the first match goes into the selected tile
+  await expect(tile(2)).toHaveAttribute('data-camera-id', 'demo-3');
+  await expect(tile(2)).toHaveAttribute('data-state', 'live');
+
+  await page.locator('[data-action="layout-save-as"]').click();
+  await page.fill('[data-control="layout-name"]', 'Satu');
+  await page.keyboard.press('Enter');
+  await page.selectOption('[data-control="template"]', '1');
+  await page.locator('.wall').click();
+  await page.keyboard.press('Control+1');
+  await expect(page.locator('.wall')).toHaveAttribute('data-layout', '2x2');
+
+  await page.keyboard.press('?');
+  await expect(page.locator('[data-control="shortcuts"]')).toContainText('Pintasan papan ketik');
+  await expect(page.locator('[data-control="shortcuts"]')).toContainText('Perbesar petak terpilih');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-control="shortcuts"]')).toHaveCount(0);
+});
