@@ -66,6 +66,8 @@ export interface PantauState {
   exportLayouts(): Promise<string | undefined>;
   /** Saves the tour (persisted, so a running tour resumes after a restart); null stops and removes it. */
   saveTour(tour: Tour | null): Promise<void>;
+  /** Takes an evidence snapshot of a camera (done by the core) and says where it went. */
+  snapshot(cameraId: string): Promise<void>;
   /** Shows the tour's next step. */
   tourNext(): Promise<void>;
   /** Puts a tour step on the wall: its layout, or its camera in the tour's tile. */
@@ -320,6 +322,12 @@ export const useStore = create<PantauState>()((set, get) => {
           .filter(Boolean)
           .join('\n'),
       });
+    },
+
+    async snapshot(cameraId) {
+      const result = await get().api!.invoke('snapshot:take', { cameraId });
+      if (!result.ok) return fail(t('snapshot.failed', { reason: result.error.message }));
+      set({ notice: t('snapshot.saved', { file: result.value.file, width: result.value.width, height: result.value.height, hash: result.value.sha256 }) });
     },
 
     async saveTour(tour) {

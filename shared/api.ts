@@ -44,6 +44,11 @@ export const apiMethods = {
     result: z.strictObject({ imported: z.array(SavedLayoutSchema), unknownCameras: z.array(CameraIdSchema) }),
   },
   'layout:export': { params: z.strictObject({ ids: z.array(LayoutIdSchema).optional() }), result: z.strictObject({ text: z.string() }) },
+  /** One frame at the stream's resolution, name and time burnt in, PNG + sidecar JSON with its SHA-256. */
+  'snapshot:take': {
+    params: z.strictObject({ cameraId: CameraIdSchema, profile: ProfileNameSchema.optional() }),
+    result: z.strictObject({ file: z.string(), sidecar: z.string(), sha256: z.string(), width: z.number(), height: z.number(), takenAt: z.string() }),
+  },
   'tour:get': { params: none, result: z.strictObject({ tour: TourSchema.nullable() }) },
   /** Saves the tour, its running state and step included (so it survives a restart); null removes it. */
   'tour:save': { params: z.strictObject({ tour: TourSchema.nullable() }), result: z.strictObject({}) },

@@ -20,6 +20,8 @@ export interface CoreOptions {
   version: string;
   /** Where layouts.json lives (Electron: userData; browser host: --data-dir). */
   dataDir: string;
+  /** Where snapshots go (default: <dataDir>/snapshots). */
+  snapshotDir?: string;
   lingerMs?: number;
   timing?: StreamHubOptions['timing'];
 }
@@ -43,6 +45,8 @@ export class PantauCore {
       cameras: options.cameras,
       hub: this.hub,
       layouts: this.layouts,
+      ffmpegPath: options.ffmpegPath,
+      snapshotDir: options.snapshotDir ?? path.join(options.dataDir, 'snapshots'),
       token: this.token,
       host: options.host,
       version: options.version,

@@ -56,7 +56,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
   const camera = useStore((s) => s.cameras.find((c) => c.id === cameraId));
   const camerasKnown = useStore((s) => s.cameras.length > 0);
   const selected = useStore((s) => s.selected === index);
-  const { assignTile, swapTiles, toggleMaximize, select } = useStore.getState();
+  const { assignTile, swapTiles, toggleMaximize, select, snapshot } = useStore.getState();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const tileRef = useRef<HTMLDivElement>(null);
   const [profile, setProfile] = useState<string>();
@@ -193,6 +193,9 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
           <span className={`tile-state tile-state-${state}`} role="status">
             {t(`state.${state}`)}
           </span>
+          <button type="button" className="tile-clear tile-snapshot" data-action="snapshot" aria-label={t('tile.snapshot')} title={t('tile.snapshot')} onClick={(e) => (e.stopPropagation(), void snapshot(cameraId))}>
+            ⎙
+          </button>
           <button type="button" className="tile-clear" aria-label={t('tile.clear')} title={t('tile.clear')} onClick={(e) => (e.stopPropagation(), assignTile(index, null))}>
             ×
           </button>

@@ -16,7 +16,7 @@ const cameras = CameraRegistry.demo(2);
 // The hub is never asked to start a stream here, so no ffmpeg path is needed.
 const hub = new StreamHub({ ffmpegPath: '/nonexistent', logger: silentLogger, sourceFor: (c, p) => cameras.sourceFor(c, p) });
 const layouts = new LayoutService(path.join(mkdtempSync(path.join(tmpdir(), 'pantau-contract-')), 'layouts.json'), silentLogger);
-const handlers = createApiHandlers({ cameras, hub, layouts, token: 'T0KEN', host: 'browser', version: '1.2.3' });
+const handlers = createApiHandlers({ cameras, hub, layouts, ffmpegPath: '/nonexistent', snapshotDir: tmpdir(), token: 'T0KEN', host: 'browser', version: '1.2.3' });
 const context = { relayBase: 'ws://127.0.0.1:9' };
 const call = (method: unknown, params: unknown) => dispatch(handlers, method, params, context, silentLogger);
 

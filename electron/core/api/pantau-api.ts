@@ -2,6 +2,7 @@
 import { chooseProfile, outputTier } from '../../../shared/stream-choice';
 import { CodedError } from '../../../shared/errors';
 import type { CameraRegistry } from '../cameras/camera-registry';
+import { takeSnapshot } from '../snapshots/snapshot-service';
 import type { LayoutService } from '../store/layout-service';
 import type { StreamHub } from '../streams/stream-hub';
 import type { ApiHandlers } from './dispatch';
@@ -10,6 +11,9 @@ export interface ApiDeps {
   cameras: CameraRegistry;
   hub: StreamHub;
   layouts: LayoutService;
+  ffmpegPath: string;
+  /** Where snapshots are written. */
+  snapshotDir: string;
   token: string;
   host: 'electron' | 'browser';
   version: string;
@@ -38,6 +42,14 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'layout:lock': (params) => deps.layouts.lock(params.id, params.locked),
     'layout:import': (params) => deps.layouts.import(params.text, new Set(deps.cameras.summaries().map((c) => c.id))),
     'layout:export': (params) => ({ text: deps.layouts.export(params.ids) }),
+    'snapshot:take': (params) => {
+      const camera = deps.cameras.summary(params.cameraId);
+      // The largest profile by default: evidence wants every pixel the camera has.
+      const sized = [...camera.profiles].sort((a, b) => (b.width ?? 0) * (b.height ?? 0) - (a.width ?? 0) * (a.height ?? 0));
+      const profile = params.profile ?? sized[0]!.profile;
+      const source = deps.cameras.sourceFor(camera.id, profile);
+      return takeSnapshot({ ffmpegPath: deps.ffmpegPath, source, camera, folder: deps.snapshotDir });
+    },
     'tour:get': () => ({ tour: deps.layouts.tour() }),
     'tour:save': async (params) => (await deps.layouts.saveTour(params.tour), {}),
   };

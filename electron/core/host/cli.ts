@@ -18,6 +18,7 @@ declare const __PANTAU_VERSION__: string;
 const usage = `Usage: npm run serve -- [--cameras cameras.json] [--data-dir DIR] [--port N] [--host 127.0.0.1] [--linger-ms 5000]
   --cameras   camera file (see README); without it, built-in demo cameras are shown
   --data-dir  where saved layouts live (default: PANTAU_DATA_DIR, else the user's config folder)
+  --snapshot-dir  where snapshots are written (default: <data-dir>/snapshots)
   --port      port to listen on (default: a free one)
   --host      address to listen on (default 127.0.0.1; anything else exposes the wall to your network)`;
 
@@ -40,6 +41,7 @@ async function main(): Promise<number> {
         host: { type: 'string', default: '127.0.0.1' },
         'linger-ms': { type: 'string', default: '5000' },
         'data-dir': { type: 'string' },
+        'snapshot-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -77,6 +79,7 @@ async function main(): Promise<number> {
     logger,
     host: 'browser',
     dataDir: args['data-dir'] ?? defaultDataDir(),
+    ...(args['snapshot-dir'] ? { snapshotDir: args['snapshot-dir'] } : {}),
     version: typeof __PANTAU_VERSION__ === 'string' ? __PANTAU_VERSION__ : 'dev',
     ...(Number.isFinite(lingerMs) ? { lingerMs } : {}),
   });

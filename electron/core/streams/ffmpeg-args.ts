@@ -32,7 +32,8 @@ function drawtextLiteral(text: string): string {
   return text.replace(/[^\p{L}\p{N} ._#-]/gu, ' ');
 }
 
-function inputArgs(source: StreamSource): string[] {
+/** The input half of the command line (also used for snapshots). */
+export function inputArgs(source: StreamSource): string[] {
   if (source.kind === 'demo') {
     const clock = `drawtext=text='${drawtextLiteral(source.label)}  %{localtime\\:%X}'`
       + ':fontsize=h/14:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=6:x=12:y=h-th-18';

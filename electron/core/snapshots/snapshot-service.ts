@@ -1,0 +1,94 @@
+/**
+ * Evidence snapshots: one frame at the stream's own resolution, grabbed by
+ * ffmpeg straight from the camera (not from the tile's scaled picture), with
+ * the camera name and the local time (with its UTC offset) burnt in, saved as
+ * PNG beside a sidecar JSON that carries the PNG's SHA-256.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { CodedError } from '../../../shared/errors';
+import { redact } from '../../../shared/rtsp-url';
+import { classifyFfmpegError, lastLine } from '../streams/classify-exit';
+import { inputArgs } from '../streams/ffmpeg-args';
+import type { StreamSource } from '../streams/stream-source';
+
+export interface Snapshot {
+  file: string;
+  sidecar: string;
+  sha256: string;
+  width: number;
+  height: number;
+  takenAt: string;
+}
+
+/** "2026-11-22 23:30:05 +07:00": local time an investigator can read, with its offset. */
+export function localTimestamp(date: Date): string {
+  const p = (n: number) => String(Math.abs(n)).padStart(2, '0');
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${p(date.getHours())}:${p(date.getMinutes())}:${p(date.getSeconds())} ${sign}${p(Math.trunc(offset / 60))}:${p(offset % 60)}`;
+}
+
+/** A path inside a filtergraph option: forward slashes, ':' and '\'' escaped (Windows drive letters). */
+function filterPath(file: string): string {
+  return file.replace(/\\/g, '/').replace(/[:']/g, (c) => `\\${c}`);
+}
+
+function pngSize(png: Buffer): { width: number; height: number } {
+  // PNG signature (8 bytes), IHDR length and type (8), then width and height.
+  if (png.length < 24 || png.readUInt32BE(12) !== 0x49484452) throw new CodedError('ffmpeg-failed', 'ffmpeg did not produce a PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+export async function takeSnapshot(options: {
+  ffmpegPath: string;
+  source: StreamSource;
+  camera: { id: string; name: string };
+  folder: string;
+  timeoutMs?: number;
+}): Promise<Snapshot> {
+  const now = new Date();
+  const stamp = localTimestamp(now);
+  // The caption goes through a text file: camera names are user data and must
+  // never be parsed as filtergraph syntax.
+  const work = await mkdtemp(path.join(os.tmpdir(), 'pantau-snapshot-'));
+  try {
+    const captionFile = path.join(work, 'caption.txt');
+    await writeFile(captionFile, `${options.camera.name}  ${stamp}`, 'utf8');
+    const caption = `drawtext=textfile='${filterPath(captionFile)}':expansion=none:fontsize=h/24:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8:x=w-tw-16:y=16`; // top right: cameras' own OSD is usually top left and bottom
+    const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', ...inputArgs(options.source), '-frames:v', '1', '-an', '-vf', caption, '-c:v', 'png', '-f', 'image2pipe', 'pipe:1'];
+    const png = await new Promise<Buffer>((resolve, reject) => {
+      const child = spawn(options.ffmpegPath, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+      const chunks: Buffer[] = [];
+      let stderr = '';
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+      child.stdout.on('data', (d: Buffer) => chunks.push(d));
+      child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2048)));
+      child.once('error', reject);
+      child.once('close', (code) => {
+        clearTimeout(timer);
+        const out = Buffer.concat(chunks);
+        if (code === 0 && out.length > 0) resolve(out);
+        else reject(new CodedError(classifyFfmpegError(stderr), redact(lastLine(stderr)) || 'no picture from the camera'));
+      });
+    });
+    const { width, height } = pngSize(png);
+    const sha256 = createHash('sha256').update(png).digest('hex');
+    await mkdir(options.folder, { recursive: true });
+    const base = `${options.camera.id}-${stamp.slice(0, 19).replace(/[-: ]/g, '').replace(/^(\d{8})/, '$1-')}`;
+    const file = path.join(options.folder, `${base}.png`);
+    const sidecar = path.join(options.folder, `${base}.json`);
+    await writeFile(file, png, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+      throw new CodedError('store-failed', `A snapshot named ${path.basename(file)} already exists; try again in a second.`);
+    });
+    const record = { cameraId: options.camera.id, cameraName: options.camera.name, takenAt: now.toISOString(), localTime: stamp, file: path.basename(file), width, height, sha256 };
+    await writeFile(sidecar, `${JSON.stringify(record, null, 2)}\n`, { flag: 'wx' });
+    return { file, sidecar, sha256, width, height, takenAt: record.takenAt };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
