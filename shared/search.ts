@@ -1,5 +1,8 @@
 /** Camera search: case- and diacritics-insensitive, every word must match name, group or id. */
 export function fold(text: string): string {
+  // Most names are plain ASCII: skip Unicode normalisation for them (20,000 names
+  // fold in a few ms instead of a couple of hundred).
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 

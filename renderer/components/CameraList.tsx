@@ -1,25 +1,73 @@
 /**
- * The cameras, to drag onto a tile (or Enter/click to put in the selected
- * tile). The full directory with tree and search comes with its own issue.
+ * The camera directory: region tree with counts and state badges, search
+ * (case- and diacritics-insensitive), and only the rows in view rendered, so
+ * a city's 20,000 cameras scroll smoothly. Drag a camera onto a tile, or
+ * click it (Enter in the search) to put it in the selected tile.
  */
-import { useState, type DragEvent } from 'react';
-import { matchesQuery } from '../../shared/search';
+import { useDeferredValue, useMemo, useState, type DragEvent } from 'react';
+import { buildTree, directoryRows, searchIndex, type GroupNode } from '../../shared/directory';
+import { fold } from '../../shared/search';
 import { useStore, useTranslate } from '../store';
 import { DRAG_CAMERA } from './Tile';
+
+const ROW_HEIGHT = 26;
+
+function allGroupPaths(node: GroupNode, into = new Set<string>()): Set<string> {
+  for (const child of node.groups.values()) {
+    into.add(child.path);
+    allGroupPaths(child, into);
+  }
+  return into;
+}
+const OVERSCAN = 10;
 
 export function CameraList() {
   const t = useTranslate();
   const cameras = useStore((s) => s.cameras);
+  const statuses = useStore((s) => s.statuses);
   const selected = useStore((s) => s.selected);
   const assignTile = useStore((s) => s.assignTile);
   const [query, setQuery] = useState('');
-  const shown = cameras.filter((c) => matchesQuery(query, c.name, c.group, c.id));
+  const deferredQuery = useDeferredValue(query);
+  // null: not touched yet. A small inventory starts fully open, a city's starts folded.
+  const [touched, setOpen] = useState<ReadonlySet<string> | null>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewHeight, setViewHeight] = useState(600);
+
+  const tree = useMemo(() => buildTree(cameras), [cameras]);
+  const open = useMemo(() => touched ?? (cameras.length <= 200 ? allGroupPaths(tree) : new Set<string>()), [touched, cameras.length, tree]);
+  // Built on the first search, not at load: most shifts start by looking, not typing.
+  const searching = deferredQuery.trim() !== '';
+  const index = useMemo(() => (searching ? searchIndex(cameras) : undefined), [cameras, searching]);
+  const stateByCamera = useMemo(() => {
+    const byId = new Map<string, string>();
+    for (const s of Object.values(statuses)) if (!byId.has(s.cameraId) || s.state !== 'live') byId.set(s.cameraId, s.state);
+    return byId;
+  }, [statuses]);
+  const rows = useMemo(
+    () => directoryRows(tree, open, fold(deferredQuery), (id) => stateByCamera.get(id) as never, index),
+    [tree, open, deferredQuery, stateByCamera, index],
+  );
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
   const put = (id: string) => {
     if (selected !== null) assignTile(selected, id);
   };
+  const toggle = (path: string) =>
+    setOpen(() => {
+      const next = new Set(open);
+      if (next.has(path)) next.delete(path);
+      else next.add(path);
+      return next;
+    });
+  const firstCamera = rows.find((r) => r.kind === 'camera');
+
   return (
-    <nav className="camera-list" aria-label={t('cameras.title')}>
-      <h2>{t('cameras.title')}</h2>
+    <nav className="camera-list" aria-label={t('cameras.title')} data-rows={rows.length} data-query={deferredQuery}>
+      <h2>
+        {t('cameras.title')} <span className="camera-count">{cameras.length}</span>
+      </h2>
       <input
         type="search"
         className="camera-search"
@@ -29,29 +77,59 @@ export function CameraList() {
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && shown[0]) put(shown[0].id);
+          if (e.key === 'Enter' && firstCamera?.kind === 'camera') put(firstCamera.camera.id);
           if (e.key === 'Escape') (e.currentTarget as HTMLInputElement).blur();
         }}
       />
-      <ul>
-        {shown.map((camera) => (
-          <li key={camera.id}>
-            <button
-              type="button"
-              draggable
-              data-camera={camera.id}
-              title={camera.group ?? camera.name}
-              onDragStart={(event: DragEvent) => {
-                event.dataTransfer.setData(DRAG_CAMERA, camera.id);
-                event.dataTransfer.effectAllowed = 'copy';
-              }}
-              onClick={() => put(camera.id)}
-            >
-              {camera.name}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <div
+        className="directory-view"
+        ref={(el) => {
+          if (el && el.clientHeight && el.clientHeight !== viewHeight) setViewHeight(el.clientHeight);
+        }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
+        <ul style={{ height: rows.length * ROW_HEIGHT }} role="tree">
+          {rows.slice(first, last).map((row, i) => {
+            const top = (first + i) * ROW_HEIGHT;
+            const indent = 6 + row.depth * 12;
+            if (row.kind === 'group') {
+              return (
+                <li key={`g:${row.path}`} role="treeitem" aria-expanded={row.open} style={{ top, paddingLeft: indent }}>
+                  <button type="button" className="directory-group" data-group={row.path} onClick={() => toggle(row.path)}>
+                    <span className="directory-caret">{row.open ? '▾' : '▸'}</span>
+                    {row.name}
+                    <span className="directory-badges">
+                      {row.live ? <span className="badge badge-live" title={t('state.live')}>{row.live}</span> : null}
+                      {row.trouble ? <span className="badge badge-trouble" title={t('state.offline')}>{row.trouble}</span> : null}
+                      <span className="badge">{row.count}</span>
+                    </span>
+                  </button>
+                </li>
+              );
+            }
+            const state = stateByCamera.get(row.camera.id) ?? 'idle';
+            return (
+              <li key={`c:${row.camera.id}`} role="treeitem" style={{ top, paddingLeft: indent }}>
+                <button
+                  type="button"
+                  draggable
+                  data-camera={row.camera.id}
+                  title={row.camera.group ?? row.camera.name}
+                  onDragStart={(event: DragEvent) => {
+                    event.dataTransfer.setData(DRAG_CAMERA, row.camera.id);
+                    event.dataTransfer.effectAllowed = 'copy';
+                  }}
+                  onClick={() => put(row.camera.id)}
+                >
+                  <span className={`dot dot-${state}`} aria-label={t(`state.${state === 'idle' ? 'idle' : state}` as never)} />
+                  {row.camera.name}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
     </nav>
   );
 }
+

@@ -15,7 +15,10 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs } from '../../playwright.config';
 import { resolveFfmpeg } from '../../electron/core/ffmpeg/resolve-ffmpeg';
 import { outputTier } from '../../shared/stream-choice';
+import { cityCameras } from '../fixtures/city';
 import { startHost, writeCameraFile } from '../fixtures/host';
+import { buildTree, directoryRows, searchIndex } from '../../shared/directory';
+import { fold } from '../../shared/search';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
 import { startNaiveWall } from './naive';
 import { installProbe } from './page-probe';
@@ -24,7 +27,7 @@ import { median, summary } from './stats';
 
 const { values: opts } = parseArgs({
   options: {
-    parts: { type: 'string', default: 'ttff,latency,capacity,naive,hidden' },
+    parts: { type: 'string', default: 'ttff,latency,capacity,naive,hidden,directory' },
     trials: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '8' },
     tiles: { type: 'string', default: '1,4,9,16,25' },
@@ -329,6 +332,56 @@ await part('hidden', async () => {
   await wall.clear();
 });
 
+await part('directory', async () => {
+  log('directory: 20,000 cameras, load and search');
+  const city = cityCameras(20_000, (i) => subs.url(`sub/${(i % CAMERAS) + 1}`));
+  // The functions alone, in Node.
+  const t0 = performance.now();
+  const summaries = city.map((c) => ({ id: c.id, name: c.name, group: c.group, profiles: [{ profile: 'main' }], demo: false }));
+  const tree = buildTree(summaries);
+  const index = searchIndex(summaries);
+  const buildMs = performance.now() - t0;
+  const queries = ['bulusan', 'kamera tembalang 1234', 'rt 07', 'semarang timur kelurahan 3', 'smg-19999', 'gayamsari', 'kamera 7', 'pedurungan rt 12'];
+  const functionMs = queries.map((q) => {
+    const start = performance.now();
+    directoryRows(tree, new Set(), fold(q), () => undefined, index);
+    return performance.now() - start;
+  });
+  // The real page: host, WebSocket, React, virtualised list.
+  const cityHost = await startHost(['--cameras', writeCameraFile(city), '--linger-ms', '1000']);
+  const cityPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const loadStart = Date.now();
+  await cityPage.goto(cityHost.url);
+  await cityPage.waitForFunction(() => document.querySelector('.camera-count')?.textContent === '20000' && !!document.querySelector('[data-group]'), undefined, { timeout: 60_000 });
+  const loadMs = Date.now() - loadStart;
+  const searchMs: number[] = [];
+  for (const q of queries) {
+    // A string, not a function: tsx would wrap inner functions in a helper the page lacks.
+    searchMs.push(
+      await cityPage.evaluate(`(async () => {
+        const input = document.querySelector('[data-control="camera-search"]');
+        const list = document.querySelector('.camera-list');
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+        const t0 = performance.now();
+        setValue.call(input, ${JSON.stringify(q)});
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        // The list marks which query its rows are for; wait for ours.
+        await new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (list.getAttribute('data-query') === ${JSON.stringify(q)}) { observer.disconnect(); resolve(); }
+          });
+          observer.observe(list, { attributes: true, attributeFilter: ['data-query'] });
+        });
+        await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+        return performance.now() - t0;
+      })()`),
+    );
+  }
+  await cityPage.close();
+  await cityHost.stop('SIGTERM');
+  results.directory = { cameras: 20_000, buildMs: Math.round(buildMs), functionSearchMs: summary(functionMs), pageLoadMs: loadMs, pageSearchMs: summary(searchMs), queries };
+});
+
 await part('soak', async () => {
   const minutes = Number(opts['soak-minutes']);
   const cameras = Number(opts['soak-cameras']);
@@ -422,6 +475,20 @@ if (hidden) {
     md.push(`| ${name} | ${u.host!.cpuPercent} | ${u.ffmpeg!.cpuPercent} (${u.ffmpeg!.processes}) | ${u.browser!.cpuPercent} | ${total(u)} |`);
   }
   md.push('', `Shown again, all ${hidden.tiles} tiles were live after ${hidden.backLiveMs} ms.`, '');
+}
+const directory = results.directory as { cameras: number; buildMs: number; functionSearchMs: ReturnType<typeof summary>; pageLoadMs: number; pageSearchMs: ReturnType<typeof summary> } | undefined;
+if (directory) {
+  md.push(
+    `## Directory (${directory.cameras} cameras)`,
+    '',
+    '| figure | median | p95 |',
+    '| --- | --- | --- |',
+    `| page load to a rendered tree (navigation → first group rows) | ${directory.pageLoadMs} ms | |`,
+    `| search in the page (typing → rows updated and painted) | ${directory.pageSearchMs.median} ms | ${directory.pageSearchMs.p95} ms |`,
+    `| search function alone (Node) | ${directory.functionSearchMs.median} ms | ${directory.functionSearchMs.p95} ms |`,
+    `| tree + search index built (Node) | ${directory.buildMs} ms | |`,
+    '',
+  );
 }
 const soak = results.soak as { cameras: number; minutes: number; kills: number; hostRssGrowthMiB: number; ffmpegRssGrowthMiB: number; samples: Record<string, number>[] } | undefined;
 if (soak) {

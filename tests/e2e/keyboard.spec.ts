@@ -22,7 +22,7 @@ test('digits, arrows, Enter, Esc, Delete, / and ? work the wall; Ctrl+1 opens th
   await page.keyboard.press('/');
   await expect(page.locator('[data-control="camera-search"]')).toBeFocused();
   await page.keyboard.type('lawang');
-  await expect(page.locator('.camera-list li')).toHaveCount(1);
+  await expect(page.locator('.camera-list [data-camera]')).toHaveCount(1);
   await page.keyboard.press('Enter'); // the first match goes into the selected tile
   await expect(tile(2)).toHaveAttribute('data-camera-id', 'demo-3');
   await expect(tile(2)).toHaveAttribute('data-state', 'live');
