@@ -157,6 +157,9 @@ export const useStore = create<PantauState>()((set, get) => {
           return { statuses: next };
         }),
       );
+      api.on('camera:changed', () => {
+        void api.invoke('camera:list', {}).then((cameras) => cameras.ok && set({ cameras: cameras.value }));
+      });
       let first = true;
       const load = async () => {
         const [info, cameras, statuses] = await Promise.all([

@@ -32,6 +32,17 @@ export const apiMethods = {
     result: z.strictObject({ url: z.string(), profile: ProfileNameSchema }),
   },
   'stream:statuses': { params: none, result: z.array(StreamStatusSchema) },
+  /** Reads a CSV inventory and reports what it would add, update and reject; with apply, writes it. */
+  'camera:import': {
+    params: z.strictObject({ text: z.string().max(50_000_000), apply: z.boolean() }),
+    result: z.strictObject({
+      added: z.array(z.string()),
+      updated: z.array(z.string()),
+      rejected: z.array(z.strictObject({ line: z.number().int(), reason: z.string() })),
+    }),
+  },
+  /** The inventory as CSV; passwords only when asked for explicitly. */
+  'camera:export': { params: z.strictObject({ includePasswords: z.boolean() }), result: z.strictObject({ text: z.string() }) },
   'layout:list': { params: none, result: LayoutListSchema },
   /** Creates or replaces a layout; a locked one cannot be replaced (save a copy instead). */
   'layout:save': { params: z.strictObject({ layout: SavedLayoutSchema }), result: SavedLayoutSchema },
@@ -59,6 +70,8 @@ export const apiEvents = {
   'stream:status': StreamStatusSchema,
   /** Every running stream's figures, once a second. */
   'stream:stats': z.array(StreamStatusSchema),
+  /** The camera list changed (an import): fetch it again. */
+  'camera:changed': z.strictObject({}),
 } as const;
 
 export type ApiMethod = keyof typeof apiMethods;

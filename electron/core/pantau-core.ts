@@ -4,6 +4,8 @@
  * and the relay.
  */
 import path from 'node:path';
+import type { CameraFileEntry } from '../../shared/model';
+import { CameraInventory } from './cameras/camera-inventory';
 import type { CameraRegistry } from './cameras/camera-registry';
 import { createApiHandlers } from './api/pantau-api';
 import type { ApiHandlers } from './api/dispatch';
@@ -20,6 +22,9 @@ export interface CoreOptions {
   version: string;
   /** Where layouts.json lives (Electron: userData; browser host: --data-dir). */
   dataDir: string;
+  /** The inventory file CSV imports write to (the --cameras file, else <dataDir>/cameras.json), and what it holds now. */
+  cameraFile?: string;
+  cameraEntries?: readonly CameraFileEntry[];
   /** Where snapshots go (default: <dataDir>/snapshots). */
   snapshotDir?: string;
   lingerMs?: number;
@@ -31,6 +36,7 @@ export class PantauCore {
   readonly hub: StreamHub;
   readonly handlers: ApiHandlers;
   readonly layouts: LayoutService;
+  readonly inventory: CameraInventory;
 
   constructor(readonly options: CoreOptions) {
     this.hub = new StreamHub({
@@ -41,10 +47,17 @@ export class PantauCore {
       ...(options.timing ? { timing: options.timing } : {}),
     });
     this.layouts = new LayoutService(path.join(options.dataDir, 'layouts.json'), options.logger);
+    this.inventory = new CameraInventory(
+      options.cameraFile ?? path.join(options.dataDir, 'cameras.json'),
+      options.cameraEntries ?? [],
+      options.cameras,
+      options.logger,
+    );
     this.handlers = createApiHandlers({
       cameras: options.cameras,
       hub: this.hub,
       layouts: this.layouts,
+      inventory: this.inventory,
       ffmpegPath: options.ffmpegPath,
       snapshotDir: options.snapshotDir ?? path.join(options.dataDir, 'snapshots'),
       token: this.token,

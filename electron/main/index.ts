@@ -3,6 +3,7 @@
  * one API contract. Everything else lives in electron/core.
  */
 import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { apiMethodNames, type ApiEvent } from '../../shared/api';
 import { fail } from '../../shared/errors';
@@ -28,7 +29,9 @@ function cameraFileArgument(): string | undefined {
 
 async function startCore(): Promise<{ core: PantauCore; relay: Relay; relayPort: number }> {
   const file = cameraFileArgument();
-  const cameras = file ? CameraRegistry.fromFile((await loadCameraFile(file)).cameras) : CameraRegistry.demo();
+  const cameraFile = file ?? path.join(app.getPath('userData'), 'cameras.json');
+  const cameraEntries = file || existsSync(cameraFile) ? (await loadCameraFile(cameraFile)).cameras : [];
+  const cameras = cameraEntries.length ? CameraRegistry.fromFile(cameraEntries) : CameraRegistry.demo();
   const core = new PantauCore({
     cameras,
     ffmpegPath: resolveFfmpeg().path,
@@ -36,6 +39,8 @@ async function startCore(): Promise<{ core: PantauCore; relay: Relay; relayPort:
     host: 'electron',
     version: __PANTAU_VERSION__,
     dataDir: app.getPath('userData'),
+    cameraFile,
+    cameraEntries,
   });
   await core.start();
   const relay = new Relay({ hub: core.hub, logger, policy: { token: core.token, extraOrigins: ['file://'] } });
@@ -94,6 +99,7 @@ async function main(): Promise<void> {
   const send = (event: ApiEvent, payload: unknown) => windows.forEach((wc) => wc.send(event, payload));
   core.hub.onStatus((status) => send('stream:status', status));
   core.hub.onStats((statuses) => send('stream:stats', statuses));
+  core.inventory.onChange(() => send('camera:changed', {}));
 
   createWallWindow();
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());

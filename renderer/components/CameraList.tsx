@@ -8,6 +8,7 @@ import { useDeferredValue, useMemo, useState, type DragEvent } from 'react';
 import { buildTree, directoryRows, searchIndex, type GroupNode } from '../../shared/directory';
 import { fold } from '../../shared/search';
 import { useStore, useTranslate } from '../store';
+import { CameraImport } from './CameraImport';
 import { DRAG_CAMERA } from './Tile';
 
 const ROW_HEIGHT = 26;
@@ -68,6 +69,7 @@ export function CameraList() {
       <h2>
         {t('cameras.title')} <span className="camera-count">{cameras.length}</span>
       </h2>
+      <CameraImport />
       <input
         type="search"
         className="camera-search"

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LayoutService } from '../../electron/core/store/layout-service';
+import { CameraInventory } from '../../electron/core/cameras/camera-inventory';
 import { dispatch, type ApiHandlers } from '../../electron/core/api/dispatch';
 import { createApiHandlers } from '../../electron/core/api/pantau-api';
 import { CameraRegistry } from '../../electron/core/cameras/camera-registry';
@@ -16,7 +17,8 @@ const cameras = CameraRegistry.demo(2);
 // The hub is never asked to start a stream here, so no ffmpeg path is needed.
 const hub = new StreamHub({ ffmpegPath: '/nonexistent', logger: silentLogger, sourceFor: (c, p) => cameras.sourceFor(c, p) });
 const layouts = new LayoutService(path.join(mkdtempSync(path.join(tmpdir(), 'pantau-contract-')), 'layouts.json'), silentLogger);
-const handlers = createApiHandlers({ cameras, hub, layouts, ffmpegPath: '/nonexistent', snapshotDir: tmpdir(), token: 'T0KEN', host: 'browser', version: '1.2.3' });
+const inventory = new CameraInventory(path.join(tmpdir(), 'pantau-contract-cameras.json'), [], cameras, silentLogger);
+const handlers = createApiHandlers({ cameras, hub, layouts, inventory, ffmpegPath: '/nonexistent', snapshotDir: tmpdir(), token: 'T0KEN', host: 'browser', version: '1.2.3' });
 const context = { relayBase: 'ws://127.0.0.1:9' };
 const call = (method: unknown, params: unknown) => dispatch(handlers, method, params, context, silentLogger);
 

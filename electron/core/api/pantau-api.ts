@@ -1,6 +1,7 @@
 /** The implementation of the contract in shared/api.ts. */
 import { chooseProfile, outputTier } from '../../../shared/stream-choice';
 import { CodedError } from '../../../shared/errors';
+import type { CameraInventory } from '../cameras/camera-inventory';
 import type { CameraRegistry } from '../cameras/camera-registry';
 import { takeSnapshot } from '../snapshots/snapshot-service';
 import type { LayoutService } from '../store/layout-service';
@@ -11,6 +12,7 @@ export interface ApiDeps {
   cameras: CameraRegistry;
   hub: StreamHub;
   layouts: LayoutService;
+  inventory: CameraInventory;
   ffmpegPath: string;
   /** Where snapshots are written. */
   snapshotDir: string;
@@ -35,6 +37,8 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       return { url: `${context.relayBase}${path}?token=${encodeURIComponent(deps.token)}&w=${tier.width}`, profile: profile.profile };
     },
     'stream:statuses': () => deps.hub.statuses(),
+    'camera:import': (params) => deps.inventory.importCsv(params.text, params.apply),
+    'camera:export': (params) => ({ text: deps.inventory.exportCsv(params.includePasswords) }),
     'layout:list': () => deps.layouts.list(),
     'layout:save': (params) => deps.layouts.save(params.layout),
     'layout:delete': async (params) => (await deps.layouts.remove(params.id), {}),

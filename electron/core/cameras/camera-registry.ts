@@ -73,6 +73,12 @@ export class CameraRegistry {
     for (const camera of cameras) this.cameras.set(camera.id, camera);
   }
 
+  /** Replaces the whole inventory (after an import). Running streams keep their source until they restart. */
+  replace(entries: readonly CameraFileEntry[]): void {
+    this.cameras.clear();
+    for (const camera of entries.map(fromFileEntry)) this.cameras.set(camera.id, camera);
+  }
+
   static fromFile(entries: readonly CameraFileEntry[]): CameraRegistry {
     return new CameraRegistry(entries.map(fromFileEntry));
   }

@@ -50,6 +50,7 @@ export class BrowserHost {
     this.unsubscribe = [
       options.core.hub.onStatus((status) => this.broadcast({ event: 'stream:status', payload: status })),
       options.core.hub.onStats((statuses) => this.broadcast({ event: 'stream:stats', payload: statuses })),
+      options.core.inventory.onChange(() => this.broadcast({ event: 'camera:changed', payload: {} })),
     ];
   }
 

@@ -3,7 +3,9 @@
  * Runs the wall in any browser, without Electron.
  */
 import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { CameraFileEntry } from '../../../shared/model';
 import { parseArgs } from 'node:util';
 import { CodedError } from '../../../shared/errors';
 import { loadCameraFile } from '../cameras/camera-file';
@@ -62,9 +64,16 @@ async function main(): Promise<number> {
 
   let cameras: CameraRegistry;
   let ffmpegPath: string;
+  let cameraFile: string;
+  let cameraEntries: CameraFileEntry[];
+  const dataDir = args['data-dir'] ?? defaultDataDir();
   try {
     ffmpegPath = resolveFfmpeg().path;
-    cameras = args.cameras ? CameraRegistry.fromFile((await loadCameraFile(args.cameras)).cameras) : CameraRegistry.demo();
+    // The inventory: the camera file given, else cameras.json in the data folder (written by CSV imports), else demo cameras.
+    const saved = path.join(dataDir, 'cameras.json');
+    cameraFile = args.cameras ?? saved;
+    cameraEntries = args.cameras ? (await loadCameraFile(args.cameras)).cameras : existsSync(saved) ? (await loadCameraFile(saved)).cameras : [];
+    cameras = cameraEntries.length ? CameraRegistry.fromFile(cameraEntries) : CameraRegistry.demo();
   } catch (error) {
     if (error instanceof CodedError) {
       process.stderr.write(`Pantau cannot start: ${error.message}\n`);
@@ -78,7 +87,9 @@ async function main(): Promise<number> {
     ffmpegPath,
     logger,
     host: 'browser',
-    dataDir: args['data-dir'] ?? defaultDataDir(),
+    dataDir,
+    cameraFile,
+    cameraEntries,
     ...(args['snapshot-dir'] ? { snapshotDir: args['snapshot-dir'] } : {}),
     version: typeof __PANTAU_VERSION__ === 'string' ? __PANTAU_VERSION__ : 'dev',
     ...(Number.isFinite(lingerMs) ? { lingerMs } : {}),

@@ -1,0 +1,125 @@
+/**
+ * The camera inventory as CSV, as a city's spreadsheet exports it: columns
+ * id, name, group, main URL, sub URL, username, password; headers in Bahasa
+ * Indonesia or English; ";" or "," separated; UTF-8 with or without a BOM.
+ */
+import { CameraFileEntrySchema, describeIssues, type CameraFileEntry } from './model';
+import { fold } from './search';
+
+export type CsvColumn = 'id' | 'name' | 'group' | 'main' | 'sub' | 'username' | 'password';
+
+const headerNames: Record<string, CsvColumn> = {
+  id: 'id', kode: 'id',
+  name: 'name', nama: 'name',
+  group: 'group', grup: 'group', wilayah: 'group', lokasi: 'group',
+  mainurl: 'main', urlutama: 'main', main: 'main', utama: 'main',
+  suburl: 'sub', urlsub: 'sub', sub: 'sub',
+  username: 'username', user: 'username', pengguna: 'username', namapengguna: 'username',
+  password: 'password', katasandi: 'password', sandi: 'password',
+};
+
+/** RFC 4180 fields: quotes, doubled quotes, separators and newlines inside quotes. */
+export function parseCsv(text: string, separator: string): { fields: string[]; line: number }[] {
+  const records: { fields: string[]; line: number }[] = [];
+  let field = '';
+  let fields: string[] = [];
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === '\n') line++;
+        field += c;
+      }
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === separator) {
+      fields.push(field);
+      field = '';
+    }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      fields.push(field);
+      if (fields.some((f) => f.trim() !== '')) records.push({ fields, line: recordLine });
+      fields = [];
+      field = '';
+      line++;
+      recordLine = line;
+    } else field += c;
+  }
+  fields.push(field);
+  if (fields.some((f) => f.trim() !== '')) records.push({ fields, line: recordLine });
+  return records;
+}
+
+export interface CsvImport {
+  cameras: CameraFileEntry[];
+  rejected: { line: number; reason: string }[];
+}
+
+/** Parses and validates every row; a bad row is rejected with its line number, the rest are kept. */
+export function camerasFromCsv(input: string): CsvImport {
+  const text = input.replace(/^\uFEFF/, '');
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const [header, ...rows] = parseCsv(text, separator);
+  if (!header) return { cameras: [], rejected: [{ line: 1, reason: 'the file is empty' }] };
+  const columns = header.fields.map((h) => headerNames[fold(h).replace(/[^a-z]/g, '')]);
+  const missing = (['id', 'name', 'main'] as const).filter((c) => !columns.includes(c));
+  if (missing.length) return { cameras: [], rejected: [{ line: header.line, reason: `the header lacks the column(s): ${missing.join(', ')}` }] };
+
+  const cameras: CameraFileEntry[] = [];
+  const rejected: CsvImport['rejected'] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const value = (c: CsvColumn) => {
+      const i = columns.indexOf(c);
+      return i >= 0 ? (row.fields[i] ?? '').trim() : '';
+    };
+    const streams = [
+      { profile: 'main', url: value('main') },
+      ...(value('sub') ? [{ profile: 'sub', url: value('sub') }] : []),
+    ];
+    const candidate = {
+      id: value('id'),
+      name: value('name'),
+      ...(value('group') ? { group: value('group') } : {}),
+      streams,
+      ...(value('username') ? { username: value('username') } : {}),
+      ...(value('password') ? { password: value('password') } : {}),
+    };
+    const parsed = CameraFileEntrySchema.safeParse(candidate);
+    if (!parsed.success) {
+      rejected.push({ line: row.line, reason: describeIssues(parsed.error).replace(/\n/g, '; ') });
+      continue;
+    }
+    if (seen.has(parsed.data.id)) {
+      rejected.push({ line: row.line, reason: `id: duplicates camera id "${parsed.data.id}" of an earlier row` });
+      continue;
+    }
+    seen.add(parsed.data.id);
+    cameras.push(parsed.data);
+  }
+  return { cameras, rejected };
+}
+
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";,\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The inventory as CSV (English headers, ","), passwords only when asked for. */
+export function camerasToCsv(cameras: readonly CameraFileEntry[], includePasswords: boolean): string {
+  const lines = [['id', 'name', 'group', 'main url', 'sub url', 'username', ...(includePasswords ? ['password'] : [])].join(',')];
+  for (const c of cameras) {
+    const url = (profile: string) => c.streams.find((s) => s.profile === profile)?.url ?? '';
+    const fields = [c.id, c.name, c.group ?? '', url('main'), url('sub'), c.username ?? '', ...(includePasswords ? [c.password ?? ''] : [])];
+    lines.push(fields.map(csvField).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,44 @@
+/** The camera inventory from a city's spreadsheet: CSV import with a report, export without passwords. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { newDataDir } from '../fixtures/host';
+import { expect, test } from './fixtures';
+
+test('a CSV import reports first, writes nothing when cancelled, and adds cameras when applied', async ({ openWall, startCameras, page }, testInfo) => {
+  const rtsp = await startCameras([{ name: 'cam', width: 320, height: 240 }], { copies: 2, keepAlive: true });
+  const dataDir = newDataDir();
+  await openWall({ dataDir });
+  await expect(page.locator('.camera-count')).toHaveText('4'); // the demo cameras
+
+  const csv = testInfo.outputPath('kamera.csv');
+  writeFileSync(
+    csv,
+    '\uFEFFKode;Nama;Wilayah;URL Utama;URL Sub;Nama Pengguna;Kata Sandi\r\n' +
+      `smg-001;Simpang Lima;Kota Semarang/Semarang Tengah;${rtsp.url('cam/1')};;operator;Rahasia123\r\n` +
+      `smg-002;Tugu Muda;Kota Semarang/Semarang Tengah;${rtsp.url('cam/2')};;;\r\n` +
+      'smg-003;Berkas lokal;Kota Semarang;file:///etc/passwd;;;\r\n',
+  );
+  await page.setInputFiles('[data-control="csv-file"]', csv);
+  const report = page.locator('[data-control="csv-report"]');
+  await expect(report.locator('[data-count="added"]')).toHaveText('2 kamera baru');
+  await expect(report.locator('[data-count="rejected"]')).toHaveText('1 baris ditolak');
+  await expect(report).toContainText('Baris 4: streams[0].url: uses "file"');
+  await page.locator('[data-action="csv-cancel"]').click();
+  await expect(page.locator('.camera-count')).toHaveText('4');
+  expect(() => readFileSync(path.join(dataDir, 'cameras.json'))).toThrow();
+
+  await page.setInputFiles('[data-control="csv-file"]', csv);
+  await page.locator('[data-action="csv-apply"]').click();
+  await expect(page.locator('[data-notice]')).toContainText('Impor selesai: 2 baru, 0 diperbarui, 1 ditolak');
+  await expect(page.locator('.camera-count')).toHaveText('2');
+  const tile = page.locator('.wall .tile').nth(0);
+  await page.locator('[data-camera="smg-001"]').dragTo(tile);
+  await expect(tile).toHaveAttribute('data-state', 'live');
+  const saved = JSON.parse(readFileSync(path.join(dataDir, 'cameras.json'), 'utf8'));
+  expect(saved.cameras.map((c: { id: string }) => c.id)).toEqual(['smg-001', 'smg-002']);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="csv-export"]').click()]);
+  const exported = readFileSync((await download.path())!, 'utf8');
+  expect(exported).toContain('smg-001,Simpang Lima');
+  expect(exported).not.toContain('Rahasia123');
+});

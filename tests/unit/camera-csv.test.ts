@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { camerasFromCsv, camerasToCsv, parseCsv } from '../../shared/camera-csv';
+
+describe('camera CSV import', () => {
+  it('reads Indonesian headers, ";" separators and a BOM, as a city spreadsheet exports them', () => {
+    const text = '\uFEFFKode;Nama;Wilayah;URL Utama;URL Sub;Nama Pengguna;Kata Sandi\r\n' +
+      'smg-001;Simpang Lima;Kota Semarang/Semarang Tengah;rtsp://10.0.0.5/101;rtsp://10.0.0.5/102;admin;Rahasia;123\r\n' +
+      'smg-002;"Jl. Pemuda; depan ""Lawang Sewu""";Kota Semarang;rtsp://10.0.0.6/101;;;\r\n';
+    const result = camerasFromCsv(text);
+    expect(result.rejected).toEqual([]);
+    expect(result.cameras[1]).toEqual({ id: 'smg-002', name: 'Jl. Pemuda; depan "Lawang Sewu"', group: 'Kota Semarang', streams: [{ profile: 'main', url: 'rtsp://10.0.0.6/101' }] });
+    expect(result.cameras[0]).toMatchObject({ username: 'admin', password: 'Rahasia', streams: [{ profile: 'main' }, { profile: 'sub', url: 'rtsp://10.0.0.5/102' }] });
+  });
+
+  it('reads English headers with "," and rejects bad rows by line number, keeping the good ones', () => {
+    const text = 'id,name,group,main url,sub url,username,password\n' +
+      'a,Camera A,,rtsp://1.2.3.4/a,,,\n' +
+      'b,Camera B,,http://1.2.3.4/b,,,\n' +
+      ',No id,,rtsp://1.2.3.4/c,,,\n' +
+      'a,Again,,rtsp://1.2.3.4/d,,,\n' +
+      '"multi\nline",x,,rtsp://1.2.3.4/e,,,\n' +
+      'f,Camera F,,rtsp://1.2.3.4/f,,,\n';
+    const result = camerasFromCsv(text);
+    expect(result.cameras.map((c) => c.id)).toEqual(['a', 'f']);
+    expect(result.rejected.map((r) => r.line)).toEqual([3, 4, 5, 6]);
+    expect(result.rejected[0]!.reason).toContain('only rtsp:// and rtsps://');
+    expect(result.rejected[2]!.reason).toContain('duplicates camera id "a"');
+  });
+
+  it('says which required columns a header lacks', () => {
+    expect(camerasFromCsv('nama;wilayah\nx;y\n').rejected[0]!.reason).toContain('id, main');
+    expect(camerasFromCsv('').rejected[0]!.reason).toContain('empty');
+  });
+
+  it('exports without passwords unless asked, and round-trips', () => {
+    const cameras = [{ id: 'x', name: '=cmd', group: 'G', streams: [{ profile: 'main', url: 'rtsp://h/1' }], username: 'u', password: 'p4ss' }];
+    const safe = camerasToCsv(cameras, false);
+    expect(safe).not.toContain('p4ss');
+    expect(safe).toContain("'=cmd");
+    expect(camerasFromCsv(camerasToCsv(cameras, true)).cameras[0]).toMatchObject({ id: 'x', password: 'p4ss' });
+  });
+
+  it('parses quoted fields per RFC 4180', () => {
+    expect(parseCsv('a,"b,""c""",d\n', ',')).toEqual([{ fields: ['a', 'b,"c"', 'd'], line: 1 }]);
+  });
+});
