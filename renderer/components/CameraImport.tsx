@@ -6,6 +6,7 @@
  */
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useStore, useTranslate } from '../store';
+import { downloadText } from '../download';
 
 interface Report {
   added: string[];
@@ -41,11 +42,7 @@ export function CameraImport() {
     if (!api) return;
     const result = await api.invoke('camera:export', { includePasswords: withPasswords });
     if (!result.ok) return setNotice(result.error.message);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([result.value.text], { type: 'text/csv;charset=utf-8' }));
-    link.download = withPasswords ? 'pantau-kamera-DENGAN-SANDI.csv' : 'pantau-kamera.csv';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    downloadText(withPasswords ? 'pantau-kamera-DENGAN-SANDI.csv' : 'pantau-kamera.csv', result.value.text, 'text/csv;charset=utf-8');
   };
 
   return (

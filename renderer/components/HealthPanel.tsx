@@ -8,6 +8,7 @@ import { formatDuration } from '../format';
 import type { MessageKey } from '../i18n';
 import { useStore, useTranslate } from '../store';
 import { useNow } from '../use-now';
+import { downloadText } from '../download';
 
 const columns: HealthColumn[] = ['name', 'profile', 'state', 'since', 'fps', 'kbps', 'reconnects', 'error'];
 const trouble = new Set(['stalled', 'reconnecting', 'offline', 'auth-failed', 'unsupported']);
@@ -32,11 +33,7 @@ export function HealthPanel() {
       ['cameraId', 'name', 'group', 'profile', 'state', 'since', 'duration', 'fps', 'kbps', 'reconnects', 'lastFrameAt', 'error'].map((k) => [k, header(k)]),
     ) as Parameters<typeof healthCsv>[1];
     const csv = healthCsv(rows, headers, Date.now());
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    link.download = `pantau-kesehatan-${localDateTime(Date.now()).replace(/[ :]/g, '').replace(/-/g, '')}.csv`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    downloadText(`pantau-kesehatan-${localDateTime(Date.now()).replace(/[ :]/g, '').replace(/-/g, '')}.csv`, csv, 'text/csv;charset=utf-8');
   };
 
   return (

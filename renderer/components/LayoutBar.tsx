@@ -6,6 +6,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { templateIds, templateOf, type TemplateId } from '../../shared/layouts';
 import { useStore, useTranslate } from '../store';
 import { LayoutEditor } from './LayoutEditor';
+import { downloadText } from '../download';
 
 type NameMode = 'saveAs' | 'rename' | null;
 
@@ -36,11 +37,7 @@ export function LayoutBar() {
   const onExport = async () => {
     const text = await s.exportLayouts();
     if (!text) return;
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    link.download = 'pantau-tata-letak.json';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    downloadText('pantau-tata-letak.json', text, 'application/json');
   };
   const onImport = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
