@@ -5,6 +5,8 @@
  * out unless asked for.
  */
 import { useRef, useState, type ChangeEvent } from 'react';
+import { camerasToCsv } from '../../shared/camera-csv';
+import { nvrCameras, type NvrBrand, type NvrSpec } from '../../shared/nvr';
 import { useStore, useTranslate } from '../store';
 import { downloadText } from '../download';
 
@@ -22,14 +24,23 @@ export function CameraImport() {
   const [pending, setPending] = useState<{ text: string; report: Report }>();
   const [withPasswords, setWithPasswords] = useState(false);
 
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file || !api) return;
-    const text = await file.text();
+  const [nvr, setNvr] = useState<NvrSpec | null>(null);
+  const check = async (text: string) => {
+    if (!api) return;
     const checked = await api.invoke('camera:import', { text, apply: false });
     if (!checked.ok) return setNotice(checked.error.message);
     setPending({ text, report: checked.value });
+  };
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file) await check(await file.text());
+  };
+  // The NVR's channels go through the same checked import as a CSV file.
+  const addNvr = async () => {
+    if (!nvr) return;
+    setNvr(null);
+    await check(camerasToCsv(nvrCameras(nvr), true));
   };
   const apply = async () => {
     if (!pending || !api) return;
@@ -57,7 +68,52 @@ export function CameraImport() {
         <input type="checkbox" data-control="csv-passwords" checked={withPasswords} onChange={(e) => setWithPasswords(e.target.checked)} />
         {t('csv.withPasswords')}
       </label>
+      <button type="button" data-action="nvr-add" onClick={() => setNvr({ brand: 'hikvision', name: '', host: '', channels: 8 })}>
+        {t('nvr.add')}
+      </button>
       <input ref={fileRef} type="file" accept=".csv,text/csv" hidden data-control="csv-file" onChange={(e) => void choose(e)} />
+      {nvr ? (
+        <div className="editor-backdrop" role="dialog" aria-modal="true" aria-label={t('nvr.title')}>
+          <form className="editor nvr-form" onSubmit={(e) => (e.preventDefault(), void addNvr())}>
+            <h2>{t('nvr.title')}</h2>
+            <label>
+              {t('nvr.brand')}
+              <select data-control="nvr-brand" value={nvr.brand} onChange={(e) => setNvr({ ...nvr, brand: e.target.value as NvrBrand })}>
+                <option value="hikvision">Hikvision</option>
+                <option value="dahua">Dahua</option>
+              </select>
+            </label>
+            <label>
+              {t('nvr.name')}
+              <input data-control="nvr-name" required maxLength={80} value={nvr.name} onChange={(e) => setNvr({ ...nvr, name: e.target.value })} />
+            </label>
+            <label>
+              {t('nvr.host')}
+              <input data-control="nvr-host" required maxLength={255} value={nvr.host} onChange={(e) => setNvr({ ...nvr, host: e.target.value.trim() })} />
+            </label>
+            <label>
+              {t('nvr.channels')}
+              <input data-control="nvr-channels" type="number" min={1} max={256} value={nvr.channels} onChange={(e) => setNvr({ ...nvr, channels: Math.max(1, Math.min(256, Number(e.target.value))) })} />
+            </label>
+            <label>
+              {t('nvr.username')}
+              <input data-control="nvr-username" autoComplete="off" value={nvr.username ?? ''} onChange={(e) => setNvr({ ...nvr, username: e.target.value })} />
+            </label>
+            <label>
+              {t('nvr.password')}
+              <input data-control="nvr-password" type="password" autoComplete="new-password" value={nvr.password ?? ''} onChange={(e) => setNvr({ ...nvr, password: e.target.value })} />
+            </label>
+            <div className="editor-controls">
+              <button type="submit" data-action="nvr-check">
+                {t('nvr.check')}
+              </button>
+              <button type="button" onClick={() => setNvr(null)}>
+                {t('layout.cancel')}
+              </button>
+            </div>
+          </form>
+        </div>
+      ) : null}
       {pending ? (
         <div className="editor-backdrop" role="dialog" aria-modal="true" aria-label={t('csv.report')} data-control="csv-report">
           <div className="editor">

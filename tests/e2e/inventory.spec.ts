@@ -42,3 +42,19 @@ test('a CSV import reports first, writes nothing when cancelled, and adds camera
   expect(exported).toContain('smg-001,Simpang Lima');
   expect(exported).not.toContain('Rahasia123');
 });
+
+test('the NVR helper adds its channels, grouped under the NVR, through the checked import', async ({ openWall, page }) => {
+  await openWall();
+  await page.locator('[data-action="nvr-add"]').click();
+  await page.fill('[data-control="nvr-name"]', 'Gudang KPU Genuk');
+  await page.fill('[data-control="nvr-host"]', '127.0.0.1'); // loopback: nothing here may reach another address
+  await page.fill('[data-control="nvr-channels"]', '16');
+  await page.fill('[data-control="nvr-username"]', 'admin');
+  await page.fill('[data-control="nvr-password"]', 'Rahasia123');
+  await page.locator('[data-action="nvr-check"]').click();
+  await expect(page.locator('[data-control="csv-report"] [data-count="added"]')).toHaveText('16 kamera baru');
+  await page.locator('[data-action="csv-apply"]').click();
+  await expect(page.locator('.camera-count')).toHaveText('16');
+  await expect(page.locator('[data-group="Gudang KPU Genuk"]')).toContainText('16');
+  await expect(page.locator('[data-camera="gudang-kpu-genuk-ch16"]')).toContainText('Gudang KPU Genuk · CH16');
+});
