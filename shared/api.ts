@@ -5,7 +5,7 @@
  * declares a channel.
  */
 import { z } from 'zod';
-import { CameraIdSchema, CameraSummarySchema, ProfileNameSchema, StreamStatusSchema } from './model';
+import { CameraFileEntrySchema, CameraIdSchema, CameraSummarySchema, ProfileNameSchema, StreamStatusSchema } from './model';
 import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema, TourSchema } from './saved-layouts';
 
 const none = z.strictObject({});
@@ -41,6 +41,20 @@ export const apiMethods = {
       rejected: z.array(z.strictObject({ line: z.number().int(), reason: z.string() })),
     }),
   },
+  /** Opens a camera URL (with the credentials typed, never stored ones) and reports what answered. */
+  'camera:probe': {
+    params: z.strictObject({ url: z.string().max(2048), username: z.string().max(128).optional(), password: z.string().max(256).optional() }),
+    result: z.strictObject({
+      outcome: z.enum(['ok', 'auth-failed', 'unreachable', 'timeout', 'not-rtsp', 'unsupported', 'failed']),
+      codec: z.string().optional(),
+      width: z.number().optional(),
+      height: z.number().optional(),
+      fps: z.number().optional(),
+      detail: z.string().optional(),
+    }),
+  },
+  /** Adds a camera to the inventory (an id already there is refused: edit comes later). */
+  'camera:add': { params: z.strictObject({ camera: CameraFileEntrySchema }), result: CameraSummarySchema },
   /** The inventory as CSV; passwords only when asked for explicitly. */
   'camera:export': { params: z.strictObject({ includePasswords: z.boolean() }), result: z.strictObject({ text: z.string() }) },
   'layout:list': { params: none, result: LayoutListSchema },

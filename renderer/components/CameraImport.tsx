@@ -8,6 +8,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { camerasToCsv } from '../../shared/camera-csv';
 import { nvrCameras, type NvrBrand, type NvrSpec } from '../../shared/nvr';
 import { useStore, useTranslate } from '../store';
+import { AddCamera } from './AddCamera';
 import { downloadText } from '../download';
 
 interface Report {
@@ -25,6 +26,7 @@ export function CameraImport() {
   const [withPasswords, setWithPasswords] = useState(false);
 
   const [nvr, setNvr] = useState<NvrSpec | null>(null);
+  const [adding, setAdding] = useState(false);
   const check = async (text: string) => {
     if (!api) return;
     const checked = await api.invoke('camera:import', { text, apply: false });
@@ -68,6 +70,10 @@ export function CameraImport() {
         <input type="checkbox" data-control="csv-passwords" checked={withPasswords} onChange={(e) => setWithPasswords(e.target.checked)} />
         {t('csv.withPasswords')}
       </label>
+      <button type="button" data-action="camera-add" onClick={() => setAdding(true)}>
+        {t('camera.add')}
+      </button>
+      {adding ? <AddCamera onClose={() => setAdding(false)} /> : null}
       <button type="button" data-action="nvr-add" onClick={() => setNvr({ brand: 'hikvision', name: '', host: '', channels: 8 })}>
         {t('nvr.add')}
       </button>

@@ -58,3 +58,34 @@ test('the NVR helper adds its channels, grouped under the NVR, through the check
   await expect(page.locator('[data-group="Gudang KPU Genuk"]')).toContainText('16');
   await expect(page.locator('[data-camera="gudang-kpu-genuk-ch16"]')).toContainText('Gudang KPU Genuk · CH16');
 });
+
+test('adding a camera by hand: test connection says what the camera answered, then it goes live', async ({ openWall, startCameras, page }) => {
+  const locked = await startCameras([{ name: 'cam', width: 320, height: 240 }], { digest: 'operator:Rahasia123' });
+  await openWall();
+  await page.locator('[data-action="camera-add"]').click();
+  await page.fill('[data-control="camera-id"]', 'pos-polisi-1');
+  await page.fill('[data-control="camera-name"]', 'Pos Polisi Simpang Lima');
+  await page.fill('[data-control="camera-group"]', 'Kota Semarang/Semarang Tengah');
+  await page.fill('[data-control="camera-main"]', 'http://127.0.0.1/x');
+  await page.locator('[data-action="camera-probe"]').click();
+  await expect(page.locator('[data-control="probe-result"]')).toHaveText('Bukan alamat RTSP (harus rtsp:// atau rtsps://)');
+
+  await page.fill('[data-control="camera-main"]', locked.url('cam'));
+  await page.fill('[data-control="camera-username"]', 'operator');
+  await page.fill('[data-control="camera-password"]', 'salah');
+  await page.locator('[data-action="camera-probe"]').click();
+  await expect(page.locator('[data-control="probe-result"]')).toHaveText('Kamera menolak nama pengguna atau kata sandi');
+  await page.fill('[data-control="camera-password"]', 'Rahasia123');
+  await page.locator('[data-action="camera-probe"]').click();
+  await expect(page.locator('[data-control="probe-result"]')).toHaveText('Terjangkau: h264 320×240, 25 fps');
+
+  await page.locator('[data-action="camera-save"]').click();
+  await expect(page.locator('[data-notice]')).toContainText('Kamera Pos Polisi Simpang Lima ditambahkan');
+  const tile = page.locator('.wall .tile').nth(0);
+  await page.locator('[data-camera="pos-polisi-1"]').dragTo(tile);
+  await expect(tile).toHaveAttribute('data-state', 'live');
+  // Once saved, the page shows neither the password nor the camera's URL anywhere.
+  const html = await page.evaluate(() => document.body.innerHTML);
+  expect(html).not.toContain('Rahasia123');
+  expect(html).not.toContain(`:${locked.port}/cam`);
+});

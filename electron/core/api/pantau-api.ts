@@ -3,6 +3,7 @@ import { chooseProfile, outputTier } from '../../../shared/stream-choice';
 import { CodedError } from '../../../shared/errors';
 import type { CameraInventory } from '../cameras/camera-inventory';
 import type { CameraRegistry } from '../cameras/camera-registry';
+import { probeCamera } from '../cameras/probe';
 import { takeSnapshot } from '../snapshots/snapshot-service';
 import type { LayoutService } from '../store/layout-service';
 import type { StreamHub } from '../streams/stream-hub';
@@ -38,6 +39,11 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     },
     'stream:statuses': () => deps.hub.statuses(),
     'camera:import': (params) => deps.inventory.importCsv(params.text, params.apply),
+    'camera:probe': (params) => probeCamera(deps.ffmpegPath, params.url, params.username, params.password),
+    'camera:add': async (params) => {
+      await deps.inventory.add(params.camera);
+      return deps.cameras.summary(params.camera.id);
+    },
     'camera:export': (params) => ({ text: deps.inventory.exportCsv(params.includePasswords) }),
     'layout:list': () => deps.layouts.list(),
     'layout:save': (params) => deps.layouts.save(params.layout),

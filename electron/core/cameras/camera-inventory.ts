@@ -45,14 +45,23 @@ export class CameraInventory {
     };
     if (!apply || cameras.length === 0) return report;
     const incoming = new Map(cameras.map((c) => [c.id, c]));
-    const next = [...this.entries.map((c) => incoming.get(c.id) ?? c), ...cameras.filter((c) => !known.has(c.id))];
+    await this.write([...this.entries.map((c) => incoming.get(c.id) ?? c), ...cameras.filter((c) => !known.has(c.id))]);
+    return report;
+  }
+
+  /** Adds one camera; an id already in the inventory is refused. */
+  async add(camera: CameraFileEntry): Promise<void> {
+    if (this.entries.some((c) => c.id === camera.id)) throw new CodedError('invalid-request', `A camera with id "${camera.id}" already exists.`);
+    await this.write([...this.entries, camera]);
+  }
+
+  private async write(next: CameraFileEntry[]): Promise<void> {
     const checked = CameraFileSchema.safeParse({ cameras: next });
-    if (!checked.success) throw new CodedError('invalid-file', 'The import would make the camera list invalid; nothing was written.');
+    if (!checked.success) throw new CodedError('invalid-file', 'The change would make the camera list invalid; nothing was written.');
     await this.store.save(checked.data);
     this.entries = checked.data.cameras;
     this.registry.replace(this.entries);
     this.listeners.forEach((l) => l());
-    return report;
   }
 
   exportCsv(includePasswords: boolean): string {
