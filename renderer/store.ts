@@ -8,6 +8,7 @@ import type { AppInfo } from '../shared/api';
 import { fitCameras, geometryProblem, smallestTemplateFor, template, type LayoutGeometry, type TemplateId } from '../shared/layouts';
 import type { CameraSummary, StreamStatus } from '../shared/model';
 import type { SavedLayout, Tour } from '../shared/saved-layouts';
+import { slug } from '../shared/search';
 import type { ApiClient } from './api/client';
 import { translate, type Language, type MessageKey } from './i18n';
 import { initialRendering, type Rendering } from './player/rendering';
@@ -81,13 +82,7 @@ function savedLanguage(): Language {
 }
 
 function newLayoutId(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-  return `${slug || 'layout'}-${Date.now().toString(36)}`;
+  return `${slug(name, 'layout')}-${Date.now().toString(36)}`;
 }
 
 export const useStore = create<PantauState>()((set, get) => {

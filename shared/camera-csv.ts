@@ -3,6 +3,7 @@
  * id, name, group, main URL, sub URL, username, password; headers in Bahasa
  * Indonesia or English; ";" or "," separated; UTF-8 with or without a BOM.
  */
+import { csvField } from './csv';
 import { CameraFileEntrySchema, describeIssues, type CameraFileEntry } from './model';
 import { fold } from './search';
 
@@ -106,11 +107,6 @@ export function camerasFromCsv(input: string): CsvImport {
     cameras.push(parsed.data);
   }
   return { cameras, rejected };
-}
-
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";,\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The inventory as CSV (English headers, ","), passwords only when asked for. */

@@ -1,4 +1,6 @@
 /** The health panel's rows and its CSV export: an outage report a maintenance contractor can act on. */
+import { csvField } from './csv';
+import { localDateTime } from './time';
 import type { CameraSummary, StreamState, StreamStatus } from './model';
 
 export interface HealthRow {
@@ -61,21 +63,6 @@ export function sortHealthRows(rows: readonly HealthRow[], column: HealthColumn,
     return order || a.name.localeCompare(b.name, 'id');
   });
   return ascending ? sorted : sorted.reverse();
-}
-
-/** Local date and time, "2026-11-22 21:39:28", as spreadsheets read it. */
-export function localDateTime(ms: number | undefined): string {
-  if (ms === undefined) return '';
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
-
-function csvField(value: string | number): string {
-  const text = String(value);
-  // RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function healthCsv(rows: readonly HealthRow[], headers: Record<HealthColumn | 'cameraId' | 'lastFrameAt' | 'duration', string>, now: number): string {

@@ -37,8 +37,13 @@ function withBig(cols: number, rows: number, big: TileRect[]): LayoutGeometry {
   return { cols, rows, tiles: sortTiles(tiles) };
 }
 
+/** A cols × rows grid of single cells. */
+export function rectGrid(cols: number, rows: number): LayoutGeometry {
+  return { cols, rows, tiles: cells(cols, rows) };
+}
+
 export function squareGrid(n: number): LayoutGeometry {
-  return { cols: n, rows: n, tiles: cells(n, n) };
+  return rectGrid(n, n);
 }
 
 export function template(id: TemplateId): LayoutGeometry {

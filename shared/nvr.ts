@@ -5,6 +5,7 @@
  * - Dahua-style:     rtsp://host:554/cam/realmonitor?channel=<ch>&subtype=0 (main), 1 (sub)
  */
 import type { CameraFileEntry } from './model';
+import { slug } from './search';
 
 export type NvrBrand = 'hikvision' | 'dahua';
 
@@ -19,10 +20,6 @@ export interface NvrSpec {
   password?: string;
 }
 
-function slug(text: string): string {
-  return text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'nvr';
-}
-
 export function nvrCameras(spec: NvrSpec): CameraFileEntry[] {
   const base = `rtsp://${spec.host.includes(':') && !spec.host.startsWith('[') ? `[${spec.host}]` : spec.host}:${spec.port ?? 554}`;
   const url = (channel: number, sub: boolean) =>
@@ -32,7 +29,7 @@ export function nvrCameras(spec: NvrSpec): CameraFileEntry[] {
   return Array.from({ length: spec.channels }, (_, i) => {
     const channel = i + 1;
     return {
-      id: `${slug(spec.name)}-ch${String(channel).padStart(2, '0')}`,
+      id: `${slug(spec.name, 'nvr')}-ch${String(channel).padStart(2, '0')}`,
       name: `${spec.name} · CH${channel}`,
       group: spec.name,
       streams: [

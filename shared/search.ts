@@ -6,6 +6,11 @@ export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** A lowercase id part from a name: letters and digits joined by "-", at most `max` long. */
+export function slug(text: string, fallback: string, max = 40): string {
+  return text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, max) || fallback;
+}
+
 export function matchesQuery(query: string, ...fields: (string | undefined)[]): boolean {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;

@@ -3,7 +3,8 @@
  * sortable; exported as CSV for the maintenance contractor.
  */
 import { useMemo, useState } from 'react';
-import { healthCsv, healthRows, localDateTime, sortHealthRows, type HealthColumn } from '../../shared/health-report';
+import { healthCsv, healthRows, sortHealthRows, type HealthColumn } from '../../shared/health-report';
+import { localDateTime } from '../../shared/time';
 import { formatDuration } from '../format';
 import type { MessageKey } from '../i18n';
 import { useStore, useTranslate } from '../store';

@@ -3,14 +3,8 @@
  * one (their bounding rectangle) or split them back into cells, apply.
  */
 import { useState } from 'react';
-import { geometryProblem, mergeArea, MAX_GRID, splitTile, type LayoutGeometry } from '../../shared/layouts';
+import { geometryProblem, mergeArea, MAX_GRID, rectGrid, splitTile, type LayoutGeometry } from '../../shared/layouts';
 import { useStore, useTranslate } from '../store';
-
-function rectGrid(cols: number, rows: number): LayoutGeometry {
-  const tiles = [];
-  for (let y = 0; y < rows; y++) for (let x = 0; x < cols; x++) tiles.push({ x, y, w: 1, h: 1 });
-  return { cols, rows, tiles };
-}
 
 export function LayoutEditor({ onClose }: { onClose: () => void }) {
   const t = useTranslate();

@@ -66,6 +66,21 @@ export function demoCameras(count = 4): Camera[] {
   });
 }
 
+/** What the renderer may know of a camera: no URL, no credentials. */
+function toSummary(camera: Camera): CameraSummary {
+  return {
+    id: camera.id,
+    name: camera.name,
+    ...(camera.group ? { group: camera.group } : {}),
+    demo: camera.demo,
+    profiles: camera.profiles.map((p) => ({
+      profile: p.profile,
+      ...(p.width ? { width: p.width } : {}),
+      ...(p.height ? { height: p.height } : {}),
+    })),
+  };
+}
+
 export class CameraRegistry {
   private readonly cameras = new Map<string, Camera>();
 
@@ -92,28 +107,22 @@ export class CameraRegistry {
   }
 
   summaries(): CameraSummary[] {
-    return [...this.cameras.values()].map((camera) => ({
-      id: camera.id,
-      name: camera.name,
-      ...(camera.group ? { group: camera.group } : {}),
-      demo: camera.demo,
-      profiles: camera.profiles.map((p) => ({
-        profile: p.profile,
-        ...(p.width ? { width: p.width } : {}),
-        ...(p.height ? { height: p.height } : {}),
-      })),
-    }));
+    return [...this.cameras.values()].map(toSummary);
   }
 
+  /** One camera's summary, straight from the map: stream:open calls this for every tile. */
   summary(cameraId: string): CameraSummary {
-    const found = this.summaries().find((camera) => camera.id === cameraId);
-    if (!found) throw new CodedError('camera-not-found', `Camera "${cameraId}" is not in the camera list.`);
-    return found;
+    return toSummary(this.find(cameraId));
+  }
+
+  private find(cameraId: string): Camera {
+    const camera = this.cameras.get(cameraId);
+    if (!camera) throw new CodedError('camera-not-found', `Camera "${cameraId}" is not in the camera list.`);
+    return camera;
   }
 
   sourceFor(cameraId: string, profile: string): StreamSource {
-    const camera = this.cameras.get(cameraId);
-    if (!camera) throw new CodedError('camera-not-found', `Camera "${cameraId}" is not in the camera list.`);
+    const camera = this.find(cameraId);
     const found = camera.profiles.find((p) => p.profile === profile);
     if (!found) throw new CodedError('profile-not-found', `Camera "${cameraId}" has no "${profile}" stream.`);
     return found.source;

@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CodedError } from '../../../shared/errors';
+import { localDateTime } from '../../../shared/time';
 import { redact } from '../../../shared/rtsp-url';
 import { classifyFfmpegError, lastLine } from '../streams/classify-exit';
 import { inputArgs } from '../streams/ffmpeg-args';
@@ -26,10 +27,9 @@ export interface Snapshot {
 
 /** "2026-11-22 23:30:05 +07:00": local time an investigator can read, with its offset. */
 export function localTimestamp(date: Date): string {
-  const p = (n: number) => String(Math.abs(n)).padStart(2, '0');
   const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${p(date.getHours())}:${p(date.getMinutes())}:${p(date.getSeconds())} ${sign}${p(Math.trunc(offset / 60))}:${p(offset % 60)}`;
+  const p = (n: number) => String(Math.abs(n)).padStart(2, '0');
+  return `${localDateTime(date.getTime())} ${offset >= 0 ? '+' : '-'}${p(Math.trunc(offset / 60))}:${p(offset % 60)}`;
 }
 
 /** A path inside a filtergraph option: forward slashes, ':' and '\'' escaped (Windows drive letters). */
