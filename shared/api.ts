@@ -5,7 +5,7 @@
  * declares a channel.
  */
 import { z } from 'zod';
-import { CameraFileEntrySchema, CameraIdSchema, CameraSummarySchema, ProfileNameSchema, StreamStatusSchema } from './model';
+import { CameraEditViewSchema, CameraFileEntrySchema, CameraIdSchema, CameraSummarySchema, ProfileNameSchema, StreamStatusSchema } from './model';
 import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema, TourSchema } from './saved-layouts';
 
 const none = z.strictObject({});
@@ -41,9 +41,17 @@ export const apiMethods = {
       rejected: z.array(z.strictObject({ line: z.number().int(), reason: z.string() })),
     }),
   },
-  /** Opens a camera URL (with the credentials typed, never stored ones) and reports what answered. */
+  /**
+   * Opens a camera URL and reports what answered. With `cameraId` (the edit
+   * dialog), a password left empty means the stored one, used inside the core.
+   */
   'camera:probe': {
-    params: z.strictObject({ url: z.string().max(2048), username: z.string().max(128).optional(), password: z.string().max(256).optional() }),
+    params: z.strictObject({
+      url: z.string().max(2048),
+      username: z.string().max(128).optional(),
+      password: z.string().max(256).optional(),
+      cameraId: CameraIdSchema.optional(),
+    }),
     result: z.strictObject({
       outcome: z.enum(['ok', 'auth-failed', 'unreachable', 'timeout', 'not-rtsp', 'unsupported', 'failed']),
       codec: z.string().optional(),
@@ -53,8 +61,16 @@ export const apiMethods = {
       detail: z.string().optional(),
     }),
   },
-  /** Adds a camera to the inventory (an id already there is refused: edit comes later). */
+  /** Adds a camera to the inventory (an id already there is refused). */
   'camera:add': { params: z.strictObject({ camera: CameraFileEntrySchema }), result: CameraSummarySchema },
+  /** A camera for the edit dialog: no password, URLs without user info. */
+  'camera:get': { params: z.strictObject({ cameraId: CameraIdSchema }), result: CameraEditViewSchema },
+  /** Replaces a camera; an empty password keeps the stored one unless clearPassword. */
+  'camera:update': {
+    params: z.strictObject({ camera: CameraFileEntrySchema, clearPassword: z.boolean().optional() }),
+    result: CameraSummarySchema,
+  },
+  'camera:remove': { params: z.strictObject({ cameraId: CameraIdSchema }), result: z.strictObject({}) },
   /** The inventory as CSV; passwords only when asked for explicitly. */
   'camera:export': { params: z.strictObject({ includePasswords: z.boolean() }), result: z.strictObject({ text: z.string() }) },
   'layout:list': { params: none, result: LayoutListSchema },

@@ -4,6 +4,7 @@
  * Indonesia or English; ";" or "," separated; UTF-8 with or without a BOM.
  */
 import { csvField } from './csv';
+import { withoutUserInfo } from './rtsp-url';
 import { CameraFileEntrySchema, describeIssues, type CameraFileEntry } from './model';
 import { fold } from './search';
 
@@ -113,7 +114,12 @@ export function camerasFromCsv(input: string): CsvImport {
 export function camerasToCsv(cameras: readonly CameraFileEntry[], includePasswords: boolean): string {
   const lines = [['id', 'name', 'group', 'main url', 'sub url', 'username', ...(includePasswords ? ['password'] : [])].join(',')];
   for (const c of cameras) {
-    const url = (profile: string) => c.streams.find((s) => s.profile === profile)?.url ?? '';
+    const found = (profile: string) => c.streams.find((s) => s.profile === profile)?.url;
+    // A password can also sit in a URL's user info: without passwords, none leaves.
+    const url = (profile: string) => {
+      const value = found(profile);
+      return value === undefined ? '' : includePasswords ? value : withoutUserInfo(value);
+    };
     const fields = [c.id, c.name, c.group ?? '', url('main'), url('sub'), c.username ?? '', ...(includePasswords ? [c.password ?? ''] : [])];
     lines.push(fields.map(csvField).join(','));
   }

@@ -67,6 +67,20 @@ export const CameraFileSchema = z
 export type CameraFile = z.infer<typeof CameraFileSchema>;
 export type CameraFileEntry = z.infer<typeof CameraFileEntrySchema>;
 
+/**
+ * A camera as the edit dialog sees it: URLs without user info, the username,
+ * and only whether a password is stored — never the password.
+ */
+export const CameraEditViewSchema = z.strictObject({
+  id: CameraIdSchema,
+  name: z.string(),
+  group: z.string().optional(),
+  streams: z.array(StreamProfileFileSchema),
+  username: z.string().optional(),
+  hasPassword: z.boolean(),
+});
+export type CameraEditView = z.infer<typeof CameraEditViewSchema>;
+
 /** What the renderer may know of a profile: no URL. */
 export const ProfileSummarySchema = z.strictObject({
   profile: ProfileNameSchema,

@@ -33,3 +33,12 @@ export function withCredentials(value: string, username?: string, password?: str
   url.password = password === undefined ? '' : encodeURIComponent(password);
   return url.toString();
 }
+
+/** The URL without user info: what the page may see of a stored camera URL. */
+export function withoutUserInfo(value: string): string {
+  const url = new URL(value);
+  if (!url.username && !url.password) return value;
+  url.username = '';
+  url.password = '';
+  return url.toString();
+}

@@ -1,9 +1,11 @@
 /**
- * Add a camera by hand: name, group, stream URLs, credentials, and a "test
- * connection" that says in words what the camera answered. The credentials
- * go to the core, which keeps them; the page never gets them back.
+ * Add or edit a camera by hand: name, group, stream URLs, credentials, and a
+ * "test connection" that says in words what the camera answered. The
+ * credentials go to the core, which keeps them; the page never gets them
+ * back: editing shows URLs without user info, and an empty password field
+ * keeps the stored password.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiResult } from '../../shared/api';
 import type { MessageKey } from '../i18n';
 import { useStore, useTranslate } from '../store';
@@ -20,11 +22,25 @@ interface Draft {
 
 const empty: Draft = { id: '', name: '', group: '', main: '', sub: '', username: '', password: '' };
 
-export function AddCamera({ onClose }: { onClose: () => void }) {
+/** `editId`: the camera to edit; without it, a new camera. */
+export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: string }) {
   const t = useTranslate();
   const api = useStore((s) => s.api);
   const setNotice = useStore((s) => s.setNotice);
   const [draft, setDraft] = useState<Draft>(empty);
+  const [hasPassword, setHasPassword] = useState(false);
+  const [clearPassword, setClearPassword] = useState(false);
+  const [loaded, setLoaded] = useState(editId === undefined);
+  useEffect(() => {
+    if (!api || editId === undefined) return;
+    void api.invoke('camera:get', { cameraId: editId }).then((got) => {
+      if (!got.ok) return setError(got.error.message);
+      const url = (profile: string) => got.value.streams.find((s) => s.profile === profile)?.url ?? '';
+      setDraft({ id: got.value.id, name: got.value.name, group: got.value.group ?? '', main: url('main'), sub: url('sub'), username: got.value.username ?? '', password: '' });
+      setHasPassword(got.value.hasPassword);
+      setLoaded(true);
+    });
+  }, [api, editId]);
   const [probe, setProbe] = useState<ApiResult<'camera:probe'> | 'checking'>();
   const [error, setError] = useState<string>();
   const field = (key: keyof Draft, label: MessageKey, extra: Record<string, unknown> = {}) => (
@@ -37,7 +53,12 @@ export function AddCamera({ onClose }: { onClose: () => void }) {
   const test = async () => {
     if (!api) return;
     setProbe('checking');
-    const result = await api.invoke('camera:probe', { url: draft.main.trim(), ...(draft.username ? { username: draft.username } : {}), ...(draft.password ? { password: draft.password } : {}) });
+    const result = await api.invoke('camera:probe', {
+      url: draft.main.trim(),
+      ...(draft.username ? { username: draft.username } : {}),
+      ...(draft.password ? { password: draft.password } : {}),
+      ...(editId !== undefined && !clearPassword ? { cameraId: editId } : {}),
+    });
     setProbe(result.ok ? result.value : { outcome: 'failed', detail: result.error.message });
   };
   const save = async () => {
@@ -50,11 +71,19 @@ export function AddCamera({ onClose }: { onClose: () => void }) {
       ...(draft.username ? { username: draft.username } : {}),
       ...(draft.password ? { password: draft.password } : {}),
     };
-    const saved = await api.invoke('camera:add', { camera });
-    if (!saved.ok) return setError(saved.error.message.replace(/^camera:add: /, ''));
-    setNotice(t('camera.added', { name: saved.value.name }));
+    const saved = editId === undefined ? await api.invoke('camera:add', { camera }) : await api.invoke('camera:update', { camera, clearPassword });
+    if (!saved.ok) return setError(saved.error.message.replace(/^camera:(add|update): /, ''));
+    setNotice(t(editId === undefined ? 'camera.added' : 'camera.updated', { name: saved.value.name }));
     onClose();
   };
+  const remove = async () => {
+    if (!api || editId === undefined || !window.confirm(t('camera.removeConfirm', { name: draft.name }))) return;
+    const done = await api.invoke('camera:remove', { cameraId: editId });
+    if (!done.ok) return setError(done.error.message);
+    setNotice(t('camera.removed', { name: draft.name }));
+    onClose();
+  };
+  const title = t(editId === undefined ? 'camera.addTitle' : 'camera.editTitle');
 
   const probeText =
     probe === 'checking'
@@ -66,16 +95,27 @@ export function AddCamera({ onClose }: { onClose: () => void }) {
         : undefined;
 
   return (
-    <div className="editor-backdrop" role="dialog" aria-modal="true" aria-label={t('camera.addTitle')}>
-      <form className="editor nvr-form" onSubmit={(e) => (e.preventDefault(), void save())}>
-        <h2>{t('camera.addTitle')}</h2>
-        {field('id', 'camera.id', { required: true, maxLength: 64 })}
+    <div className="editor-backdrop" role="dialog" aria-modal="true" aria-label={title}>
+      <form className="editor nvr-form" data-loaded={loaded} onSubmit={(e) => (e.preventDefault(), void save())}>
+        <h2>{title}</h2>
+        {field('id', 'camera.id', { required: true, maxLength: 64, readOnly: editId !== undefined })}
         {field('name', 'camera.name', { required: true, maxLength: 120 })}
         {field('group', 'camera.group', { placeholder: 'Kota Semarang/Tembalang/Bulusan/RT 03' })}
         {field('main', 'camera.mainUrl', { required: true, placeholder: 'rtsp://…' })}
         {field('sub', 'camera.subUrl', { placeholder: 'rtsp://…' })}
         {field('username', 'nvr.username', { autoComplete: 'off' })}
-        {field('password', 'nvr.password', { type: 'password', autoComplete: 'new-password' })}
+        {field('password', 'nvr.password', {
+          type: 'password',
+          autoComplete: 'new-password',
+          disabled: clearPassword,
+          placeholder: hasPassword ? t('camera.passwordKept') : '',
+        })}
+        {hasPassword ? (
+          <label className="check">
+            <input type="checkbox" data-control="camera-clear-password" checked={clearPassword} onChange={(e) => setClearPassword(e.target.checked)} />
+            {t('camera.clearPassword')}
+          </label>
+        ) : null}
         {probeText ? (
           <p className={`probe probe-${probe === 'checking' ? 'checking' : probe?.outcome}`} data-control="probe-result" role="status">
             {probeText}
@@ -89,6 +129,11 @@ export function AddCamera({ onClose }: { onClose: () => void }) {
           <button type="submit" data-action="camera-save">
             {t('layout.save')}
           </button>
+          {editId !== undefined ? (
+            <button type="button" data-action="camera-remove" onClick={() => void remove()}>
+              {t('camera.remove')}
+            </button>
+          ) : null}
           <button type="button" onClick={onClose}>
             {t('layout.cancel')}
           </button>

@@ -8,6 +8,7 @@ import { useDeferredValue, useMemo, useState, type DragEvent } from 'react';
 import { buildTree, directoryRows, searchIndex, type GroupNode } from '../../shared/directory';
 import { fold } from '../../shared/search';
 import { useStore, useTranslate } from '../store';
+import { AddCamera } from './AddCamera';
 import { CameraImport } from './CameraImport';
 import { DRAG_CAMERA } from './Tile';
 
@@ -34,6 +35,7 @@ export function CameraList() {
   const [touched, setOpen] = useState<ReadonlySet<string> | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(600);
+  const [editing, setEditing] = useState<string>();
 
   const tree = useMemo(() => buildTree(cameras), [cameras]);
   const open = useMemo(() => touched ?? (cameras.length <= 200 ? allGroupPaths(tree) : new Set<string>()), [touched, cameras.length, tree]);
@@ -126,11 +128,24 @@ export function CameraList() {
                   <span className={`dot dot-${state}`} aria-label={t(`state.${state === 'idle' ? 'idle' : state}` as never)} />
                   {row.camera.name}
                 </button>
+                {row.camera.demo ? null : (
+                  <button
+                    type="button"
+                    className="directory-edit"
+                    data-action="camera-edit"
+                    aria-label={t('camera.edit', { name: row.camera.name })}
+                    title={t('camera.edit', { name: row.camera.name })}
+                    onClick={() => setEditing(row.camera.id)}
+                  >
+                    ✎
+                  </button>
+                )}
               </li>
             );
           })}
         </ul>
       </div>
+      {editing !== undefined ? <AddCamera editId={editing} onClose={() => setEditing(undefined)} /> : null}
     </nav>
   );
 }

@@ -89,3 +89,52 @@ test('adding a camera by hand: test connection says what the camera answered, th
   expect(html).not.toContain('Rahasia123');
   expect(html).not.toContain(`:${locked.port}/cam`);
 });
+
+test('editing a camera never shows its password, tests with the stored one, and keeps it', async ({ openWall, startCameras, page }) => {
+  const locked = await startCameras([{ name: 'cam', width: 320, height: 240 }], { digest: 'operator:Rahasia123' });
+  const received: string[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => received.push(String(payload))));
+  const [host, port] = [`127.0.0.1`, locked.port];
+  await openWall({
+    cameras: [
+      {
+        id: 'pos-1',
+        name: 'Pos Polisi',
+        group: 'Kota Semarang',
+        streams: [{ profile: 'main', url: `rtsp://operator:Rahasia123@${host}:${port}/cam` }],
+        username: 'operator',
+        password: 'Rahasia123',
+      },
+    ],
+  });
+  await page.locator('[data-camera="pos-1"]').hover();
+  await page.locator('[data-action="camera-edit"]').click();
+  const dialog = page.getByRole('dialog', { name: 'Ubah kamera' });
+  await expect(dialog.locator('form')).toHaveAttribute('data-loaded', 'true');
+  await expect(dialog.locator('[data-control="camera-main"]')).toHaveValue(`rtsp://${host}:${port}/cam`);
+  await expect(dialog.locator('[data-control="camera-password"]')).toHaveValue('');
+  await expect(dialog.locator('[data-control="camera-password"]')).toHaveAttribute('placeholder', 'tersimpan — kosongkan agar tetap');
+  await expect(dialog.locator('[data-control="camera-id"]')).toHaveAttribute('readonly', '');
+
+  // The empty password field means "the stored one": the core uses it for the test.
+  await dialog.locator('[data-action="camera-probe"]').click();
+  await expect(dialog.locator('[data-control="probe-result"]')).toHaveText('Terjangkau: h264 320×240, 25 fps');
+  await dialog.locator('[data-control="camera-name"]').fill('Pos Polisi Simpang Lima');
+  await dialog.locator('[data-action="camera-save"]').click();
+  await expect(page.locator('[data-notice]')).toContainText('Kamera Pos Polisi Simpang Lima disimpan');
+  await expect(page.locator('[data-camera="pos-1"]')).toContainText('Pos Polisi Simpang Lima');
+
+  const tile = page.locator('.wall .tile').nth(0);
+  await page.locator('[data-camera="pos-1"]').dragTo(tile);
+  await expect(tile).toHaveAttribute('data-state', 'live'); // the stored password still opens it
+  expect(received.filter((f) => f.includes('Rahasia123'))).toEqual([]);
+  expect(received.some((f) => f.includes('"hasPassword":true'))).toBe(true);
+
+  // Removing asks first.
+  page.once('dialog', (d) => void d.accept());
+  await page.locator('[data-camera="pos-1"]').hover();
+  await page.locator('[data-action="camera-edit"]').click();
+  await page.locator('[data-action="camera-remove"]').click();
+  await expect(page.locator('[data-notice]')).toContainText('Kamera Pos Polisi Simpang Lima dihapus');
+  await expect(page.locator('.camera-count')).toHaveText('0');
+});

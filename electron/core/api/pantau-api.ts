@@ -1,7 +1,7 @@
 /** The implementation of the contract in shared/api.ts. */
 import { chooseProfile, outputTier } from '../../../shared/stream-choice';
 import { CodedError } from '../../../shared/errors';
-import type { CameraInventory } from '../cameras/camera-inventory';
+import { keepSecrets, type CameraInventory } from '../cameras/camera-inventory';
 import type { CameraRegistry } from '../cameras/camera-registry';
 import { probeCamera } from '../cameras/probe';
 import { takeSnapshot } from '../snapshots/snapshot-service';
@@ -39,11 +39,32 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     },
     'stream:statuses': () => deps.hub.statuses(),
     'camera:import': (params) => deps.inventory.importCsv(params.text, params.apply),
-    'camera:probe': (params) => probeCamera(deps.ffmpegPath, params.url, params.username, params.password),
+    'camera:probe': (params) => {
+      let { url, username, password } = params;
+      if (params.cameraId && password === undefined && sameHostAsStored(deps.inventory, params.cameraId, url)) {
+        // Edit dialog: the stored secrets stay in the core and are used here,
+        // and only towards the host they belong to.
+        const stored = keepSecrets(deps.inventory.find(params.cameraId), {
+          id: params.cameraId,
+          name: '-',
+          streams: [{ profile: 'probe', url }],
+          ...(username !== undefined ? { username } : {}),
+        });
+        ({ username, password } = stored);
+        url = stored.streams[0]!.url;
+      }
+      return probeCamera(deps.ffmpegPath, url, username, password);
+    },
     'camera:add': async (params) => {
       await deps.inventory.add(params.camera);
       return deps.cameras.summary(params.camera.id);
     },
+    'camera:get': (params) => deps.inventory.get(params.cameraId),
+    'camera:update': async (params) => {
+      await deps.inventory.update(params.camera, params.clearPassword);
+      return deps.cameras.summary(params.camera.id);
+    },
+    'camera:remove': async (params) => (await deps.inventory.remove(params.cameraId), {}),
     'camera:export': (params) => ({ text: deps.inventory.exportCsv(params.includePasswords) }),
     'layout:list': () => deps.layouts.list(),
     'layout:save': (params) => deps.layouts.save(params.layout),
@@ -63,4 +84,16 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'tour:get': () => ({ tour: deps.layouts.tour() }),
     'tour:save': async (params) => (await deps.layouts.saveTour(params.tour), {}),
   };
+}
+
+function sameHostAsStored(inventory: CameraInventory, cameraId: string, url: string): boolean {
+  const host = (value: string) => {
+    try {
+      return new URL(value).host;
+    } catch {
+      return null;
+    }
+  };
+  const wanted = host(url);
+  return wanted !== null && inventory.find(cameraId).streams.some((s) => host(s.url) === wanted);
 }

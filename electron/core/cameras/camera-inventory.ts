@@ -5,7 +5,8 @@
  */
 import { CodedError } from '../../../shared/errors';
 import { camerasFromCsv, camerasToCsv } from '../../../shared/camera-csv';
-import { CameraFileSchema, type CameraFile, type CameraFileEntry } from '../../../shared/model';
+import { CameraFileSchema, type CameraEditView, type CameraFile, type CameraFileEntry } from '../../../shared/model';
+import { withoutUserInfo } from '../../../shared/rtsp-url';
 import type { Logger } from '../log';
 import { JsonFileStore } from '../store/json-file-store';
 import type { CameraRegistry } from './camera-registry';
@@ -44,7 +45,8 @@ export class CameraInventory {
       rejected,
     };
     if (!apply || cameras.length === 0) return report;
-    const incoming = new Map(cameras.map((c) => [c.id, c]));
+    // A CSV exported without passwords and read back must not wipe them.
+    const incoming = new Map(cameras.map((c) => [c.id, keepSecrets(known.get(c.id), c)]));
     await this.write([...this.entries.map((c) => incoming.get(c.id) ?? c), ...cameras.filter((c) => !known.has(c.id))]);
     return report;
   }
@@ -53,6 +55,45 @@ export class CameraInventory {
   async add(camera: CameraFileEntry): Promise<void> {
     if (this.entries.some((c) => c.id === camera.id)) throw new CodedError('invalid-request', `A camera with id "${camera.id}" already exists.`);
     await this.write([...this.entries, camera]);
+  }
+
+  /** A camera as the edit dialog may see it: URLs without user info, whether a password is stored, never the password. */
+  get(id: string): CameraEditView {
+    const camera = this.find(id);
+    return {
+      id: camera.id,
+      name: camera.name,
+      ...(camera.group !== undefined ? { group: camera.group } : {}),
+      streams: camera.streams.map((s) => ({ ...s, url: withoutUserInfo(s.url) })),
+      ...(camera.username !== undefined ? { username: camera.username } : {}),
+      hasPassword: camera.password !== undefined || camera.streams.some((s) => new URL(s.url).password !== ''),
+    };
+  }
+
+  /**
+   * Replaces a camera from the edit dialog. What the page never saw is kept:
+   * an empty password keeps the stored one (unless `clearPassword`), and a URL
+   * sent back without user info keeps the stored URL's.
+   */
+  async update(camera: CameraFileEntry, clearPassword = false): Promise<void> {
+    const stored = this.find(camera.id);
+    const next = keepSecrets(stored, camera);
+    // The dialog shows the username, so an empty one means "no credentials".
+    if (clearPassword || camera.username === undefined) delete next.password;
+    if (camera.username === undefined) delete next.username;
+    await this.write(this.entries.map((c) => (c.id === camera.id ? next : c)));
+  }
+
+  async remove(id: string): Promise<void> {
+    this.find(id);
+    await this.write(this.entries.filter((c) => c.id !== id));
+  }
+
+  /** The stored entry, credentials and all: for the core's own use (probing with stored credentials). */
+  find(id: string): CameraFileEntry {
+    const camera = this.entries.find((c) => c.id === id);
+    if (!camera) throw new CodedError('camera-not-found', `No camera with id "${id}".`);
+    return camera;
   }
 
   private async write(next: CameraFileEntry[]): Promise<void> {
@@ -67,4 +108,24 @@ export class CameraInventory {
   exportCsv(includePasswords: boolean): string {
     return camerasToCsv(this.entries, includePasswords);
   }
+}
+
+/**
+ * `incoming` with the secrets it could not have carried taken from `stored`:
+ * the password when none was given (and the username is unchanged or absent),
+ * and URL user info when the URL came back stripped of it.
+ */
+export function keepSecrets(stored: CameraFileEntry | undefined, incoming: CameraFileEntry): CameraFileEntry {
+  if (!stored) return incoming;
+  const next: CameraFileEntry = { ...incoming };
+  const sameUser = incoming.username === undefined || incoming.username === stored.username;
+  if (next.password === undefined && stored.password !== undefined && sameUser) {
+    next.password = stored.password;
+    if (next.username === undefined && stored.username !== undefined) next.username = stored.username;
+  }
+  next.streams = incoming.streams.map((s) => {
+    const before = stored.streams.find((b) => b.url !== s.url && withoutUserInfo(b.url) === s.url);
+    return before ? { ...s, url: before.url } : s;
+  });
+  return next;
 }
