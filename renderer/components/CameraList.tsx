@@ -4,7 +4,7 @@
  * a city's 20,000 cameras scroll smoothly. Drag a camera onto a tile, or
  * click it (Enter in the search) to put it in the selected tile.
  */
-import { useDeferredValue, useMemo, useState, type DragEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { buildTree, directoryRows, searchIndex, type GroupNode } from '../../shared/directory';
 import { fold } from '../../shared/search';
 import { useStore, useTranslate } from '../store';
@@ -39,9 +39,19 @@ export function CameraList() {
 
   const tree = useMemo(() => buildTree(cameras), [cameras]);
   const open = useMemo(() => touched ?? (cameras.length <= 200 ? allGroupPaths(tree) : new Set<string>()), [touched, cameras.length, tree]);
-  // Built on the first search, not at load: most shifts start by looking, not typing.
+  // The search index is built when the page is idle after a load, so the
+  // first search does not pay for it (or at that search, if it comes first).
+  const indexCache = useRef<{ cameras: typeof cameras; index: Map<string, string> }>(undefined);
+  const indexFor = (list: typeof cameras) => {
+    if (indexCache.current?.cameras !== list) indexCache.current = { cameras: list, index: searchIndex(list) };
+    return indexCache.current.index;
+  };
+  useEffect(() => {
+    const idle = requestIdleCallback(() => indexFor(cameras), { timeout: 3000 });
+    return () => cancelIdleCallback(idle);
+  }, [cameras]);
   const searching = deferredQuery.trim() !== '';
-  const index = useMemo(() => (searching ? searchIndex(cameras) : undefined), [cameras, searching]);
+  const index = searching ? indexFor(cameras) : undefined;
   const stateByCamera = useMemo(() => {
     const byId = new Map<string, string>();
     for (const s of Object.values(statuses)) if (!byId.has(s.cameraId) || s.state !== 'live') byId.set(s.cameraId, s.state);

@@ -334,6 +334,11 @@ await part('hidden', async () => {
 
 await part('directory', async () => {
   log('directory: 20,000 cameras, load and search');
+  // The bench's own wall stops playing first: this part measures the city
+  // page (which starts its own default wall of 16 tiles), not two walls
+  // fighting for two cores.
+  await wall.clear();
+  await new Promise((r) => setTimeout(r, 1500));
   const city = cityCameras(20_000, (i) => subs.url(`sub/${(i % CAMERAS) + 1}`));
   // The functions alone, in Node.
   const t0 = performance.now();
@@ -350,10 +355,30 @@ await part('directory', async () => {
   // The real page: host, WebSocket, React, virtualised list.
   const cityHost = await startHost(['--cameras', writeCameraFile(city), '--linger-ms', '1000']);
   const cityPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  const loadStart = Date.now();
-  await cityPage.goto(cityHost.url);
-  await cityPage.waitForFunction(() => document.querySelector('.camera-count')?.textContent === '20000' && !!document.querySelector('[data-group]'), undefined, { timeout: 60_000 });
-  const loadMs = Date.now() - loadStart;
+  // Timed inside the page: navigation start → the frame after the first
+  // group rows appear (what the operator sees), free of the test driver's
+  // round trips. The first load is cold (fresh host, fresh page); then reloads.
+  await cityPage.addInitScript(`(() => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('.camera-count')?.textContent === '20000' && document.querySelector('[data-group]')) {
+        observer.disconnect();
+        requestAnimationFrame(() => (window.__treeMs = performance.now()));
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  })()`);
+  const loads: number[] = [];
+  let driverMs = 0;
+  for (let i = 0; i < 4; i++) {
+    const start = Date.now();
+    await (i === 0 ? cityPage.goto(cityHost.url) : cityPage.reload());
+    if (i === 0) {
+      await cityPage.waitForFunction(() => (window as any).__treeMs, undefined, { timeout: 60_000 });
+      driverMs = Date.now() - start;
+    }
+    loads.push(Math.round((await cityPage.waitForFunction(() => (window as any).__treeMs, undefined, { timeout: 60_000 }).then((h) => h.jsonValue())) as number));
+  }
+  const loadMs = { cold: loads[0]!, warm: median(loads.slice(1)), driverMs };
   const searchMs: number[] = [];
   for (const q of queries) {
     // A string, not a function: tsx would wrap inner functions in a helper the page lacks.
@@ -476,14 +501,16 @@ if (hidden) {
   }
   md.push('', `Shown again, all ${hidden.tiles} tiles were live after ${hidden.backLiveMs} ms.`, '');
 }
-const directory = results.directory as { cameras: number; buildMs: number; functionSearchMs: ReturnType<typeof summary>; pageLoadMs: number; pageSearchMs: ReturnType<typeof summary> } | undefined;
+const directory = results.directory as { cameras: number; buildMs: number; functionSearchMs: ReturnType<typeof summary>; pageLoadMs: { cold: number; warm: number; driverMs: number }; pageSearchMs: ReturnType<typeof summary> } | undefined;
 if (directory) {
   md.push(
     `## Directory (${directory.cameras} cameras)`,
     '',
     '| figure | median | p95 |',
     '| --- | --- | --- |',
-    `| page load to a rendered tree (navigation → first group rows) | ${directory.pageLoadMs} ms | |`,
+    `| page load to a painted tree, first load (fresh host and page) | ${directory.pageLoadMs.cold} ms | |`,
+    `| page load to a painted tree, reload (median of 3) | ${directory.pageLoadMs.warm} ms | |`,
+    `| first load as the test driver sees it (new page process + driver round trips) | ${directory.pageLoadMs.driverMs} ms | |`,
     `| search in the page (typing → rows updated and painted) | ${directory.pageSearchMs.median} ms | ${directory.pageSearchMs.p95} ms |`,
     `| search function alone (Node) | ${directory.functionSearchMs.median} ms | ${directory.functionSearchMs.p95} ms |`,
     `| tree + search index built (Node) | ${directory.buildMs} ms | |`,
