@@ -1,4 +1,5 @@
 /** A city's directory: 20,000 cameras, found by search, dragged onto the wall. */
+import { writeFileSync } from 'node:fs';
 import { cityCameras } from '../fixtures/city';
 import { expect, test } from './fixtures';
 
@@ -32,4 +33,40 @@ test('search finds a camera among 20,000 and dragging it onto a tile makes it li
   // The last region in the tree is Semarang Timur: its cameras are now the rows in view.
   await expect(list.locator('[data-camera]').last()).toContainText('Kamera Semarang Timur');
   expect(await list.locator('li').count()).toBeLessThan(120);
+});
+
+test('a city spreadsheet of 20,000 rows imports through the UI with a report, and the tree is usable at once', async ({ openWall, page }, testInfo) => {
+  await openWall();
+  // What a city's spreadsheet exports: Indonesian headers, ";" separated, a BOM,
+  // and a few bad rows among the good ones.
+  const city = cityCameras(20_000, (i) => `rtsp://127.0.0.1:8554/kamera/${i + 1}`);
+  const lines = ['\uFEFFKode;Nama;Wilayah;URL Utama;URL Sub;Nama Pengguna;Kata Sandi'];
+  city.forEach((c, i) => {
+    lines.push(`${c.id};${c.name};${c.group};${c.streams[0]!.url};;operator;Rahasia${i}`);
+    if (i === 999) lines.push('smg-bad-1;Tanpa URL;Kota Semarang;;;;'); // line 1002
+    if (i === 14_999) lines.push('smg-bad-2;Berkas lokal;Kota Semarang;file:///etc/passwd;;;'); // line 15003
+  });
+  const file = testInfo.outputPath('kamera-kota.csv');
+  writeFileSync(file, lines.join('\r\n') + '\r\n');
+
+  await page.setInputFiles('[data-control="csv-file"]', file);
+  const report = page.locator('[data-control="csv-report"]');
+  await expect(report.locator('[data-count="added"]')).toHaveText('20000 kamera baru', { timeout: 30_000 });
+  await expect(report.locator('[data-count="rejected"]')).toHaveText('2 baris ditolak');
+  await expect(report).toContainText('Baris 1002');
+  await expect(report).toContainText('Baris 15003');
+  await expect(page.locator('.camera-count')).toHaveText('4'); // nothing written before Apply
+
+  await page.locator('[data-action="csv-apply"]').click();
+  await expect(page.locator('[data-notice]')).toContainText('Impor selesai: 20000 baru, 0 diperbarui, 2 ditolak', { timeout: 30_000 });
+  const list = page.locator('.camera-list');
+  await expect(list.locator('.camera-count')).toHaveText('20000');
+  await expect(list.locator('[data-group="Kota Semarang"]')).toContainText('20000');
+  expect(await list.locator('li').count()).toBeLessThan(60);
+  await page.keyboard.press('/');
+  await page.keyboard.type('smg-19999');
+  await expect(list.locator('[data-camera]')).toHaveCount(1);
+  await expect(list.locator('[data-camera="smg-19999"]')).toContainText('Kamera Semarang Selatan 19999');
+  // The passwords went to the core, not into the page.
+  expect(await page.evaluate(() => document.body.innerHTML.includes('Rahasia'))).toBe(false);
 });

@@ -92,6 +92,21 @@ describe('browser host', () => {
     ws.close();
   });
 
+  it('survives a malformed frame: that socket closes, the host keeps answering', async () => {
+    const bad = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`);
+    await new Promise((resolve) => bad.once('open', resolve));
+    const closed = new Promise<number>((resolve) => bad.once('close', (code) => resolve(code)));
+    bad.send(Buffer.from([0xc3, 0x28]), { binary: false }); // a text frame that is not UTF-8
+    expect(await closed).toBe(1007);
+    const good = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`);
+    await new Promise((resolve) => good.once('open', resolve));
+    // A request far above the old 64 KiB frame limit: a city's CSV checked, not written.
+    const csv = 'id,name,main url\n' + Array.from({ length: 5000 }, (_, i) => `big-${i},Kamera ${i},rtsp://127.0.0.1:1/${i}`).join('\n');
+    expect(csv.length).toBeGreaterThan(150_000);
+    expect(await rpc(good, 'camera:import', { text: csv, apply: false })).toMatchObject({ ok: true, value: { rejected: [] } });
+    good.close();
+  });
+
   it('relays the camera: the first message carries a sequence header; the process goes after the viewer', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/stream/cam-1/main?token=${host.token}`);
     const first = await new Promise<Buffer>((resolve) => ws.once('message', (data) => resolve(data as Buffer)));

@@ -26,7 +26,8 @@ const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export class BrowserHost {
   private readonly server: Server;
-  private readonly rpc = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // The largest request is a city's CSV (the contract allows 50 M characters).
+  private readonly rpc = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   private readonly relay: Relay;
   private readonly policy: AccessPolicy;
   private readonly unsubscribe: (() => void)[];
@@ -74,6 +75,9 @@ export class BrowserHost {
 
   private attachRpc(ws: WebSocket, req: IncomingMessage): void {
     const context = { relayBase: `ws://${req.headers.host}` };
+    // A bad frame (too large, invalid UTF-8) closes that socket; without a
+    // listener it would be an uncaught error and take the host down.
+    ws.on('error', (error) => this.options.logger.warn(`api socket closed on a bad frame: ${error.message}`));
     ws.on('message', async (raw, isBinary) => {
       if (isBinary) return ws.close(1003, 'text frames only');
       let request;
