@@ -32,6 +32,22 @@ export const StreamProfileFileSchema = z.strictObject({
   fps: z.number().min(1).max(120).optional(),
 });
 
+/** "host" or "host:port" of a device's web service (what a user types; no scheme, no path). */
+export const DeviceAddressSchema = z
+  .string()
+  .trim()
+  .regex(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/, 'must be a host or host:port, such as 192.168.1.64 or 192.168.1.64:8080');
+
+/** How a camera added over ONVIF is reached for PTZ (its streams are ordinary RTSP streams). */
+export const OnvifLinkSchema = z.strictObject({
+  address: DeviceAddressSchema,
+  /** The media profile PTZ commands are sent for. */
+  profileToken: z.string().min(1).max(64),
+  ptz: z.boolean(),
+  snapshotUri: z.string().max(2048).optional(),
+});
+export type OnvifLink = z.infer<typeof OnvifLinkSchema>;
+
 export const CameraFileEntrySchema = z.strictObject({
   id: CameraIdSchema,
   name: z.string().trim().min(1, 'must not be empty').max(120),
@@ -39,6 +55,7 @@ export const CameraFileEntrySchema = z.strictObject({
   streams: z.array(StreamProfileFileSchema).min(1, 'needs at least one stream'),
   username: z.string().max(128).optional(),
   password: z.string().max(256).optional(),
+  onvif: OnvifLinkSchema.optional(),
 });
 
 export const CameraFileSchema = z
@@ -95,6 +112,8 @@ export const CameraSummarySchema = z.strictObject({
   group: z.string().optional(),
   profiles: z.array(ProfileSummarySchema),
   demo: z.boolean(),
+  /** The camera takes PTZ commands (added over ONVIF and it reported a PTZ service). */
+  ptz: z.boolean().optional(),
 });
 export type CameraSummary = z.infer<typeof CameraSummarySchema>;
 

@@ -113,7 +113,7 @@ export class CameraInventory {
 /**
  * `incoming` with the secrets it could not have carried taken from `stored`:
  * the password when none was given (and the username is unchanged or absent),
- * and URL user info when the URL came back stripped of it.
+ * URL user info when the URL came back stripped of it, and the ONVIF link.
  */
 export function keepSecrets(stored: CameraFileEntry | undefined, incoming: CameraFileEntry): CameraFileEntry {
   if (!stored) return incoming;
@@ -123,6 +123,8 @@ export function keepSecrets(stored: CameraFileEntry | undefined, incoming: Camer
     next.password = stored.password;
     if (next.username === undefined && stored.username !== undefined) next.username = stored.username;
   }
+  // A CSV row or the edit dialog does not carry the ONVIF link: keep it.
+  if (next.onvif === undefined && stored.onvif !== undefined) next.onvif = stored.onvif;
   next.streams = incoming.streams.map((s) => {
     const before = stored.streams.find((b) => b.url !== s.url && withoutUserInfo(b.url) === s.url);
     return before ? { ...s, url: before.url } : s;

@@ -19,6 +19,7 @@ interface Camera {
   name: string;
   group?: string;
   demo: boolean;
+  ptz: boolean;
   profiles: Profile[];
 }
 
@@ -28,6 +29,7 @@ function fromFileEntry(entry: CameraFileEntry): Camera {
     name: entry.name,
     ...(entry.group ? { group: entry.group } : {}),
     demo: false,
+    ptz: entry.onvif?.ptz ?? false,
     profiles: entry.streams.map((stream) => ({
       profile: stream.profile,
       ...(stream.width ? { width: stream.width } : {}),
@@ -54,6 +56,7 @@ export function demoCameras(count = 4): Camera[] {
       name,
       group: 'Demo/Kota Semarang',
       demo: true,
+      ptz: false,
       profiles: [
         {
           profile: 'main',
@@ -73,6 +76,7 @@ function toSummary(camera: Camera): CameraSummary {
     name: camera.name,
     ...(camera.group ? { group: camera.group } : {}),
     demo: camera.demo,
+    ...(camera.ptz ? { ptz: true } : {}),
     profiles: camera.profiles.map((p) => ({
       profile: p.profile,
       ...(p.width ? { width: p.width } : {}),
