@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CameraEditViewSchema, CameraFileEntrySchema, CameraIdSchema, CameraSummarySchema, ProfileNameSchema, StreamStatusSchema } from './model';
+import { DeviceLoginSchema, DeviceReportSchema, DiscoveredDeviceSchema, PtzPresetSchema, PtzVelocitySchema, ptzTarget } from './onvif';
 import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema, TourSchema } from './saved-layouts';
 
 const none = z.strictObject({});
@@ -90,6 +91,30 @@ export const apiMethods = {
     params: z.strictObject({ cameraId: CameraIdSchema, profile: ProfileNameSchema.optional() }),
     result: z.strictObject({ file: z.string(), sidecar: z.string(), sha256: z.string(), width: z.number(), height: z.number(), takenAt: z.string() }),
   },
+  /**
+   * WS-Discovery, only on request: the multicast group, or the listed
+   * addresses (a directed probe across routed networks).
+   */
+  'onvif:discover': {
+    params: z.strictObject({ timeoutMs: z.number().int().min(200).max(15_000), targets: z.array(z.string().max(64)).max(256).optional() }),
+    result: z.strictObject({ devices: z.array(DiscoveredDeviceSchema) }),
+  },
+  /** Reads a device: information, profiles with stream URIs (no credentials in them), PTZ. */
+  'onvif:inspect': { params: DeviceLoginSchema, result: DeviceReportSchema },
+  /** Reads the device again in the core and adds it as a camera; the credentials stay in the core. */
+  'onvif:add': {
+    params: DeviceLoginSchema.extend({ id: CameraIdSchema, name: z.string().trim().min(1).max(120), group: z.string().max(300).optional() }),
+    result: CameraSummarySchema,
+  },
+  /** Continuous move until ptz:stop (or the device's 5 s safety timeout); sent: false when a newer move replaced it. */
+  'ptz:move': { params: z.strictObject({ ...ptzTarget, velocity: PtzVelocitySchema }), result: z.strictObject({ sent: z.boolean() }) },
+  'ptz:stop': { params: z.strictObject(ptzTarget), result: z.strictObject({}) },
+  'ptz:presets': { params: z.strictObject(ptzTarget), result: z.strictObject({ presets: z.array(PtzPresetSchema) }) },
+  'ptz:goto': { params: z.strictObject({ ...ptzTarget, token: z.string().min(1).max(64) }), result: z.strictObject({}) },
+  /** Saves the current position as a new preset. */
+  'ptz:save': { params: z.strictObject({ ...ptzTarget, name: z.string().trim().min(1).max(64) }), result: z.strictObject({ token: z.string() }) },
+  'ptz:forget': { params: z.strictObject({ ...ptzTarget, token: z.string().min(1).max(64) }), result: z.strictObject({}) },
+  'ptz:home': { params: z.strictObject(ptzTarget), result: z.strictObject({}) },
   'tour:get': { params: none, result: z.strictObject({ tour: TourSchema.nullable() }) },
   /** Saves the tour, its running state and step included (so it survives a restart); null removes it. */
   'tour:save': { params: z.strictObject({ tour: TourSchema.nullable() }), result: z.strictObject({}) },

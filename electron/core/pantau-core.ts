@@ -10,6 +10,8 @@ import type { CameraRegistry } from './cameras/camera-registry';
 import { createApiHandlers } from './api/pantau-api';
 import type { ApiHandlers } from './api/dispatch';
 import type { Logger } from './log';
+import { OnvifClient, type OnvifService } from './onvif/onvif-service';
+import { PtzManager } from './onvif/ptz-manager';
 import { newToken } from './relay/access';
 import { LayoutService } from './store/layout-service';
 import { StreamHub, type StreamHubOptions } from './streams/stream-hub';
@@ -37,6 +39,8 @@ export class PantauCore {
   readonly handlers: ApiHandlers;
   readonly layouts: LayoutService;
   readonly inventory: CameraInventory;
+  readonly onvif: OnvifService;
+  readonly ptz: PtzManager;
 
   constructor(readonly options: CoreOptions) {
     this.hub = new StreamHub({
@@ -53,8 +57,12 @@ export class PantauCore {
       options.cameras,
       options.logger,
     );
+    this.onvif = new OnvifClient();
+    this.ptz = new PtzManager(this.onvif, (id) => this.inventory.find(id));
     this.handlers = createApiHandlers({
       cameras: options.cameras,
+      onvif: this.onvif,
+      ptz: this.ptz,
       hub: this.hub,
       layouts: this.layouts,
       inventory: this.inventory,
@@ -71,8 +79,9 @@ export class PantauCore {
     await this.layouts.load();
   }
 
-  /** Stops every ffmpeg this core started. */
-  dispose(): Promise<void> {
-    return this.hub.dispose();
+  /** Stops any camera this launch set moving (briefly: a dead device must not hold up quitting), then every ffmpeg. */
+  async dispose(): Promise<void> {
+    await Promise.race([this.ptz.stopAll(), new Promise((resolve) => setTimeout(resolve, 1500).unref())]);
+    await this.hub.dispose();
   }
 }

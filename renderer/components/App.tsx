@@ -2,11 +2,13 @@ import { useEffect } from 'react';
 import { useStore, useTranslate } from '../store';
 import { CameraList } from './CameraList';
 import { HealthPanel } from './HealthPanel';
+import { usePtzInputs } from '../ptz/use-ptz-inputs';
 import { Shortcuts } from './Shortcuts';
 import { Toolbar } from './Toolbar';
 import { Wall } from './Wall';
 
 export function App() {
+  usePtzInputs();
   const t = useTranslate();
   const connected = useStore((s) => s.connected);
   const loadError = useStore((s) => s.loadError);

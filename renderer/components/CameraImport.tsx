@@ -9,6 +9,7 @@ import { camerasToCsv } from '../../shared/camera-csv';
 import { nvrCameras, type NvrBrand, type NvrSpec } from '../../shared/nvr';
 import { useStore, useTranslate } from '../store';
 import { AddCamera } from './AddCamera';
+import { OnvifAdd } from './OnvifAdd';
 import { downloadText } from '../download';
 
 interface Report {
@@ -27,6 +28,7 @@ export function CameraImport() {
 
   const [nvr, setNvr] = useState<NvrSpec | null>(null);
   const [adding, setAdding] = useState(false);
+  const [onvif, setOnvif] = useState(false);
   const check = async (text: string) => {
     if (!api) return;
     const checked = await api.invoke('camera:import', { text, apply: false });
@@ -74,6 +76,10 @@ export function CameraImport() {
         {t('camera.add')}
       </button>
       {adding ? <AddCamera onClose={() => setAdding(false)} /> : null}
+      <button type="button" data-action="onvif-open" onClick={() => setOnvif(true)}>
+        {t('onvif.open.button')}
+      </button>
+      {onvif ? <OnvifAdd onClose={() => setOnvif(false)} /> : null}
       <button type="button" data-action="nvr-add" onClick={() => setNvr({ brand: 'hikvision', name: '', host: '', channels: 8 })}>
         {t('nvr.add')}
       </button>

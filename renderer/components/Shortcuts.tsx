@@ -14,6 +14,10 @@ const shortcuts: [string, MessageKey][] = [
   ['Ctrl + 1 … 9', 'keys.layout'],
   ['/', 'keys.search'],
   ['?', 'keys.help'],
+  ['P', 'keys.ptzMode'],
+  ['Shift + ← ↑ → ↓', 'keys.ptzMove'],
+  ['+ / −', 'keys.ptzZoom'],
+  ['Alt + 1 … 9', 'keys.ptzPreset'],
 ];
 
 function focusTile(index: number): void {

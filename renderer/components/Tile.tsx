@@ -17,6 +17,8 @@ import { RelaySource } from '../player/relay-source';
 import { statusKey, useStore, useTranslate } from '../store';
 import { useNow } from '../use-now';
 import { useOnScreen, usePageVisible } from '../use-page-visible';
+import { usePtzStore } from '../ptz/ptz-store';
+import { PtzPad } from './PtzPad';
 
 /** The tile calls itself stalled after this long without painting, whatever the core says. */
 const TILE_STALL_MS = 2500;
@@ -57,6 +59,8 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
   const camerasKnown = useStore((s) => s.cameras.length > 0);
   const selected = useStore((s) => s.selected === index);
   const { assignTile, swapTiles, toggleMaximize, select, snapshot } = useStore.getState();
+  const ptzMode = usePtzStore((s) => s.mode);
+  const showPad = !!camera?.ptz && selected && ptzMode;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const tileRef = useRef<HTMLDivElement>(null);
   const [profile, setProfile] = useState<string>();
@@ -177,7 +181,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
       data-socket-opens={socketOpens}
       aria-label={camera?.name ?? cameraId ?? t('tile.empty')}
       tabIndex={0}
-      draggable={!!cameraId}
+      draggable={!!cameraId && !showPad}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDrop={onDrop}
@@ -193,12 +197,30 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
           <span className={`tile-state tile-state-${state}`} role="status">
             {t(`state.${state}`)}
           </span>
+          {camera?.ptz ? (
+            <button
+              type="button"
+              className="tile-clear tile-ptz"
+              data-action="ptz-toggle"
+              aria-pressed={showPad}
+              aria-label={t('ptz.toggle')}
+              title={t('ptz.toggle')}
+              onClick={(e) => {
+                e.stopPropagation();
+                select(index);
+                usePtzStore.getState().toggleMode(!showPad);
+              }}
+            >
+              {t('ptz.short')}
+            </button>
+          ) : null}
           <button type="button" className="tile-clear tile-snapshot" data-action="snapshot" aria-label={t('tile.snapshot')} title={t('tile.snapshot')} onClick={(e) => (e.stopPropagation(), void snapshot(cameraId))}>
             ⎙
           </button>
           <button type="button" className="tile-clear" aria-label={t('tile.clear')} title={t('tile.clear')} onClick={(e) => (e.stopPropagation(), assignTile(index, null))}>
             ×
           </button>
+          {showPad && cameraId ? <PtzPad cameraId={cameraId} /> : null}
           {missing ? <div className="tile-trouble"><span className="tile-error">{t('error.camera-not-found')}</span></div> : null}
           {troubled && !missing ? (
             <div className="tile-trouble">

@@ -4,6 +4,8 @@ import { CodedError } from '../../../shared/errors';
 import { keepSecrets, type CameraInventory } from '../cameras/camera-inventory';
 import type { CameraRegistry } from '../cameras/camera-registry';
 import { probeCamera } from '../cameras/probe';
+import type { OnvifService } from '../onvif/onvif-service';
+import { cameraFromDevice, type PtzManager } from '../onvif/ptz-manager';
 import { takeSnapshot } from '../snapshots/snapshot-service';
 import type { LayoutService } from '../store/layout-service';
 import type { StreamHub } from '../streams/stream-hub';
@@ -11,6 +13,8 @@ import type { ApiHandlers } from './dispatch';
 
 export interface ApiDeps {
   cameras: CameraRegistry;
+  onvif: OnvifService;
+  ptz: PtzManager;
   hub: StreamHub;
   layouts: LayoutService;
   inventory: CameraInventory;
@@ -81,6 +85,21 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       const source = deps.cameras.sourceFor(camera.id, profile);
       return takeSnapshot({ ffmpegPath: deps.ffmpegPath, source, camera, folder: deps.snapshotDir });
     },
+    'onvif:discover': async (params) => ({ devices: await deps.onvif.discover(params) }),
+    'onvif:inspect': (params) => deps.onvif.inspect(params.address, login(params)),
+    'onvif:add': async (params) => {
+      const report = await deps.onvif.inspect(params.address, login(params));
+      const camera = cameraFromDevice(report, { ...params, ...(params.group?.trim() ? { group: params.group.trim() } : {}) });
+      await deps.inventory.add(camera);
+      return deps.cameras.summary(camera.id);
+    },
+    'ptz:move': async (params) => ({ sent: await deps.ptz.move(params.cameraId, params.velocity) }),
+    'ptz:stop': async (params) => (await deps.ptz.stop(params.cameraId), {}),
+    'ptz:presets': async (params) => ({ presets: await deps.ptz.presets(params.cameraId) }),
+    'ptz:goto': async (params) => (await deps.ptz.gotoPreset(params.cameraId, params.token), {}),
+    'ptz:save': async (params) => ({ token: await deps.ptz.savePreset(params.cameraId, params.name) }),
+    'ptz:forget': async (params) => (await deps.ptz.removePreset(params.cameraId, params.token), {}),
+    'ptz:home': async (params) => (await deps.ptz.home(params.cameraId), {}),
     'tour:get': () => ({ tour: deps.layouts.tour() }),
     'tour:save': async (params) => (await deps.layouts.saveTour(params.tour), {}),
   };
@@ -96,4 +115,8 @@ function sameHostAsStored(inventory: CameraInventory, cameraId: string, url: str
   };
   const wanted = host(url);
   return wanted !== null && inventory.find(cameraId).streams.some((s) => host(s.url) === wanted);
+}
+
+function login(params: { username?: string | undefined; password?: string | undefined }): { username?: string; password?: string } {
+  return { ...(params.username ? { username: params.username } : {}), ...(params.password ? { password: params.password } : {}) };
 }

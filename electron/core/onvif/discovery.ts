@@ -10,21 +10,9 @@ import { createSocket } from 'node:dgram';
 import { isIP } from 'node:net';
 import { linerase, parseSOAPString } from 'onvif/lib/utils';
 import { CodedError } from '../../../shared/errors';
+import type { DiscoveredDevice } from '../../../shared/onvif';
 
 export const MULTICAST_TARGET = '239.255.255.250:3702';
-
-export interface DiscoveredDevice {
-  /** host:port to type into "add from ONVIF". */
-  address: string;
-  /** The device's service address as it announced it. */
-  xaddr: string;
-  /** The endpoint reference: stable per device. */
-  urn: string;
-  name?: string;
-  model?: string;
-  /** true: it refused an anonymous request; false: it answered one; null: unclear. */
-  needsCredentials: boolean | null;
-}
 
 export function probeMessage(messageId: string): string {
   return (

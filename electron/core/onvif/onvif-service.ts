@@ -9,52 +9,12 @@ import { Cam } from 'onvif';
 import { CodedError } from '../../../shared/errors';
 import type { OnvifLink } from '../../../shared/model';
 import { redact, withoutUserInfo } from '../../../shared/rtsp-url';
-import { discoverDevices, type DiscoveredDevice } from './discovery';
+import type { DeviceProfile, DeviceReport, DiscoveredDevice, PtzPreset, PtzVelocity } from '../../../shared/onvif';
+import { discoverDevices } from './discovery';
 
 export interface Credentials {
   username?: string;
   password?: string;
-}
-
-export interface DeviceProfile {
-  token: string;
-  name: string;
-  encoding?: string;
-  width?: number;
-  height?: number;
-  fps?: number;
-  /** RTSP URI, without user info; host rewritten when the device named another host than the one we reached. */
-  streamUri: string;
-  snapshotUri?: string;
-}
-
-export interface DeviceReport {
-  address: string;
-  manufacturer: string;
-  model: string;
-  firmware: string;
-  serial: string;
-  /** Largest first. */
-  profiles: DeviceProfile[];
-  ptz: boolean;
-  /** The profile PTZ commands go to. */
-  ptzProfileToken?: string;
-  /** The device reported stream URIs on another host (NAT, relay); they were pointed at the address we reached. */
-  rewrittenFrom?: string;
-}
-
-export interface PtzVelocity {
-  /** -1 (left) … 1 (right) */
-  pan: number;
-  /** -1 (down) … 1 (up) */
-  tilt: number;
-  /** -1 (out) … 1 (in) */
-  zoom: number;
-}
-
-export interface PtzPreset {
-  token: string;
-  name: string;
 }
 
 /** PTZ on one device, one profile. */
