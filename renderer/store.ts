@@ -12,6 +12,7 @@ import { slug } from '../shared/search';
 import type { ApiClient } from './api/client';
 import { translate, type Language, type MessageKey } from './i18n';
 import { initialRendering, type Rendering } from './player/rendering';
+import { layoutForWall, readWallWindow, recalledWall, rememberWall } from './wall-window';
 
 export interface PantauState {
   api: ApiClient | undefined;
@@ -24,6 +25,11 @@ export interface PantauState {
   panel: 'health' | null;
   rendering: Rendering;
 
+  /** The walls this window shows (its own first, then tabs for walls whose display is missing), and the one on screen. */
+  walls: string[];
+  wall: string;
+  /** This window carries the operator's controls. */
+  control: boolean;
   /** The wall. */
   geometry: LayoutGeometry;
   tiles: (string | null)[];
@@ -40,6 +46,8 @@ export interface PantauState {
   tour: Tour | null;
 
   start(api: ApiClient): void;
+  /** Shows another of this window's walls (a tab). */
+  showWall(wall: string): void;
   setTemplate(id: TemplateId): void;
   /** A custom geometry from the editor (already validated there; checked again here). */
   setGeometry(geometry: LayoutGeometry): void;
@@ -85,6 +93,8 @@ function newLayoutId(name: string): string {
   return `${slug(name, 'layout')}-${Date.now().toString(36)}`;
 }
 
+const wallWindow = readWallWindow(location.search);
+
 export const useStore = create<PantauState>()((set, get) => {
   const t = (key: MessageKey, values?: Record<string, string | number>) => translate(get().language, key, values);
   const fail = (message: string) => set({ notice: message });
@@ -129,6 +139,9 @@ export const useStore = create<PantauState>()((set, get) => {
     loadError: undefined,
     panel: null,
     rendering: initialRendering(),
+    walls: wallWindow.walls,
+    wall: wallWindow.walls[0]!,
+    control: wallWindow.control,
     geometry: template('2x2'),
     tiles: [],
     maximized: null,
@@ -177,9 +190,20 @@ export const useStore = create<PantauState>()((set, get) => {
         // First load: a running tour's step, else the default layout, else the smallest grid that holds the first cameras.
         const running = tour.ok && tour.value.tour?.running ? tour.value.tour : undefined;
         const runningStep = running?.steps[running.index];
-        const chosenId = runningStep && 'layoutId' in runningStep ? runningStep.layoutId : get().defaultLayoutId;
-        const chosen = get().layouts.find((l) => l.id === chosenId);
+        const wall = get().wall;
+        // A window reloaded after a crash gets back exactly what it showed.
+        const recalled = recalledWall(wall);
+        if (recalled && !geometryProblem(recalled.geometry) && recalled.tiles.length === recalled.geometry.tiles.length) {
+          set({ ...recalled, maximized: null, selected: null });
+          return;
+        }
+        const chosen = runningStep && 'layoutId' in runningStep
+          ? get().layouts.find((l) => l.id === runningStep.layoutId)
+          : wallWindow.explicit
+            ? layoutForWall(get().layouts, get().defaultLayoutId, wall)
+            : get().layouts.find((l) => l.id === get().defaultLayoutId);
         if (chosen) applyLayout(chosen);
+        else if (wallWindow.explicit && wall !== '1') set({ geometry: template('2x2'), tiles: [null, null, null, null], dirty: false });
         else {
           const geometry = template(smallestTemplateFor(cameras.value.length));
           set({ geometry, tiles: fitCameras(cameras.value.map((c) => c.id), geometry.tiles.length), dirty: false });
@@ -190,6 +214,16 @@ export const useStore = create<PantauState>()((set, get) => {
         set({ connected });
         if (connected) void load();
       });
+    },
+
+    showWall(wall) {
+      if (!get().walls.includes(wall) || wall === get().wall) return;
+      set({ wall, maximized: null, selected: null });
+      const recalled = recalledWall(wall);
+      if (recalled && !geometryProblem(recalled.geometry) && recalled.tiles.length === recalled.geometry.tiles.length) return set({ ...recalled });
+      const chosen = layoutForWall(get().layouts, get().defaultLayoutId, wall);
+      if (chosen) applyLayout(chosen);
+      else set({ geometry: template('2x2'), tiles: [null, null, null, null], layoutId: null, dirty: false });
     },
 
     setTemplate(id) {
@@ -372,3 +406,10 @@ export function useTranslate(): (key: MessageKey, values?: Record<string, string
   const language = useStore((s) => s.language);
   return (key, values) => translate(language, key, values);
 }
+
+// Every change to the wall on screen is remembered for this window's session (crash reload).
+useStore.subscribe((state, previous) => {
+  if (state.geometry === previous.geometry && state.tiles === previous.tiles && state.layoutId === previous.layoutId && state.dirty === previous.dirty) return;
+  if (state.wall !== previous.wall) return; // switching tabs: the new wall is not changed yet
+  rememberWall(state.wall, { geometry: state.geometry, tiles: state.tiles, layoutId: state.layoutId, dirty: state.dirty });
+});

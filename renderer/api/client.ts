@@ -23,10 +23,13 @@ declare global {
 
 /** Reads the launch token from the URL once, then hides it from the address bar. */
 function launchToken(): string {
-  const fromUrl = new URLSearchParams(location.search).get('token');
+  const params = new URLSearchParams(location.search);
+  const fromUrl = params.get('token');
   if (fromUrl) {
     sessionStorage.setItem('pantau.token', fromUrl);
-    history.replaceState(null, '', location.pathname);
+    // Only the token leaves the address bar; the wall's own parameters stay.
+    params.delete('token');
+    history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
     return fromUrl;
   }
   return sessionStorage.getItem('pantau.token') ?? '';

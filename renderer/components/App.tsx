@@ -6,6 +6,7 @@ import { usePtzInputs } from '../ptz/use-ptz-inputs';
 import { Shortcuts } from './Shortcuts';
 import { Toolbar } from './Toolbar';
 import { Wall } from './Wall';
+import { WallTabs } from './WallTabs';
 
 export function App() {
   usePtzInputs();
@@ -16,6 +17,7 @@ export function App() {
   const panel = useStore((s) => s.panel);
   const notice = useStore((s) => s.notice);
   const setNotice = useStore((s) => s.setNotice);
+  const control = useStore((s) => s.control);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -23,8 +25,9 @@ export function App() {
   }, [language, t]);
 
   return (
-    <div className="app">
-      <Toolbar />
+    <div className={control ? 'app' : 'app app-wall-only'} data-control-surface={control}>
+      {control ? <Toolbar /> : null}
+      <WallTabs />
       {!connected ? <div className="banner" role="alert">{t('connection.lost')}</div> : null}
       {loadError ? <div className="banner" role="alert">{loadError}</div> : null}
       {notice ? (
@@ -37,9 +40,9 @@ export function App() {
       ) : null}
       <Shortcuts />
       <div className="workspace">
-        <CameraList />
+        {control ? <CameraList /> : null}
         <Wall />
-        {panel === 'health' ? <HealthPanel /> : null}
+        {control && panel === 'health' ? <HealthPanel /> : null}
       </div>
     </div>
   );
