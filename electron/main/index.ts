@@ -1,8 +1,9 @@
 /**
- * The thin Electron shell: lifecycle, the wall window, and IPC wiring of the
- * one API contract. Everything else lives in electron/core.
+ * The thin Electron shell: lifecycle, one window per display (WindowManager),
+ * IPC wiring of the one API contract, crash handling. Everything else lives
+ * in electron/core.
  */
-import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, dialog, ipcMain, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { apiMethodNames, type ApiEvent } from '../../shared/api';
@@ -14,7 +15,7 @@ import { resolveFfmpeg } from '../core/ffmpeg/resolve-ffmpeg';
 import { createLogger } from '../core/log';
 import { PantauCore } from '../core/pantau-core';
 import { Relay } from '../core/relay/relay';
-import { secureWebPreferences } from './window-options';
+import { WindowManager } from './window-manager';
 
 declare const __PANTAU_VERSION__: string;
 
@@ -53,22 +54,16 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
   return windows.has(event.sender) && event.senderFrame?.url.startsWith('file://') === true;
 }
 
-function createWallWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1600,
-    height: 900,
-    backgroundColor: '#0b0f14',
-    title: 'Pantau',
-    webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs')),
-  });
-  const contents = window.webContents;
-  windows.add(contents);
-  contents.on('destroyed', () => windows.delete(contents));
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event) => event.preventDefault());
-  void window.loadFile(rendererIndex);
-  return window;
-}
+let stopEverything: (() => Promise<unknown>) | undefined;
+
+// An error nobody caught is logged and shown, and the app carries on: the
+// walls keep running. ffmpeg children die with this process in any case
+// (spawn-guarded: parent-death signal on Linux, a kill-on-close job on Windows).
+process.on('uncaughtException', (error) => {
+  logger.error(`uncaught: ${error.stack ?? error.message}`);
+  if (app.isReady()) dialog.showErrorBox('Pantau', `${error.message}\n\n${app.getPath('logs')}`);
+});
+process.on('unhandledRejection', (reason) => logger.error(`unhandled rejection: ${String(reason)}`));
 
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
@@ -101,15 +96,23 @@ async function main(): Promise<void> {
   core.hub.onStats((statuses) => send('stream:stats', statuses));
   core.inventory.onChange(() => send('camera:changed', {}));
 
-  createWallWindow();
-  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  const windowManager = new WindowManager({
+    file: path.join(app.getPath('userData'), 'windows.json'),
+    preload: path.join(__dirname, '../preload/index.cjs'),
+    rendererIndex,
+    logger,
+    onContents: (contents, added) => (added ? windows.add(contents) : windows.delete(contents)),
+  });
+  await windowManager.start();
+  app.on('second-instance', () => windowManager.focusControl());
+  stopEverything = () => Promise.all([relay.dispose(), core.dispose()]);
 
   let quitting = false;
   app.on('before-quit', (event) => {
     if (quitting) return;
     quitting = true;
     event.preventDefault();
-    void Promise.all([relay.dispose(), core.dispose()]).finally(() => app.exit(0));
+    void (stopEverything?.() ?? Promise.resolve()).finally(() => app.exit(0));
   });
   app.on('window-all-closed', () => app.quit());
 }
