@@ -35,7 +35,7 @@ async function startCore(): Promise<{ core: PantauCore; relay: Relay; relayPort:
   const cameras = cameraEntries.length ? CameraRegistry.fromFile(cameraEntries) : CameraRegistry.demo();
   const core = new PantauCore({
     cameras,
-    ffmpegPath: resolveFfmpeg().path,
+    ffmpegPath: resolveFfmpeg({ resourcesPath: process.resourcesPath }).path,
     logger,
     host: 'electron',
     version: __PANTAU_VERSION__,

@@ -1,7 +1,8 @@
 /**
- * Finds the ffmpeg binary: FFMPEG_PATH → the bundled ffmpeg-static binary
- * (inside a packaged app it lives in app.asar.unpacked, since a binary in an
- * asar archive cannot be executed) → `ffmpeg` on PATH.
+ * Finds the ffmpeg binary: FFMPEG_PATH → the packaged app's copy
+ * (electron-builder's extraResources put it at <resources>/ffmpeg/, outside
+ * app.asar, where a binary can run) → the ffmpeg-static package's binary (a
+ * development checkout; app.asar.unpacked if it was packed) → `ffmpeg` on PATH.
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,11 +14,13 @@ export interface ResolveOptions {
   platform?: NodeJS.Platform;
   /** Path that ffmpeg-static reports, or undefined when the package is absent. */
   bundledPath?: () => string | undefined;
+  /** A packaged app's resources folder (Electron's process.resourcesPath). */
+  resourcesPath?: string;
 }
 
 export interface ResolvedFfmpeg {
   path: string;
-  source: 'FFMPEG_PATH' | 'bundled' | 'PATH';
+  source: 'FFMPEG_PATH' | 'packaged' | 'bundled' | 'PATH';
 }
 
 function isExecutableFile(file: string, platform: NodeJS.Platform): boolean {
@@ -42,6 +45,11 @@ export function bundledFfmpegPath(): string | undefined {
   }
 }
 
+/** Where electron-builder.yml's extraResources puts ffmpeg. */
+export function packagedFfmpegPath(resourcesPath: string, platform: NodeJS.Platform): string {
+  return (platform === 'win32' ? path.win32 : path.posix).join(resourcesPath, 'ffmpeg', platform === 'win32' ? 'ffmpeg.exe' : 'ffmpeg');
+}
+
 export function toUnpackedPath(file: string): string {
   return file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }
@@ -53,6 +61,10 @@ export function resolveFfmpeg(options: ResolveOptions = {}): ResolvedFfmpeg {
   if (fromEnv) {
     if (isExecutableFile(fromEnv, platform)) return { path: fromEnv, source: 'FFMPEG_PATH' };
     throw new CodedError('ffmpeg-missing', `FFMPEG_PATH is set to "${fromEnv}", but no executable file is there.`);
+  }
+  if (options.resourcesPath) {
+    const packaged = packagedFfmpegPath(options.resourcesPath, platform);
+    if (isExecutableFile(packaged, platform)) return { path: packaged, source: 'packaged' };
   }
   const bundled = (options.bundledPath ?? bundledFfmpegPath)();
   if (bundled && isExecutableFile(bundled, platform)) return { path: bundled, source: 'bundled' };
