@@ -167,6 +167,7 @@ export const useStore = create<PantauState>()((set, get) => {
       );
       api.on('camera:changed', () => {
         void api.invoke('camera:list', {}).then((cameras) => cameras.ok && set({ cameras: cameras.value }));
+        void api.invoke('app:info', {}).then((info) => info.ok && set({ info: info.value }));
       });
       let first = true;
       const load = async () => {

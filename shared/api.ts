@@ -16,6 +16,10 @@ export const AppInfoSchema = z.strictObject({
   version: z.string(),
   host: z.enum(['electron', 'browser']),
   demo: z.boolean(),
+  /** Camera passwords at rest: encrypted with the OS's key, or stored as written (say so in the UI). */
+  secrets: z.enum(['encrypted', 'plain']),
+  /** Cameras whose stored password this machine cannot decrypt: enter it again. */
+  unreadablePasswords: z.array(z.string()),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

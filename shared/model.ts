@@ -55,6 +55,8 @@ export const CameraFileEntrySchema = z.strictObject({
   streams: z.array(StreamProfileFileSchema).min(1, 'needs at least one stream'),
   username: z.string().max(128).optional(),
   password: z.string().max(256).optional(),
+  /** The password encrypted with the operating system's key (Electron safeStorage), base64. */
+  passwordSealed: z.string().max(4096).optional(),
   onvif: OnvifLinkSchema.optional(),
 });
 

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { CameraFileEntry } from '../../shared/model';
 import { CameraInventory } from './cameras/camera-inventory';
+import type { SecretSealer } from './cameras/secrets';
 import type { CameraRegistry } from './cameras/camera-registry';
 import { createApiHandlers } from './api/pantau-api';
 import type { ApiHandlers } from './api/dispatch';
@@ -27,6 +28,8 @@ export interface CoreOptions {
   /** The inventory file CSV imports write to (the --cameras file, else <dataDir>/cameras.json), and what it holds now. */
   cameraFile?: string;
   cameraEntries?: readonly CameraFileEntry[];
+  /** How camera passwords are kept at rest (Electron: safeStorage); none: as written. */
+  sealer?: SecretSealer;
   /** Where snapshots go (default: <dataDir>/snapshots). */
   snapshotDir?: string;
   lingerMs?: number;
@@ -56,6 +59,7 @@ export class PantauCore {
       options.cameraEntries ?? [],
       options.cameras,
       options.logger,
+      options.sealer,
     );
     this.onvif = new OnvifClient();
     this.ptz = new PtzManager(this.onvif, (id) => this.inventory.find(id));

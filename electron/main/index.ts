@@ -3,7 +3,7 @@
  * IPC wiring of the one API contract, crash handling. Everything else lives
  * in electron/core.
  */
-import { app, dialog, ipcMain, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, dialog, ipcMain, safeStorage, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { apiMethodNames, type ApiEvent } from '../../shared/api';
@@ -11,6 +11,7 @@ import { fail } from '../../shared/errors';
 import { dispatch } from '../core/api/dispatch';
 import { loadCameraFile } from '../core/cameras/camera-file';
 import { CameraRegistry } from '../core/cameras/camera-registry';
+import { noSealer, type SecretSealer } from '../core/cameras/secrets';
 import { resolveFfmpeg } from '../core/ffmpeg/resolve-ffmpeg';
 import { createLogger } from '../core/log';
 import { PantauCore } from '../core/pantau-core';
@@ -42,11 +43,25 @@ async function startCore(): Promise<{ core: PantauCore; relay: Relay; relayPort:
     dataDir: app.getPath('userData'),
     cameraFile,
     cameraEntries,
+    sealer: osSealer(),
   });
   await core.start();
   const relay = new Relay({ hub: core.hub, logger, policy: { token: core.token, extraOrigins: ['file://'] } });
   const relayPort = await relay.listen('127.0.0.1', 0);
   return { core, relay, relayPort };
+}
+
+/** Camera passwords sealed with the OS's key (DPAPI on Windows); none where the OS offers none. */
+function osSealer(): SecretSealer {
+  if (!safeStorage.isEncryptionAvailable()) {
+    logger.warn('safeStorage is not available: camera passwords are stored unencrypted in the camera file');
+    return noSealer;
+  }
+  return {
+    kind: 'os',
+    seal: (plain) => safeStorage.encryptString(plain).toString('base64'),
+    open: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+  };
 }
 
 /** Only our own windows, showing our own page, may call the API. */

@@ -22,6 +22,8 @@ export function CameraImport() {
   const t = useTranslate();
   const api = useStore((s) => s.api);
   const setNotice = useStore((s) => s.setNotice);
+  const info = useStore((s) => s.info);
+  const hasOwnCameras = useStore((s) => s.cameras.some((c) => !c.demo));
   const fileRef = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<{ text: string; report: Report }>();
   const [withPasswords, setWithPasswords] = useState(false);
@@ -62,6 +64,16 @@ export function CameraImport() {
 
   return (
     <div className="camera-import">
+      {info?.secrets === 'plain' && hasOwnCameras ? (
+        <p className="secrets-note" data-control="secrets-plain" title={t('secrets.plainDetail')}>
+          {t('secrets.plain')}
+        </p>
+      ) : null}
+      {info?.unreadablePasswords.length ? (
+        <p className="secrets-note secrets-bad" data-control="secrets-unreadable" role="alert">
+          {t('secrets.unreadable', { n: info.unreadablePasswords.length })}
+        </p>
+      ) : null}
       <button type="button" data-action="csv-import" onClick={() => fileRef.current?.click()}>
         {t('csv.import')}
       </button>

@@ -107,6 +107,8 @@ test('editing a camera never shows its password, tests with the stored one, and 
       },
     ],
   });
+  // The browser host has no OS key store: the page says passwords are kept unencrypted.
+  await expect(page.locator('[data-control="secrets-plain"]')).toHaveText('Kata sandi kamera disimpan tanpa enkripsi di mesin ini.');
   await page.locator('[data-camera="pos-1"]').hover();
   await page.locator('[data-action="camera-edit"]').click();
   const dialog = page.getByRole('dialog', { name: 'Ubah kamera' });

@@ -1,3 +1,4 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CameraInventory } from '../../electron/core/cameras/camera-inventory';
 import { CameraRegistry } from '../../electron/core/cameras/camera-registry';
 import { silentLogger } from '../../electron/core/log';
+import type { SecretSealer } from '../../electron/core/cameras/secrets';
 import type { CameraFileEntry } from '../../shared/model';
 
 const stored: CameraFileEntry = {
@@ -96,5 +98,80 @@ describe('camera inventory: editing without ever showing a secret', () => {
     const report = await inv.importCsv(csv, true);
     expect(report.updated).toEqual(['cam-1']);
     expect(onDisk(file)[0]).toMatchObject({ password: 'field-secret', streams: stored.streams });
+  });
+});
+
+/**
+ * A real cipher (AES-256-GCM) in place of Electron's safeStorage, which
+ * cannot run here: same contract, a key only this "machine" has.
+ */
+function aesSealer(key = randomBytes(32)): SecretSealer {
+  return {
+    kind: 'os',
+    seal(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+    },
+    open(sealed) {
+      const raw = Buffer.from(sealed, 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
+describe('camera passwords at rest', () => {
+  const withUrlPassword: CameraFileEntry = {
+    id: 'nvr-1',
+    name: 'Gudang KPU',
+    streams: [{ profile: 'main', url: 'rtsp://admin:url-secret@10.0.0.9/ch1' }],
+  };
+
+  it('are sealed in the camera file (passwords in URLs too) and open again on this machine', async () => {
+    const sealer = aesSealer();
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pantau-sealed-')), 'cameras.json');
+    const inv = new CameraInventory(file, [], CameraRegistry.fromFile([]), silentLogger, sealer);
+    expect(inv.secretStorage).toBe('encrypted');
+    await inv.add(stored);
+    await inv.add(withUrlPassword);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toMatch(/secret/);
+    const disk = JSON.parse(text).cameras as CameraFileEntry[];
+    expect(disk[0]).toMatchObject({ username: 'admin', passwordSealed: expect.any(String) });
+    expect(disk[0]!.password).toBeUndefined();
+    expect(disk[1]).toMatchObject({ username: 'admin', streams: [{ profile: 'main', url: 'rtsp://10.0.0.9/ch1' }], passwordSealed: expect.any(String) });
+
+    // Next launch: the core reads the file and opens the passwords; the camera's source has them.
+    const registry = CameraRegistry.fromFile(disk);
+    const again = new CameraInventory(file, disk, registry, silentLogger, sealer);
+    expect(again.find('cam-1').password).toBe('field-secret');
+    expect(again.find('nvr-1').password).toBe('url-secret');
+    expect(registry.sourceFor('nvr-1', 'main')).toMatchObject({ url: 'rtsp://admin:url-secret@10.0.0.9/ch1' });
+    expect(again.unreadable()).toEqual([]);
+  });
+
+  it('a password this machine cannot open is kept sealed, reported, and survives edits until a new one is typed', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pantau-sealed-')), 'cameras.json');
+    const sealedElsewhere = aesSealer().seal('field-secret');
+    const entry = { ...stored, password: undefined, passwordSealed: sealedElsewhere };
+    delete entry.password;
+    const inv = new CameraInventory(file, [entry], CameraRegistry.fromFile([entry]), silentLogger, aesSealer());
+    expect(inv.unreadable()).toEqual(['cam-1']);
+    expect(inv.get('cam-1').hasPassword).toBe(true);
+    await inv.update({ id: 'cam-1', name: 'Renamed', streams: inv.get('cam-1').streams, username: 'admin' });
+    expect(JSON.parse(readFileSync(file, 'utf8')).cameras[0]).toMatchObject({ name: 'Renamed', passwordSealed: sealedElsewhere });
+    await inv.update({ id: 'cam-1', name: 'Renamed', streams: inv.get('cam-1').streams, username: 'admin', password: 'typed-again' });
+    expect(inv.unreadable()).toEqual([]);
+    expect(JSON.parse(readFileSync(file, 'utf8')).cameras[0].passwordSealed).not.toBe(sealedElsewhere);
+  });
+
+  it('without secret storage (the browser host) says so and writes them as given', async () => {
+    const { file, inventory: inv } = inventory();
+    expect(inv.secretStorage).toBe('plain');
+    await inv.update({ ...stored, name: 'x' });
+    expect(JSON.parse(readFileSync(file, 'utf8')).cameras[0].password).toBe('field-secret');
   });
 });

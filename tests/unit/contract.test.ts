@@ -32,7 +32,7 @@ describe('the API contract', () => {
   });
 
   it('answers a valid call with a value', async () => {
-    expect(await call('app:info', {})).toEqual({ ok: true, value: { name: 'Pantau', version: '1.2.3', host: 'browser', demo: true } });
+    expect(await call('app:info', {})).toEqual({ ok: true, value: { name: 'Pantau', version: '1.2.3', host: 'browser', demo: true, secrets: 'plain', unreadablePasswords: [] } });
   });
 
   it('opens a stream as a relay URL carrying the token', async () => {

@@ -28,7 +28,14 @@ export interface ApiDeps {
 
 export function createApiHandlers(deps: ApiDeps): ApiHandlers {
   return {
-    'app:info': () => ({ name: 'Pantau', version: deps.version, host: deps.host, demo: deps.cameras.isDemo }),
+    'app:info': () => ({
+      name: 'Pantau',
+      version: deps.version,
+      host: deps.host,
+      demo: deps.cameras.isDemo,
+      secrets: deps.inventory.secretStorage,
+      unreadablePasswords: deps.inventory.unreadable(),
+    }),
     'camera:list': () => deps.cameras.summaries(),
     'stream:open': (params, context) => {
       const camera = deps.cameras.summary(params.cameraId);

@@ -10,6 +10,7 @@ import { withoutUserInfo } from '../../../shared/rtsp-url';
 import type { Logger } from '../log';
 import { JsonFileStore } from '../store/json-file-store';
 import type { CameraRegistry } from './camera-registry';
+import { noSealer, type SecretSealer } from './secrets';
 
 export interface ImportReport {
   added: string[];
@@ -22,9 +23,59 @@ export class CameraInventory {
   private entries: CameraFileEntry[];
   private readonly listeners = new Set<() => void>();
 
-  constructor(file: string, initial: readonly CameraFileEntry[], private readonly registry: CameraRegistry, logger: Logger) {
+  constructor(
+    file: string,
+    initial: readonly CameraFileEntry[],
+    private readonly registry: CameraRegistry,
+    private readonly logger: Logger,
+    private readonly sealer: SecretSealer = noSealer,
+  ) {
     this.store = new JsonFileStore({ file, schema: CameraFileSchema, defaults: () => ({ cameras: [] }), logger });
-    this.entries = [...initial];
+    this.entries = initial.map((entry) => this.unseal(entry));
+    if (initial.some((e) => e.passwordSealed !== undefined)) this.registry.replace(this.entries);
+  }
+
+  /** Cameras whose stored password this machine cannot decrypt (kept as it is, never dropped). */
+  unreadable(): string[] {
+    return this.entries.filter((c) => c.password === undefined && c.passwordSealed !== undefined).map((c) => c.id);
+  }
+
+  /** How passwords are kept on this machine. */
+  get secretStorage(): 'encrypted' | 'plain' {
+    return this.sealer.kind === 'os' ? 'encrypted' : 'plain';
+  }
+
+  private unseal(entry: CameraFileEntry): CameraFileEntry {
+    if (entry.passwordSealed === undefined || entry.password !== undefined) return entry;
+    try {
+      const { passwordSealed, ...rest } = entry;
+      return { ...rest, password: this.sealer.open(passwordSealed) };
+    } catch (error) {
+      this.logger.warn(`camera ${entry.id}: its stored password cannot be decrypted here (${(error as Error).message}); it is kept, enter it again to use the camera`);
+      return entry;
+    }
+  }
+
+  /** The entry as written to disk: the password sealed when the OS can, the URLs without passwords then. */
+  private sealed(entry: CameraFileEntry): CameraFileEntry {
+    if (this.sealer.kind !== 'os') return entry;
+    let next: CameraFileEntry = entry;
+    const inUrls = [...new Set(entry.streams.map((s) => decodeURIComponent(new URL(s.url).password)).filter(Boolean))];
+    if (inUrls.length > 0) {
+      if (entry.username !== undefined) {
+        // The camera's own credentials replace a URL's user info when it is opened: the URL's is dead weight.
+        next = { ...next, streams: entry.streams.map((s) => ({ ...s, url: withoutUserInfo(s.url) })) };
+      } else if (inUrls.length === 1) {
+        // The one password inside the URLs moves to the sealed field.
+        const user = entry.streams.map((s) => decodeURIComponent(new URL(s.url).username)).find(Boolean);
+        next = { ...next, ...(user ? { username: user } : {}), password: inUrls[0]!, streams: entry.streams.map((s) => ({ ...s, url: withoutUserInfo(s.url) })) };
+      } else {
+        this.logger.warn(`camera ${entry.id}: its stream URLs carry different passwords; they stay in the URLs, unencrypted`);
+      }
+    }
+    if (next.password === undefined) return next;
+    const { password, ...rest } = next;
+    return { ...rest, passwordSealed: this.sealer.seal(password) };
   }
 
   onChange(listener: () => void): () => void {
@@ -66,7 +117,7 @@ export class CameraInventory {
       ...(camera.group !== undefined ? { group: camera.group } : {}),
       streams: camera.streams.map((s) => ({ ...s, url: withoutUserInfo(s.url) })),
       ...(camera.username !== undefined ? { username: camera.username } : {}),
-      hasPassword: camera.password !== undefined || camera.streams.some((s) => new URL(s.url).password !== ''),
+      hasPassword: camera.password !== undefined || camera.passwordSealed !== undefined || camera.streams.some((s) => new URL(s.url).password !== ''),
     };
   }
 
@@ -79,7 +130,10 @@ export class CameraInventory {
     const stored = this.find(camera.id);
     const next = keepSecrets(stored, camera);
     // The dialog shows the username, so an empty one means "no credentials".
-    if (clearPassword || camera.username === undefined) delete next.password;
+    if (clearPassword || camera.username === undefined) {
+      delete next.password;
+      delete next.passwordSealed;
+    }
     if (camera.username === undefined) delete next.username;
     await this.write(this.entries.map((c) => (c.id === camera.id ? next : c)));
   }
@@ -99,7 +153,7 @@ export class CameraInventory {
   private async write(next: CameraFileEntry[]): Promise<void> {
     const checked = CameraFileSchema.safeParse({ cameras: next });
     if (!checked.success) throw new CodedError('invalid-file', 'The change would make the camera list invalid; nothing was written.');
-    await this.store.save(checked.data);
+    await this.store.save({ cameras: checked.data.cameras.map((c) => this.sealed(c)) });
     this.entries = checked.data.cameras;
     this.registry.replace(this.entries);
     this.listeners.forEach((l) => l());
@@ -121,6 +175,11 @@ export function keepSecrets(stored: CameraFileEntry | undefined, incoming: Camer
   const sameUser = incoming.username === undefined || incoming.username === stored.username;
   if (next.password === undefined && stored.password !== undefined && sameUser) {
     next.password = stored.password;
+    if (next.username === undefined && stored.username !== undefined) next.username = stored.username;
+  }
+  // A password this machine could not decrypt is kept sealed until a new one is typed.
+  if (next.password === undefined && next.passwordSealed === undefined && stored.passwordSealed !== undefined && sameUser) {
+    next.passwordSealed = stored.passwordSealed;
     if (next.username === undefined && stored.username !== undefined) next.username = stored.username;
   }
   // A CSV row or the edit dialog does not carry the ONVIF link: keep it.
