@@ -56,7 +56,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['tests/e2e/**/*.ts'],
+    files: ['tests/e2e/**/*.ts', 'tests/electron/**/*.ts'],
     rules: {
       'no-restricted-properties': ['error', { property: 'waitForTimeout', message: 'Wait on a condition, not on time.' }],
     },

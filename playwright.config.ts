@@ -11,17 +11,22 @@ export const chromiumArgs = [
 ];
 
 export default defineConfig({
-  testDir: 'tests/e2e',
   outputDir: 'test-results',
   timeout: 90_000,
   expect: { timeout: 30_000 },
   workers: 1, // real ffmpeg and RTSP servers: two cores are shared by everything
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['./tests/skip-reasons.ts']],
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 760 },
     launchOptions: { executablePath: process.env.PANTAU_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs },
     trace: 'retain-on-failure',
   },
+  projects: [
+    // The renderer and core in Debian's Chromium against the browser host.
+    { name: 'chromium', testDir: 'tests/e2e' },
+    // The Electron shell itself: runs where the Electron binary exists, reported as skipped elsewhere.
+    { name: 'electron', testDir: 'tests/electron' },
+  ],
 });

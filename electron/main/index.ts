@@ -71,6 +71,9 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
 
 let stopEverything: (() => Promise<unknown>) | undefined;
 
+// Tests give each launch its own data folder (accepted only in test mode).
+if (process.env['PANTAU_TEST'] === '1' && process.env['PANTAU_USER_DATA']) app.setPath('userData', process.env['PANTAU_USER_DATA']);
+
 // An error nobody caught is logged and shown, and the app carries on: the
 // walls keep running. ffmpeg children die with this process in any case
 // (spawn-guarded: parent-death signal on Linux, a kill-on-close job on Windows).
