@@ -119,6 +119,10 @@ export const apiMethods = {
   'ptz:save': { params: z.strictObject({ ...ptzTarget, name: z.string().trim().min(1).max(64) }), result: z.strictObject({ token: z.string() }) },
   'ptz:forget': { params: z.strictObject({ ...ptzTarget, token: z.string().min(1).max(64) }), result: z.strictObject({}) },
   'ptz:home': { params: z.strictObject(ptzTarget), result: z.strictObject({}) },
+  /** Where evidence snapshots go, and whether this host can show a folder chooser (Electron can; the browser host takes --snapshot-dir). */
+  'snapshot:folder': { params: none, result: z.strictObject({ folder: z.string(), canChoose: z.boolean() }) },
+  /** Shows the operating system's folder chooser (Electron); the choice is remembered. */
+  'snapshot:choose': { params: none, result: z.strictObject({ folder: z.string(), chosen: z.boolean() }) },
   'tour:get': { params: none, result: z.strictObject({ tour: TourSchema.nullable() }) },
   /** Saves the tour, its running state and step included (so it survives a restart); null removes it. */
   'tour:save': { params: z.strictObject({ tour: TourSchema.nullable() }), result: z.strictObject({}) },

@@ -14,7 +14,12 @@ import type { Logger } from './log';
 import { OnvifClient, type OnvifService } from './onvif/onvif-service';
 import { PtzManager } from './onvif/ptz-manager';
 import { newToken } from './relay/access';
+import { JsonFileStore } from './store/json-file-store';
 import { LayoutService } from './store/layout-service';
+import { z } from 'zod';
+
+const SettingsSchema = z.strictObject({ snapshotDir: z.string().min(1).max(1024).optional() });
+type Settings = z.infer<typeof SettingsSchema>;
 import { StreamHub, type StreamHubOptions } from './streams/stream-hub';
 
 export interface CoreOptions {
@@ -30,8 +35,10 @@ export interface CoreOptions {
   cameraEntries?: readonly CameraFileEntry[];
   /** How camera passwords are kept at rest (Electron: safeStorage); none: as written. */
   sealer?: SecretSealer;
-  /** Where snapshots go (default: <dataDir>/snapshots). */
+  /** Where snapshots go (default: <dataDir>/snapshots), unless the operator chose a folder since. */
   snapshotDir?: string;
+  /** A folder chooser (Electron's dialog); resolves undefined when cancelled. */
+  pickFolder?: (current: string) => Promise<string | undefined>;
   lingerMs?: number;
   timing?: StreamHubOptions['timing'];
 }
@@ -43,9 +50,13 @@ export class PantauCore {
   readonly layouts: LayoutService;
   readonly inventory: CameraInventory;
   readonly onvif: OnvifService;
+  /** Choices the operator made on this machine (settings.json in the data folder). */
+  private readonly settingsStore: JsonFileStore<Settings>;
+  private settings: { value: Settings } = { value: {} };
   readonly ptz: PtzManager;
 
   constructor(readonly options: CoreOptions) {
+    this.settingsStore = new JsonFileStore({ file: path.join(options.dataDir, 'settings.json'), schema: SettingsSchema, defaults: () => ({}), logger: options.logger });
     this.hub = new StreamHub({
       ffmpegPath: options.ffmpegPath,
       logger: options.logger,
@@ -71,7 +82,8 @@ export class PantauCore {
       layouts: this.layouts,
       inventory: this.inventory,
       ffmpegPath: options.ffmpegPath,
-      snapshotDir: options.snapshotDir ?? path.join(options.dataDir, 'snapshots'),
+      snapshotDir: () => this.settings.value.snapshotDir ?? options.snapshotDir ?? path.join(options.dataDir, 'snapshots'),
+      ...(options.pickFolder ? { chooseSnapshotDir: () => this.chooseSnapshotDir(options.pickFolder!) } : {}),
       token: this.token,
       host: options.host,
       version: options.version,
@@ -81,6 +93,17 @@ export class PantauCore {
   /** Reads the stores; call once before serving. */
   async start(): Promise<void> {
     await this.layouts.load();
+    this.settings = { value: (await this.settingsStore.load()).value };
+  }
+
+  private async chooseSnapshotDir(pick: (current: string) => Promise<string | undefined>): Promise<string | undefined> {
+    const current = this.settings.value.snapshotDir ?? this.options.snapshotDir ?? path.join(this.options.dataDir, 'snapshots');
+    const chosen = await pick(current);
+    if (chosen === undefined) return undefined;
+    const next = { ...this.settings.value, snapshotDir: chosen };
+    await this.settingsStore.save(next);
+    this.settings = { value: next };
+    return chosen;
   }
 
   /** Stops any camera this launch set moving (briefly: a dead device must not hold up quitting), then every ffmpeg. */

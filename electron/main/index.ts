@@ -44,6 +44,10 @@ async function startCore(): Promise<{ core: PantauCore; relay: Relay; relayPort:
     cameraFile,
     cameraEntries,
     sealer: osSealer(),
+    pickFolder: async (current) => {
+      const picked = await dialog.showOpenDialog({ defaultPath: current, properties: ['openDirectory', 'createDirectory'] });
+      return picked.canceled ? undefined : picked.filePaths[0];
+    },
   });
   await core.start();
   const relay = new Relay({ hub: core.hub, logger, policy: { token: core.token, extraOrigins: ['file://'] } });

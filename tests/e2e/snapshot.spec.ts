@@ -26,6 +26,10 @@ test('a tile snapshot is a PNG at stream resolution whose SHA-256 matches its si
   expect(png.readUInt32BE(16)).toBe(640); // IHDR width
   expect(png.readUInt32BE(20)).toBe(360);
   expect(new Date(sidecar.takenAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+  // The browser host says where the evidence folder is and how to choose another (Electron shows a chooser).
+  await notice.locator('button').click();
+  await page.locator('[data-action="snapshot-folder"]').click();
+  await expect(notice).toContainText(`Snapshot bukti disimpan di ${path.join(dataDir, 'snapshots')}. Untuk folder lain, jalankan Pantau dengan --snapshot-dir FOLDER.`);
   await testInfo.attach('snapshot', { body: png, contentType: 'image/png' });
   await page.screenshot({ path: testInfo.outputPath('wall-after-snapshot.png') });
   copyFileSync(file, testInfo.outputPath('snapshot.png'));

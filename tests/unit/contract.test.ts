@@ -22,7 +22,7 @@ const layouts = new LayoutService(path.join(mkdtempSync(path.join(tmpdir(), 'pan
 const inventory = new CameraInventory(path.join(tmpdir(), 'pantau-contract-cameras.json'), [], cameras, silentLogger);
 const onvif = new OnvifClient();
 const ptz = new PtzManager(onvif, (id) => inventory.find(id));
-const handlers = createApiHandlers({ cameras, onvif, ptz, hub, layouts, inventory, ffmpegPath: '/nonexistent', snapshotDir: tmpdir(), token: 'T0KEN', host: 'browser', version: '1.2.3' });
+const handlers = createApiHandlers({ cameras, onvif, ptz, hub, layouts, inventory, ffmpegPath: '/nonexistent', snapshotDir: () => tmpdir(), token: 'T0KEN', host: 'browser', version: '1.2.3' });
 const context = { relayBase: 'ws://127.0.0.1:9' };
 const call = (method: unknown, params: unknown) => dispatch(handlers, method, params, context, silentLogger);
 

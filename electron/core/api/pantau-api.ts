@@ -19,8 +19,10 @@ export interface ApiDeps {
   layouts: LayoutService;
   inventory: CameraInventory;
   ffmpegPath: string;
-  /** Where snapshots are written. */
-  snapshotDir: string;
+  /** Where snapshots are written now (the operator may choose another under Electron). */
+  snapshotDir: () => string;
+  /** The host's folder chooser (Electron's dialog); absent in the browser host. Resolves undefined when cancelled. */
+  chooseSnapshotDir?: () => Promise<string | undefined>;
   token: string;
   host: 'electron' | 'browser';
   version: string;
@@ -90,7 +92,7 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       const sized = [...camera.profiles].sort((a, b) => (b.width ?? 0) * (b.height ?? 0) - (a.width ?? 0) * (a.height ?? 0));
       const profile = params.profile ?? sized[0]!.profile;
       const source = deps.cameras.sourceFor(camera.id, profile);
-      return takeSnapshot({ ffmpegPath: deps.ffmpegPath, source, camera, folder: deps.snapshotDir });
+      return takeSnapshot({ ffmpegPath: deps.ffmpegPath, source, camera, folder: deps.snapshotDir() });
     },
     'onvif:discover': async (params) => ({ devices: await deps.onvif.discover(params) }),
     'onvif:inspect': (params) => deps.onvif.inspect(params.address, login(params)),
@@ -107,6 +109,12 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'ptz:save': async (params) => ({ token: await deps.ptz.savePreset(params.cameraId, params.name) }),
     'ptz:forget': async (params) => (await deps.ptz.removePreset(params.cameraId, params.token), {}),
     'ptz:home': async (params) => (await deps.ptz.home(params.cameraId), {}),
+    'snapshot:folder': () => ({ folder: deps.snapshotDir(), canChoose: deps.chooseSnapshotDir !== undefined }),
+    'snapshot:choose': async () => {
+      if (!deps.chooseSnapshotDir) throw new CodedError('unsupported', 'This host has no folder chooser: start it with --snapshot-dir FOLDER.');
+      const chosen = await deps.chooseSnapshotDir();
+      return { folder: deps.snapshotDir(), chosen: chosen !== undefined };
+    },
     'tour:get': () => ({ tour: deps.layouts.tour() }),
     'tour:save': async (params) => (await deps.layouts.saveTour(params.tour), {}),
   };
