@@ -4,6 +4,7 @@
  * without the controls, with the walls of missing displays as tabs; a window
  * reloaded after a crash gets its tiles back.
  */
+import { ffmpegProcesses } from '../fixtures/processes';
 import { expect, test } from './fixtures';
 
 test('a wall window shows the layouts meant for its monitors, with tabs for walls whose display is missing', async ({ openWall, page }) => {
@@ -34,6 +35,10 @@ test('a wall window shows the layouts meant for its monitors, with tabs for wall
   await expect(wallWindow.locator('[role="tab"][data-wall="3"]')).toHaveAttribute('aria-selected', 'true');
   await expect(tile).toHaveAttribute('data-camera-id', 'demo-3');
   await expect(tile).toHaveAttribute('data-state', 'live');
+  // The control window shows demo-3 too: both windows are served by the core's one ffmpeg for it.
+  await expect(page.locator('.wall .tile').nth(0)).toHaveAttribute('data-camera-id', 'demo-3');
+  await expect(page.locator('.wall .tile').nth(0)).toHaveAttribute('data-state', 'live');
+  expect(ffmpegProcesses('Demo 3 Lawang Sewu')).toHaveLength(1);
   // Back to wall 2: as it was.
   await wallWindow.locator('[role="tab"][data-wall="2"]').click();
   await expect(tile).toHaveAttribute('data-camera-id', 'demo-2');
