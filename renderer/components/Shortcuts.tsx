@@ -14,6 +14,7 @@ const shortcuts: [string, MessageKey][] = [
   ['Ctrl + 1 … 9', 'keys.layout'],
   ['/', 'keys.search'],
   ['?', 'keys.help'],
+  ['F11', 'keys.fullscreen'],
   ['P', 'keys.ptzMode'],
   ['Shift + ← ↑ → ↓', 'keys.ptzMove'],
   ['+ / −', 'keys.ptzZoom'],
@@ -55,6 +56,10 @@ export function Shortcuts() {
         document.querySelector<HTMLInputElement>('[data-control="camera-search"]')?.focus();
       } else if (event.key === '?') {
         setOpen((o) => !o);
+      } else if (event.key === 'F11') {
+        // This window's wall full screen on its own display (each wall window separately).
+        if (document.fullscreenElement) void document.exitFullscreen();
+        else void document.querySelector('.wall')?.requestFullscreen();
       } else return;
       event.preventDefault();
     };

@@ -20,6 +20,11 @@ export function WallTabs() {
           {t('walls.wall', { n: w })}
         </button>
       ))}
+      {control ? null : (
+        <button type="button" data-action="fullscreen" className="wall-tabs-fullscreen" onClick={() => void document.querySelector('.wall')?.requestFullscreen()}>
+          {t('layout.fullscreen')}
+        </button>
+      )}
     </div>
   );
 }
