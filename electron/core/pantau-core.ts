@@ -12,7 +12,7 @@ import { createApiHandlers } from './api/pantau-api';
 import type { ApiHandlers } from './api/dispatch';
 import type { Logger } from './log';
 import { OnvifClient, type OnvifService } from './onvif/onvif-service';
-import { PtzManager } from './onvif/ptz-manager';
+import { PtzManager, ptzLookup } from './onvif/ptz-manager';
 import { newToken } from './relay/access';
 import { JsonFileStore } from './store/json-file-store';
 import { LayoutService } from './store/layout-service';
@@ -73,7 +73,7 @@ export class PantauCore {
       options.sealer,
     );
     this.onvif = new OnvifClient();
-    this.ptz = new PtzManager(this.onvif, (id) => this.inventory.find(id));
+    this.ptz = new PtzManager(this.onvif, ptzLookup(this.inventory, options.cameras));
     this.handlers = createApiHandlers({
       cameras: options.cameras,
       onvif: this.onvif,

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Logger } from '../core/log';
 import { JsonFileStore } from '../core/store/json-file-store';
 import { windowOptions } from './window-options';
-import { planWindows, rememberWalls, type DisplayInfo, type PlannedWindow, type SavedWalls } from './window-plan';
+import { displayForBounds, planWindows, rememberWalls, type DisplayInfo, type PlannedWindow, type SavedWalls } from './window-plan';
 
 const RectSchema = z.strictObject({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
 const SavedWallsSchema = z.strictObject({
@@ -74,7 +74,10 @@ export class WindowManager {
 
   /** Plans again and makes the windows match: moves, retabs, opens and closes. */
   apply(): void {
-    const plan = planWindows(this.displays(), this.saved);
+    const displays = this.displays();
+    // During a display driver reset Electron can report no displays: keep every window until it reports some.
+    if (displays.length === 0) return;
+    const plan = planWindows(displays, this.saved);
     const keep = new Set<Managed>();
     for (const wanted of plan) {
       const existing = this.managed.find((m) => !keep.has(m) && m.plan.wall === wanted.wall && !m.window.isDestroyed());
@@ -136,11 +139,12 @@ export class WindowManager {
         .map((m) => ({
           wall: m.plan.wall,
           tabs: m.plan.tabs,
-          display: displays.find((d) => d.id === m.plan.displayId) ?? displays[0]!,
+          // Where the window is now: the operator may have dragged it to another monitor.
+          display: displayForBounds(displays, m.window.getBounds())!,
           bounds: m.window.isFullScreen() ? m.plan.bounds : m.window.getBounds(),
           fullscreen: m.window.isFullScreen(),
         }));
-      if (current.length === 0) return;
+      if (current.length === 0 || displays.length === 0) return;
       this.saved = rememberWalls(this.saved, current);
       void this.store.save(this.saved).catch((error: Error) => this.options.logger.warn(`windows.json not written: ${error.message}`));
     }, 500);

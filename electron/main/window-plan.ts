@@ -144,3 +144,16 @@ export function rememberWalls(
   }
   return { walls: [...next.values()].sort((a, b) => Number(a.wall) - Number(b.wall)) };
 }
+
+/** The display a window is on: the one it overlaps most (a window dragged to another monitor moves its wall there). */
+export function displayForBounds(displays: readonly DisplayInfo[], r: Rect): DisplayInfo | undefined {
+  let best: DisplayInfo | undefined;
+  let bestArea = 0;
+  for (const d of displays) {
+    const w = Math.min(r.x + r.width, d.bounds.x + d.bounds.width) - Math.max(r.x, d.bounds.x);
+    const h = Math.min(r.y + r.height, d.bounds.y + d.bounds.height) - Math.max(r.y, d.bounds.y);
+    const area = Math.max(0, w) * Math.max(0, h);
+    if (area > bestArea) [best, bestArea] = [d, area];
+  }
+  return best ?? displays.find((d) => d.primary) ?? displays[0];
+}

@@ -7,7 +7,7 @@ import { CameraInventory } from '../../electron/core/cameras/camera-inventory';
 import { dispatch, type ApiHandlers } from '../../electron/core/api/dispatch';
 import { createApiHandlers } from '../../electron/core/api/pantau-api';
 import { OnvifClient } from '../../electron/core/onvif/onvif-service';
-import { PtzManager } from '../../electron/core/onvif/ptz-manager';
+import { PtzManager, ptzLookup } from '../../electron/core/onvif/ptz-manager';
 import { CameraRegistry } from '../../electron/core/cameras/camera-registry';
 import { silentLogger } from '../../electron/core/log';
 import { StreamHub } from '../../electron/core/streams/stream-hub';
@@ -21,7 +21,7 @@ const hub = new StreamHub({ ffmpegPath: '/nonexistent', logger: silentLogger, so
 const layouts = new LayoutService(path.join(mkdtempSync(path.join(tmpdir(), 'pantau-contract-')), 'layouts.json'), silentLogger);
 const inventory = new CameraInventory(path.join(tmpdir(), 'pantau-contract-cameras.json'), [], cameras, silentLogger);
 const onvif = new OnvifClient();
-const ptz = new PtzManager(onvif, (id) => inventory.find(id));
+const ptz = new PtzManager(onvif, ptzLookup(inventory, cameras));
 const handlers = createApiHandlers({ cameras, onvif, ptz, hub, layouts, inventory, ffmpegPath: '/nonexistent', snapshotDir: () => tmpdir(), token: 'T0KEN', host: 'browser', version: '1.2.3' });
 const context = { relayBase: 'ws://127.0.0.1:9' };
 const call = (method: unknown, params: unknown) => dispatch(handlers, method, params, context, silentLogger);
@@ -38,6 +38,15 @@ describe('the API contract', () => {
   it('opens a stream as a relay URL carrying the token', async () => {
     const result = await call('stream:open', { cameraId: 'demo-2', tileWidth: 640, tileHeight: 360 });
     expect(result).toEqual({ ok: true, value: { url: 'ws://127.0.0.1:9/stream/demo-2/main?token=T0KEN&w=640', profile: 'main' } });
+  });
+
+  it('refuses PTZ on a camera that does not report it, saying so', async () => {
+    expect(await call('ptz:move', { cameraId: 'demo-1', velocity: { pan: 1, tilt: 0, zoom: 0 } })).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported', message: 'Camera "demo-1" does not take PTZ commands.' },
+    });
+    expect(await call('ptz:stop', { cameraId: 'nope' })).toMatchObject({ ok: false, error: { code: 'camera-not-found' } });
+    expect(await call('ptz:move', { cameraId: 'demo-1', velocity: { pan: 2, tilt: 0, zoom: 0 } })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
   it('refuses methods outside the contract', async () => {

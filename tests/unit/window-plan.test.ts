@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planWindows, rememberWalls, type DisplayInfo, type Rect, type SavedWalls } from '../../electron/main/window-plan';
+import { displayForBounds, planWindows, rememberWalls, type DisplayInfo, type Rect, type SavedWalls } from '../../electron/main/window-plan';
 
 const rect = (x: number, y: number, width = 1920, height = 1080): Rect => ({ x, y, width, height });
 /** n displays side by side, the first primary, taskbar 40 px. */
@@ -65,6 +65,12 @@ describe('window plan', () => {
   it('more saved walls than displays on a 2-display desk: the extra walls are tabs on the primary', () => {
     const saved: SavedWalls = { walls: ['1', '2', '3', '4'].map((wall, i) => ({ wall, displayId: `d${i + 1}` })) };
     expect(summary(planWindows(displays(2), saved))).toEqual(['1@d1+control tabs 3,4', '2@d2']);
+  });
+
+  it('a window dragged to another monitor belongs to the display it overlaps most', () => {
+    const list = displays(3);
+    expect(displayForBounds(list, rect(1800, 100, 1200, 800))?.id).toBe('d2'); // 120 px on d1, 1080 on d2
+    expect(displayForBounds(list, rect(-5000, 0, 100, 100))?.id).toBe('d1'); // off every screen: the primary
   });
 
   it('no displays: no windows (Electron reports none during a display driver reset)', () => {

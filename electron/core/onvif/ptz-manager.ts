@@ -81,6 +81,25 @@ export class PtzManager {
   }
 }
 
+/** Finds a camera's stored entry for PTZ; a camera the wall knows but the inventory does not (the built-in demo ones) has no PTZ. */
+export function ptzLookup(
+  inventory: { find(id: string): CameraFileEntry },
+  registry: { summary(id: string): unknown },
+): (cameraId: string) => CameraFileEntry {
+  return (cameraId) => {
+    try {
+      return inventory.find(cameraId);
+    } catch (error) {
+      try {
+        registry.summary(cameraId);
+      } catch {
+        throw error;
+      }
+      throw new CodedError('unsupported', `Camera "${cameraId}" does not take PTZ commands.`);
+    }
+  };
+}
+
 /** The camera entry for a device read over ONVIF: its profiles become the streams, largest first. */
 export function cameraFromDevice(
   report: import('../../../shared/onvif').DeviceReport,
