@@ -138,6 +138,15 @@ test('holding the PTZ pad moves the camera and letting go stops it, also when th
   expect(actions(device).at(-1)).toBe('Stop');
   await page.mouse.up();
 
+  // Touch (a tablet or a touch screen on the desk): hold a finger left of the centre, lift it.
+  device.commands.length = 0;
+  const cdp = await page.context().newCDPSession(page);
+  const finger = { x: box.x + box.width * 0.25, y: box.y + box.height / 2 };
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [finger] });
+  await expect.poll(() => device.commands.map((c) => [c.action, c.velocity?.x])).toEqual([['ContinuousMove', -0.5]]);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await expect.poll(() => actions(device)).toEqual(['ContinuousMove', 'Stop']);
+
   // Zoom: hold +, let go.
   device.commands.length = 0;
   await pad.locator('[data-action="ptz-zoom-in"]').hover();
