@@ -124,6 +124,7 @@ async function main(): Promise<void> {
     rendererIndex,
     logger,
     onContents: (contents, added) => (added ? windows.add(contents) : windows.delete(contents)),
+    onControlClosed: () => app.quit(),
   });
   await windowManager.start();
   app.on('second-instance', () => windowManager.focusControl());

@@ -51,7 +51,14 @@ export class WindowManager {
   private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly options: { file: string; preload: string; rendererIndex: string; logger: Logger; onContents: (contents: WebContents, added: boolean) => void },
+    private readonly options: {
+      file: string;
+      preload: string;
+      rendererIndex: string;
+      logger: Logger;
+      onContents: (contents: WebContents, added: boolean) => void;
+      onControlClosed: () => void;
+    },
   ) {
     this.store = new JsonFileStore({ file: options.file, schema: SavedWallsSchema, defaults: () => ({ walls: [] }), logger: options.logger });
   }
@@ -117,6 +124,9 @@ export class WindowManager {
     });
     contents.on('unresponsive', () => this.options.logger.warn(`wall ${plan.wall}: renderer unresponsive`));
     window.once('ready-to-show', () => window.show());
+    // The controls' window closing means the operator is done: every wall goes with it.
+    // A wall window closed by hand comes back at the next display change or start.
+    if (plan.control) window.on('closed', () => this.options.onControlClosed());
     for (const event of ['moved', 'resized', 'enter-full-screen', 'leave-full-screen'] as const) window.on(event as 'moved', () => this.remember());
     const managed = { window, plan };
     void this.load(window, plan);

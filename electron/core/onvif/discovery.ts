@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { isIP } from 'node:net';
+import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { linerase, parseSOAPString } from 'onvif/lib/utils';
 import { CodedError } from '../../../shared/errors';
 import type { DiscoveredDevice } from '../../../shared/onvif';
@@ -30,6 +31,23 @@ function parseTarget(target: string): { host: string; port: number } {
   if (!match || isIP(match[1]!) !== 4) throw new CodedError('invalid-request', `"${target}" is not an IPv4 address (optionally with :port) to probe.`);
   return { host: match[1]!, port: match[2] ? Number(match[2]) : 3702 };
 }
+
+/**
+ * The IPv4 addresses to send a multicast probe from: every non-loopback
+ * interface (a command-centre workstation often has a camera network and an
+ * office network; the default route would reach only one of them).
+ */
+export function multicastInterfaces(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): string[] {
+  return Object.values(interfaces)
+    .flat()
+    .filter((i): i is NetworkInterfaceInfo => !!i && i.family === 'IPv4' && !i.internal)
+    .map((i) => i.address);
+}
+
+const isMulticast = (host: string) => {
+  const first = Number(host.split('.')[0]);
+  return first >= 224 && first <= 239;
+};
 
 const scope = (scopes: string, key: string) => {
   const found = scopes.split(/\s+/).find((s) => s.startsWith(`onvif://www.onvif.org/${key}/`));
@@ -107,8 +125,16 @@ export async function discoverDevices(options: {
       socket.bind(0, () => resolve());
     });
     const probe = Buffer.from(probeMessage(messageId));
+    const send = (target: { host: string; port: number }) =>
+      new Promise<void>((resolve, reject) => socket.send(probe, target.port, target.host, (err) => (err ? reject(err) : resolve())));
     for (const target of targets) {
-      await new Promise<void>((resolve, reject) => socket.send(probe, target.port, target.host, (err) => (err ? reject(err) : resolve())));
+      const via = isMulticast(target.host) ? multicastInterfaces(networkInterfaces()) : [];
+      if (via.length === 0) await send(target);
+      for (const address of via) {
+        socket.setMulticastInterface(address);
+        // One interface failing (down, no route) must not stop the others.
+        await send(target).catch(() => undefined);
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, options.timeoutMs));
   } catch (error) {
