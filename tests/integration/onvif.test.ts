@@ -135,6 +135,12 @@ describe('PTZ', () => {
     ]);
   });
 
+  it('a changed password is used at once: no connection made with the old one is reused', async () => {
+    const client = new OnvifClient({ timeoutMs: 3000 });
+    await client.ptz(link(), credentials).stop();
+    await expect(client.ptz(link(), { username: 'admin', password: 'salah' }).stop()).rejects.toMatchObject({ code: 'auth-failed' });
+  });
+
   it('presets round-trip: save, list, go to, remove; and home', async () => {
     const ptz = new OnvifClient().ptz(link(), credentials);
     expect(await ptz.presets()).toEqual([

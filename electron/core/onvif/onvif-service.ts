@@ -217,8 +217,9 @@ export class OnvifClient implements OnvifService {
     }
   }
 
+  /** In memory only: a changed password must not reuse a connection made with the old one. */
   private key(address: string, credentials: Credentials): string {
-    return `${address}\n${credentials.username ?? ''}`;
+    return `${address}\n${credentials.username ?? ''}\n${credentials.password ?? ''}`;
   }
 
   private connect(address: string, credentials: Credentials, fresh: boolean, timeoutMs = this.options.timeoutMs ?? 8000): Promise<CamHandle> {
