@@ -104,6 +104,16 @@ test('a camera found and added over ONVIF plays with its main and sub profiles',
   // PTZ controls appear on the PTZ camera only.
   await expect(tile.locator('[data-action="ptz-toggle"]')).toHaveCount(1);
   await expect(page.locator('.tile[data-camera-id="demo-2"] [data-action="ptz-toggle"]')).toHaveCount(0);
+  // The camera just added steers: hold the pad, let go.
+  await tile.locator('[data-action="ptz-toggle"]').click();
+  const circle = tile.locator('[data-control="ptz-pad"]');
+  const box = (await circle.boundingBox())!;
+  device.commands.length = 0;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.9);
+  await page.mouse.down();
+  await expect.poll(() => device.commands.map((c) => [c.action, c.profileToken, c.velocity?.y])).toEqual([['ContinuousMove', 'prof_main', -0.8]]);
+  await page.mouse.up();
+  await expect.poll(() => actions(device)).toEqual(['ContinuousMove', 'Stop']);
   // The page never saw the password, nor a URL with one.
   expect(await page.evaluate(() => document.body.innerHTML.includes('Rahasia123'))).toBe(false);
 });
