@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import type { ApiResult } from '../../shared/api';
 import type { MessageKey } from '../i18n';
 import { useStore, useTranslate } from '../store';
+import { Dialog } from './Dialog';
 
 interface Draft {
   id: string;
@@ -95,11 +96,11 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
         : undefined;
 
   return (
-    <div className="editor-backdrop" role="dialog" aria-modal="true" aria-label={title}>
+    <Dialog label={title} onClose={onClose}>
       <form className="editor nvr-form" data-loaded={loaded} onSubmit={(e) => (e.preventDefault(), void save())}>
         <h2>{title}</h2>
-        {field('id', 'camera.id', { required: true, maxLength: 64, readOnly: editId !== undefined })}
-        {field('name', 'camera.name', { required: true, maxLength: 120 })}
+        {field('id', 'camera.id', { required: true, maxLength: 64, readOnly: editId !== undefined, autoFocus: editId === undefined })}
+        {field('name', 'camera.name', { required: true, maxLength: 120, autoFocus: editId !== undefined })}
         {field('group', 'camera.group', { placeholder: 'Kota Semarang/Tembalang/Bulusan/RT 03' })}
         {field('main', 'camera.mainUrl', { required: true, placeholder: 'rtsp://…' })}
         {field('sub', 'camera.subUrl', { placeholder: 'rtsp://…' })}
@@ -139,6 +140,6 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
           </button>
         </div>
       </form>
-    </div>
+    </Dialog>
   );
 }

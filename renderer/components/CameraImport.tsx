@@ -9,6 +9,7 @@ import { camerasToCsv } from '../../shared/camera-csv';
 import { nvrCameras, type NvrBrand, type NvrSpec } from '../../shared/nvr';
 import { useStore, useTranslate } from '../store';
 import { AddCamera } from './AddCamera';
+import { Dialog } from './Dialog';
 import { OnvifAdd } from './OnvifAdd';
 import { downloadText } from '../download';
 
@@ -31,6 +32,8 @@ export function CameraImport() {
   const [nvr, setNvr] = useState<NvrSpec | null>(null);
   const [adding, setAdding] = useState(false);
   const [onvif, setOnvif] = useState(false);
+  const closeNvr = () => setNvr(null);
+  const closeReport = () => setPending(undefined);
   const check = async (text: string) => {
     if (!api) return;
     const checked = await api.invoke('camera:import', { text, apply: false });
@@ -97,7 +100,7 @@ export function CameraImport() {
       </button>
       <input ref={fileRef} type="file" accept=".csv,text/csv" hidden data-control="csv-file" onChange={(e) => void choose(e)} />
       {nvr ? (
-        <div className="editor-backdrop" role="dialog" aria-modal="true" aria-label={t('nvr.title')}>
+        <Dialog label={t('nvr.title')} onClose={closeNvr}>
           <form className="editor nvr-form" onSubmit={(e) => (e.preventDefault(), void addNvr())}>
             <h2>{t('nvr.title')}</h2>
             <label>
@@ -136,10 +139,10 @@ export function CameraImport() {
               </button>
             </div>
           </form>
-        </div>
+        </Dialog>
       ) : null}
       {pending ? (
-        <div className="editor-backdrop" role="dialog" aria-modal="true" aria-label={t('csv.report')} data-control="csv-report">
+        <Dialog label={t('csv.report')} onClose={closeReport} control="csv-report">
           <div className="editor">
             <h2>{t('csv.report')}</h2>
             <p data-count="added">{t('csv.added', { n: pending.report.added.length })}</p>
@@ -163,7 +166,7 @@ export function CameraImport() {
               </button>
             </div>
           </div>
-        </div>
+        </Dialog>
       ) : null}
     </div>
   );

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n';
 import { defaultGamepadMapping, type GamepadMapping } from '../ptz/driver';
 import { usePtzStore } from '../ptz/ptz-store';
 import { useTranslate } from '../store';
+import { Dialog } from './Dialog';
 
 const optionalIndex = (text: string) => (text.trim() === '' ? null : Math.max(0, Math.min(31, Math.round(Number(text)) || 0)));
 
@@ -26,7 +27,7 @@ export function GamepadSettings({ onClose }: { onClose: () => void }) {
     </label>
   );
   return (
-    <div className="editor-backdrop" role="dialog" aria-modal="true" aria-label={t('ptz.gamepad')}>
+    <Dialog label={t('ptz.gamepad')} onClose={onClose}>
       <form
         className="editor nvr-form"
         onSubmit={(e) => {
@@ -68,6 +69,6 @@ export function GamepadSettings({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </form>
-    </div>
+    </Dialog>
   );
 }

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { geometryProblem, mergeArea, MAX_GRID, rectGrid, splitTile, type LayoutGeometry } from '../../shared/layouts';
 import { useStore, useTranslate } from '../store';
+import { Dialog } from './Dialog';
 
 export function LayoutEditor({ onClose }: { onClose: () => void }) {
   const t = useTranslate();
@@ -39,7 +40,7 @@ export function LayoutEditor({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="editor-backdrop" role="dialog" aria-modal="true" aria-label={t('editor.title')}>
+    <Dialog label={t('editor.title')} onClose={onClose}>
       <div className="editor">
         <h2>{t('editor.title')}</h2>
         <div className="editor-controls">
@@ -82,6 +83,6 @@ export function LayoutEditor({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -10,6 +10,7 @@ import type { ApiResult } from '../../shared/api';
 import type { DeviceReport } from '../../shared/onvif';
 import { slug } from '../../shared/search';
 import { useStore, useTranslate } from '../store';
+import { Dialog } from './Dialog';
 
 type Devices = ApiResult<'onvif:discover'>['devices'];
 
@@ -68,7 +69,7 @@ export function OnvifAdd({ onClose }: { onClose: () => void }) {
   const ready = report && report !== 'reading';
 
   return (
-    <div className="editor-backdrop" role="dialog" aria-modal="true" aria-label={t('onvif.title')}>
+    <Dialog label={t('onvif.title')} onClose={onClose}>
       <form className="editor nvr-form onvif-form" onSubmit={(e) => (e.preventDefault(), void (ready ? add() : read()))}>
         <h2>{t('onvif.title')}</h2>
         <fieldset>
@@ -99,7 +100,7 @@ export function OnvifAdd({ onClose }: { onClose: () => void }) {
             )
           ) : null}
         </fieldset>
-        {loginField('address', 'onvif.address', { required: true, placeholder: '192.168.1.64:80' })}
+        {loginField('address', 'onvif.address', { required: true, placeholder: '192.168.1.64:80', autoFocus: true })}
         {loginField('username', 'nvr.username', { autoComplete: 'off' })}
         {loginField('password', 'nvr.password', { type: 'password', autoComplete: 'new-password' })}
         {ready ? (
@@ -150,6 +151,6 @@ export function OnvifAdd({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </form>
-    </div>
+    </Dialog>
   );
 }

@@ -62,6 +62,11 @@ test('the NVR helper adds its channels, grouped under the NVR, through the check
 test('adding a camera by hand: test connection says what the camera answered, then it goes live', async ({ openWall, startCameras, page }) => {
   const locked = await startCameras([{ name: 'cam', width: 320, height: 240 }], { digest: 'operator:Rahasia123' });
   await openWall();
+  // From the keyboard: the dialog opens with the first field focused, and Esc closes it.
+  await page.locator('[data-action="camera-add"]').click();
+  await expect(page.locator('[data-control="camera-id"]')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.locator('[data-action="camera-add"]').click();
   await page.fill('[data-control="camera-id"]', 'pos-polisi-1');
   await page.fill('[data-control="camera-name"]', 'Pos Polisi Simpang Lima');
