@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Logger } from '../core/log';
 import { JsonFileStore } from '../core/store/json-file-store';
 import { windowOptions } from './window-options';
-import { displayForBounds, planWindows, rememberWalls, type DisplayInfo, type PlannedWindow, type SavedWalls } from './window-plan';
+import { displayForBounds, planWindows, reconcileWindows, rememberWalls, type DisplayInfo, type PlannedWindow, type SavedWalls } from './window-plan';
 
 const RectSchema = z.strictObject({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
 const SavedWallsSchema = z.strictObject({
@@ -85,25 +85,23 @@ export class WindowManager {
     // During a display driver reset Electron can report no displays: keep every window until it reports some.
     if (displays.length === 0) return;
     const plan = planWindows(displays, this.saved);
-    const keep = new Set<Managed>();
-    for (const wanted of plan) {
-      const existing = this.managed.find((m) => !keep.has(m) && m.plan.wall === wanted.wall && !m.window.isDestroyed());
-      if (existing) {
-        keep.add(existing);
-        if (existing.plan.displayId !== wanted.displayId) existing.window.setBounds(wanted.bounds);
-        if (existing.plan.tabs.join() !== wanted.tabs.join() || existing.plan.control !== wanted.control) void this.load(existing.window, wanted);
-        existing.plan = wanted;
-      } else {
-        const created = this.open(wanted);
-        keep.add(created);
-        this.managed.push(created);
-      }
+    const alive = this.managed.filter((m) => !m.window.isDestroyed());
+    const changes = reconcileWindows(
+      alive.map((m) => ({ id: m.window.id, plan: m.plan })),
+      plan,
+    );
+    const byId = new Map(alive.map((m) => [m.window.id, m]));
+    for (const kept of changes.keep) {
+      const m = byId.get(kept.id)!;
+      if (kept.move) m.window.setBounds(kept.plan.bounds);
+      if (kept.reload) void this.load(m.window, kept.plan);
+      m.plan = kept.plan;
     }
-    for (const m of [...this.managed]) {
-      if (keep.has(m)) continue;
-      this.managed.splice(this.managed.indexOf(m), 1);
-      if (!m.window.isDestroyed()) m.window.destroy();
+    for (const id of changes.close) {
+      const m = byId.get(id)!;
+      m.window.destroy();
     }
+    this.managed.splice(0, this.managed.length, ...alive.filter((m) => !changes.close.includes(m.window.id)), ...changes.open.map((p) => this.open(p)));
     this.remember();
   }
 

@@ -157,3 +157,42 @@ export function displayForBounds(displays: readonly DisplayInfo[], r: Rect): Dis
   }
   return best ?? displays.find((d) => d.primary) ?? displays[0];
 }
+
+/** A window that is open now, as the window manager knows it. */
+export interface OpenWindow {
+  id: number;
+  plan: PlannedWindow;
+}
+
+export interface WindowChanges {
+  /** Windows that stay; `move` when their display changed, `reload` when their tabs or controls did. */
+  keep: { id: number; plan: PlannedWindow; move: boolean; reload: boolean }[];
+  open: PlannedWindow[];
+  close: number[];
+}
+
+/**
+ * From the windows open now to the plan, touching as little as possible: a
+ * window keeps its wall (its picture never blinks for a re-plan), moves only
+ * when its display changed and reloads only when its tabs or controls did.
+ */
+export function reconcileWindows(current: readonly OpenWindow[], plan: readonly PlannedWindow[]): WindowChanges {
+  const changes: WindowChanges = { keep: [], open: [], close: [] };
+  const used = new Set<number>();
+  for (const wanted of plan) {
+    const existing = current.find((w) => !used.has(w.id) && w.plan.wall === wanted.wall);
+    if (!existing) {
+      changes.open.push(wanted);
+      continue;
+    }
+    used.add(existing.id);
+    changes.keep.push({
+      id: existing.id,
+      plan: wanted,
+      move: existing.plan.displayId !== wanted.displayId,
+      reload: existing.plan.tabs.join() !== wanted.tabs.join() || existing.plan.control !== wanted.control,
+    });
+  }
+  changes.close = current.filter((w) => !used.has(w.id)).map((w) => w.id);
+  return changes;
+}

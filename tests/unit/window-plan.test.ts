@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayForBounds, planWindows, rememberWalls, type DisplayInfo, type Rect, type SavedWalls } from '../../electron/main/window-plan';
+import { displayForBounds, planWindows, reconcileWindows, rememberWalls, type DisplayInfo, type Rect, type SavedWalls } from '../../electron/main/window-plan';
 
 const rect = (x: number, y: number, width = 1920, height = 1080): Rect => ({ x, y, width, height });
 /** n displays side by side, the first primary, taskbar 40 px. */
@@ -75,5 +75,37 @@ describe('window plan', () => {
 
   it('no displays: no windows (Electron reports none during a display driver reset)', () => {
     expect(planWindows([], undefined)).toEqual([]);
+  });
+});
+
+describe('reconciling open windows with a new plan', () => {
+  const open = (plan: ReturnType<typeof planWindows>) => plan.map((p, i) => ({ id: i + 1, plan: p }));
+
+  it('a display unplugged: its window closes, the primary reloads with the wall as a tab, nothing else moves', () => {
+    const before = planWindows(displays(3), undefined);
+    const saved = rememberWalls(undefined, before.map((w) => ({ ...w, display: displays(3).find((d) => d.id === w.displayId)! })));
+    const after = planWindows(displays(2), saved);
+    const changes = reconcileWindows(open(before), after);
+    expect(changes.close).toEqual([3]);
+    expect(changes.open).toEqual([]);
+    expect(changes.keep.map((k) => [k.id, k.plan.wall, k.move, k.reload])).toEqual([
+      [1, '1', false, true],
+      [2, '2', false, false],
+    ]);
+    expect(changes.keep[0]!.plan.tabs).toEqual(['3']);
+  });
+
+  it('the same displays again: nothing to do', () => {
+    const plan = planWindows(displays(4), undefined);
+    const changes = reconcileWindows(open(plan), planWindows(displays(4), undefined));
+    expect(changes.open).toEqual([]);
+    expect(changes.close).toEqual([]);
+    expect(changes.keep.every((k) => !k.move && !k.reload)).toBe(true);
+  });
+
+  it('a display plugged in: one new window, the others stay as they are', () => {
+    const changes = reconcileWindows(open(planWindows(displays(1), undefined)), planWindows(displays(2), undefined));
+    expect(changes.open.map((p) => [p.wall, p.displayId, p.control])).toEqual([['2', 'd2', false]]);
+    expect(changes.keep.map((k) => [k.id, k.move, k.reload])).toEqual([[1, false, false]]);
   });
 });
