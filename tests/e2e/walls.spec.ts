@@ -12,6 +12,7 @@ test('a wall window shows the layouts meant for its monitors, with tabs for wall
   const saveFor = async (monitor: string, camera: string, name: string) => {
     await page.selectOption('[data-control="template"]', '1');
     await page.locator(`[data-camera="${camera}"]`).dragTo(page.locator('.wall .tile').nth(0));
+    await expect(page.locator('.wall .tile').nth(0)).toHaveAttribute('data-camera-id', camera);
     await page.locator('[data-action="layout-save-as"]').click();
     await page.fill('[data-control="layout-name"]', name);
     await page.keyboard.press('Enter');
