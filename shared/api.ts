@@ -11,6 +11,9 @@ import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema, TourSchema } from 
 
 const none = z.strictObject({});
 
+/** A camera as the page sends it: sealed passwords are the core's business, never the page's. */
+const CameraFromPageSchema = CameraFileEntrySchema.omit({ passwordSealed: true });
+
 export const AppInfoSchema = z.strictObject({
   name: z.literal('Pantau'),
   version: z.string(),
@@ -67,12 +70,12 @@ export const apiMethods = {
     }),
   },
   /** Adds a camera to the inventory (an id already there is refused). */
-  'camera:add': { params: z.strictObject({ camera: CameraFileEntrySchema }), result: CameraSummarySchema },
+  'camera:add': { params: z.strictObject({ camera: CameraFromPageSchema }), result: CameraSummarySchema },
   /** A camera for the edit dialog: no password, URLs without user info. */
   'camera:get': { params: z.strictObject({ cameraId: CameraIdSchema }), result: CameraEditViewSchema },
   /** Replaces a camera; an empty password keeps the stored one unless clearPassword. */
   'camera:update': {
-    params: z.strictObject({ camera: CameraFileEntrySchema, clearPassword: z.boolean().optional() }),
+    params: z.strictObject({ camera: CameraFromPageSchema, clearPassword: z.boolean().optional() }),
     result: CameraSummarySchema,
   },
   'camera:remove': { params: z.strictObject({ cameraId: CameraIdSchema }), result: z.strictObject({}) },

@@ -84,6 +84,16 @@ export const CameraFileSchema = z
   });
 
 export type CameraFile = z.infer<typeof CameraFileSchema>;
+
+export interface Credentials {
+  username?: string;
+  password?: string;
+}
+
+/** The credentials in a camera entry or a login form; an empty field is no credential. */
+export function credentialsOf(from: { username?: string | undefined; password?: string | undefined }): Credentials {
+  return { ...(from.username ? { username: from.username } : {}), ...(from.password ? { password: from.password } : {}) };
+}
 export type CameraFileEntry = z.infer<typeof CameraFileEntrySchema>;
 
 /**

@@ -4,7 +4,7 @@
  * - Hikvision-style: rtsp://host:554/Streaming/Channels/<ch>01 (main), <ch>02 (sub)
  * - Dahua-style:     rtsp://host:554/cam/realmonitor?channel=<ch>&subtype=0 (main), 1 (sub)
  */
-import type { CameraFileEntry } from './model';
+import { type CameraFileEntry, credentialsOf } from './model';
 import { slug } from './search';
 
 export type NvrBrand = 'hikvision' | 'dahua';
@@ -36,8 +36,7 @@ export function nvrCameras(spec: NvrSpec): CameraFileEntry[] {
         { profile: 'main', url: url(channel, false) },
         { profile: 'sub', url: url(channel, true) },
       ],
-      ...(spec.username ? { username: spec.username } : {}),
-      ...(spec.password ? { password: spec.password } : {}),
+      ...credentialsOf(spec),
     };
   });
 }

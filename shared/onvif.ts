@@ -53,6 +53,9 @@ export const PtzVelocitySchema = z.strictObject({ pan: speed, tilt: speed, zoom:
 /** pan: -1 left … 1 right; tilt: -1 down … 1 up; zoom: -1 out … 1 in. */
 export type PtzVelocity = z.infer<typeof PtzVelocitySchema>;
 
+/** No movement on any axis: the same as a Stop. */
+export const isStill = (v: PtzVelocity): boolean => v.pan === 0 && v.tilt === 0 && v.zoom === 0;
+
 export const DeviceLoginSchema = z.strictObject({
   address: DeviceAddressSchema,
   username: z.string().max(128).optional(),

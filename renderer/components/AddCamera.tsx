@@ -10,6 +10,7 @@ import type { ApiResult } from '../../shared/api';
 import type { MessageKey } from '../i18n';
 import { useStore, useTranslate } from '../store';
 import { Dialog } from './Dialog';
+import { credentialsOf } from '../../shared/model';
 
 interface Draft {
   id: string;
@@ -56,8 +57,7 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
     setProbe('checking');
     const result = await api.invoke('camera:probe', {
       url: draft.main.trim(),
-      ...(draft.username ? { username: draft.username } : {}),
-      ...(draft.password ? { password: draft.password } : {}),
+      ...credentialsOf(draft),
       ...(editId !== undefined && !clearPassword ? { cameraId: editId } : {}),
     });
     setProbe(result.ok ? result.value : { outcome: 'failed', detail: result.error.message });
@@ -69,8 +69,7 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
       name: draft.name.trim(),
       ...(draft.group.trim() ? { group: draft.group.trim() } : {}),
       streams: [{ profile: 'main', url: draft.main.trim() }, ...(draft.sub.trim() ? [{ profile: 'sub', url: draft.sub.trim() }] : [])],
-      ...(draft.username ? { username: draft.username } : {}),
-      ...(draft.password ? { password: draft.password } : {}),
+      ...credentialsOf(draft),
     };
     const saved = editId === undefined ? await api.invoke('camera:add', { camera }) : await api.invoke('camera:update', { camera, clearPassword });
     if (!saved.ok) return setError(saved.error.message.replace(/^camera:(add|update): /, ''));

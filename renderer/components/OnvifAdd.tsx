@@ -11,6 +11,7 @@ import type { DeviceReport } from '../../shared/onvif';
 import { slug } from '../../shared/search';
 import { useStore, useTranslate } from '../store';
 import { Dialog } from './Dialog';
+import { credentialsOf } from '../../shared/model';
 
 type Devices = ApiResult<'onvif:discover'>['devices'];
 
@@ -27,8 +28,7 @@ export function OnvifAdd({ onClose }: { onClose: () => void }) {
 
   const credentials = () => ({
     address: login.address.trim(),
-    ...(login.username ? { username: login.username } : {}),
-    ...(login.password ? { password: login.password } : {}),
+    ...credentialsOf(login),
   });
   const discover = async () => {
     if (!api) return;

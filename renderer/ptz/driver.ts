@@ -7,7 +7,7 @@
  * confirmed: "moving" after a move was accepted, "still" after a Stop was,
  * "unknown" when either failed.
  */
-import type { PtzVelocity } from '../../shared/onvif';
+import { isStill, type PtzVelocity } from '../../shared/onvif';
 
 export type PtzInput = 'pad' | 'keys' | 'gamepad';
 export type PtzState = 'still' | 'moving' | 'unknown';
@@ -123,7 +123,6 @@ export class PtzDriver {
   }
 }
 
-const isStill = (v: PtzVelocity) => v.pan === 0 && v.tilt === 0 && v.zoom === 0;
 /** Worth a command: a noticeable change on an axis, or a reversal however small. */
 const changed = (a: PtzVelocity, b: PtzVelocity) =>
   (['pan', 'tilt', 'zoom'] as const).some((k) => Math.abs(a[k] - b[k]) >= MIN_CHANGE || a[k] * b[k] < 0);

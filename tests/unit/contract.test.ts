@@ -49,6 +49,11 @@ describe('the API contract', () => {
     expect(await call('ptz:move', { cameraId: 'demo-1', velocity: { pan: 2, tilt: 0, zoom: 0 } })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
+  it('takes no sealed password from the page', async () => {
+    const camera = { id: 'x1', name: 'X', streams: [{ profile: 'main', url: 'rtsp://127.0.0.1/x' }], passwordSealed: 'AAAA' };
+    expect(await call('camera:add', { camera })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
   it('refuses methods outside the contract', async () => {
     expect(await call('fs:read', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     expect(await call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });

@@ -1,7 +1,7 @@
 /** The implementation of the contract in shared/api.ts. */
 import { chooseProfile, outputTier } from '../../../shared/stream-choice';
 import { CodedError } from '../../../shared/errors';
-import { keepSecrets, type CameraInventory } from '../cameras/camera-inventory';
+import type { CameraInventory } from '../cameras/camera-inventory';
 import type { CameraRegistry } from '../cameras/camera-registry';
 import { probeCamera } from '../cameras/probe';
 import type { OnvifService } from '../onvif/onvif-service';
@@ -10,6 +10,7 @@ import { takeSnapshot } from '../snapshots/snapshot-service';
 import type { LayoutService } from '../store/layout-service';
 import type { StreamHub } from '../streams/stream-hub';
 import type { ApiHandlers } from './dispatch';
+import { credentialsOf } from '../../../shared/model';
 
 export interface ApiDeps {
   cameras: CameraRegistry;
@@ -53,20 +54,9 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'stream:statuses': () => deps.hub.statuses(),
     'camera:import': (params) => deps.inventory.importCsv(params.text, params.apply),
     'camera:probe': (params) => {
-      let { url, username, password } = params;
-      if (params.cameraId && password === undefined && sameHostAsStored(deps.inventory, params.cameraId, url)) {
-        // Edit dialog: the stored secrets stay in the core and are used here,
-        // and only towards the host they belong to.
-        const stored = keepSecrets(deps.inventory.find(params.cameraId), {
-          id: params.cameraId,
-          name: '-',
-          streams: [{ profile: 'probe', url }],
-          ...(username !== undefined ? { username } : {}),
-        });
-        ({ username, password } = stored);
-        url = stored.streams[0]!.url;
-      }
-      return probeCamera(deps.ffmpegPath, url, username, password);
+      // Edit dialog: an empty password means the stored one, used here inside the core.
+      const target = params.cameraId && params.password === undefined ? deps.inventory.probeTarget(params.cameraId, params.url, params.username) : params;
+      return probeCamera(deps.ffmpegPath, target.url, target.username, target.password);
     },
     'camera:add': async (params) => {
       await deps.inventory.add(params.camera);
@@ -95,9 +85,9 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       return takeSnapshot({ ffmpegPath: deps.ffmpegPath, source, camera, folder: deps.snapshotDir() });
     },
     'onvif:discover': async (params) => ({ devices: await deps.onvif.discover(params) }),
-    'onvif:inspect': (params) => deps.onvif.inspect(params.address, login(params)),
+    'onvif:inspect': (params) => deps.onvif.inspect(params.address, credentialsOf(params)),
     'onvif:add': async (params) => {
-      const report = await deps.onvif.inspect(params.address, login(params));
+      const report = await deps.onvif.inspect(params.address, credentialsOf(params));
       const camera = cameraFromDevice(report, { ...params, ...(params.group?.trim() ? { group: params.group.trim() } : {}) });
       await deps.inventory.add(camera);
       return deps.cameras.summary(camera.id);
@@ -118,20 +108,4 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'tour:get': () => ({ tour: deps.layouts.tour() }),
     'tour:save': async (params) => (await deps.layouts.saveTour(params.tour), {}),
   };
-}
-
-function sameHostAsStored(inventory: CameraInventory, cameraId: string, url: string): boolean {
-  const host = (value: string) => {
-    try {
-      return new URL(value).host;
-    } catch {
-      return null;
-    }
-  };
-  const wanted = host(url);
-  return wanted !== null && inventory.find(cameraId).streams.some((s) => host(s.url) === wanted);
-}
-
-function login(params: { username?: string | undefined; password?: string | undefined }): { username?: string; password?: string } {
-  return { ...(params.username ? { username: params.username } : {}), ...(params.password ? { password: params.password } : {}) };
 }

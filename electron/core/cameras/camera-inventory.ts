@@ -5,7 +5,7 @@
  */
 import { CodedError } from '../../../shared/errors';
 import { camerasFromCsv, camerasToCsv } from '../../../shared/camera-csv';
-import { CameraFileSchema, type CameraEditView, type CameraFile, type CameraFileEntry } from '../../../shared/model';
+import { type CameraEditView, type CameraFile, type CameraFileEntry, CameraFileSchema, credentialsOf } from '../../../shared/model';
 import { withoutUserInfo } from '../../../shared/rtsp-url';
 import type { Logger } from '../log';
 import { JsonFileStore } from '../store/json-file-store';
@@ -64,11 +64,11 @@ export class CameraInventory {
     if (inUrls.length > 0) {
       if (entry.username !== undefined) {
         // The camera's own credentials replace a URL's user info when it is opened: the URL's is dead weight.
-        next = { ...next, streams: entry.streams.map((s) => ({ ...s, url: withoutUserInfo(s.url) })) };
+        next = { ...next, streams: strippedStreams(entry) };
       } else if (inUrls.length === 1) {
         // The one password inside the URLs moves to the sealed field.
         const user = entry.streams.map((s) => decodeURIComponent(new URL(s.url).username)).find(Boolean);
-        next = { ...next, ...(user ? { username: user } : {}), password: inUrls[0]!, streams: entry.streams.map((s) => ({ ...s, url: withoutUserInfo(s.url) })) };
+        next = { ...next, ...(user ? { username: user } : {}), password: inUrls[0]!, streams: strippedStreams(entry) };
       } else {
         this.logger.warn(`camera ${entry.id}: its stream URLs carry different passwords; they stay in the URLs, unencrypted`);
       }
@@ -115,7 +115,7 @@ export class CameraInventory {
       id: camera.id,
       name: camera.name,
       ...(camera.group !== undefined ? { group: camera.group } : {}),
-      streams: camera.streams.map((s) => ({ ...s, url: withoutUserInfo(s.url) })),
+      streams: strippedStreams(camera),
       ...(camera.username !== undefined ? { username: camera.username } : {}),
       hasPassword: camera.password !== undefined || camera.passwordSealed !== undefined || camera.streams.some((s) => new URL(s.url).password !== ''),
     };
@@ -143,6 +143,28 @@ export class CameraInventory {
     await this.write(this.entries.filter((c) => c.id !== id));
   }
 
+  /**
+   * What "test connection" in the edit dialog opens: the typed URL and
+   * username with the stored password (and URL user info) filled in — but
+   * only towards a host this camera's streams are on, so a page cannot send
+   * a stored password anywhere else.
+   */
+  probeTarget(cameraId: string, url: string, username: string | undefined): { url: string; username?: string; password?: string } {
+    const stored = this.find(cameraId);
+    const typed = { url, ...(username !== undefined ? { username } : {}) };
+    const host = (value: string) => {
+      try {
+        return new URL(value).host;
+      } catch {
+        return null;
+      }
+    };
+    const wanted = host(url);
+    if (wanted === null || !stored.streams.some((s) => host(s.url) === wanted)) return typed;
+    const filled = keepSecrets(stored, { id: cameraId, name: stored.name, streams: [{ profile: 'probe', url }], ...typed });
+    return { url: filled.streams[0]!.url, ...credentialsOf(filled) };
+  }
+
   /** The stored entry, credentials and all: for the core's own use (probing with stored credentials). */
   find(id: string): CameraFileEntry {
     const camera = this.entries.find((c) => c.id === id);
@@ -164,6 +186,11 @@ export class CameraInventory {
   }
 }
 
+/** A camera's streams with no user info in their URLs. */
+function strippedStreams(camera: CameraFileEntry): CameraFileEntry['streams'] {
+  return camera.streams.map((s) => ({ ...s, url: withoutUserInfo(s.url) }));
+}
+
 /**
  * `incoming` with the secrets it could not have carried taken from `stored`:
  * the password when none was given (and the username is unchanged or absent),
@@ -173,13 +200,10 @@ export function keepSecrets(stored: CameraFileEntry | undefined, incoming: Camer
   if (!stored) return incoming;
   const next: CameraFileEntry = { ...incoming };
   const sameUser = incoming.username === undefined || incoming.username === stored.username;
-  if (next.password === undefined && stored.password !== undefined && sameUser) {
-    next.password = stored.password;
-    if (next.username === undefined && stored.username !== undefined) next.username = stored.username;
-  }
-  // A password this machine could not decrypt is kept sealed until a new one is typed.
-  if (next.password === undefined && next.passwordSealed === undefined && stored.passwordSealed !== undefined && sameUser) {
-    next.passwordSealed = stored.passwordSealed;
+  // The stored password, or one this machine could not decrypt (kept sealed until a new one is typed).
+  const storedSecret = stored.password !== undefined ? { password: stored.password } : stored.passwordSealed !== undefined ? { passwordSealed: stored.passwordSealed } : undefined;
+  if (next.password === undefined && next.passwordSealed === undefined && storedSecret && sameUser) {
+    Object.assign(next, storedSecret);
     if (next.username === undefined && stored.username !== undefined) next.username = stored.username;
   }
   // A CSV row or the edit dialog does not carry the ONVIF link: keep it.

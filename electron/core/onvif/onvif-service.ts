@@ -7,15 +7,10 @@
  */
 import { Cam } from 'onvif';
 import { CodedError } from '../../../shared/errors';
-import type { OnvifLink } from '../../../shared/model';
+import { type Credentials, credentialsOf, type OnvifLink } from '../../../shared/model';
 import { redact, withoutUserInfo } from '../../../shared/rtsp-url';
 import type { DeviceProfile, DeviceReport, DiscoveredDevice, PtzPreset, PtzVelocity } from '../../../shared/onvif';
 import { discoverDevices } from './discovery';
-
-export interface Credentials {
-  username?: string;
-  password?: string;
-}
 
 /** PTZ on one device, one profile. */
 export interface PtzControl {
@@ -107,7 +102,7 @@ export function reachableUri(uri: string, reachedHost: string): { uri: string; r
 }
 
 export class OnvifClient implements OnvifService {
-  /** Connected devices, by address and user: a PTZ command must not pay for a new connection. */
+  /** Connected devices, by address and credentials: a PTZ command must not pay for a new connection. */
   private readonly connected = new Map<string, Promise<CamHandle>>();
 
   constructor(private readonly options: { timeoutMs?: number } = {}) {}
@@ -169,7 +164,6 @@ export class OnvifClient implements OnvifService {
   ptz(link: OnvifLink, credentials: Credentials): PtzControl {
     const profileToken = link.profileToken;
     const withCam = async <T>(fn: (cam: CamHandle) => Promise<T>): Promise<T> => {
-      if (!link.ptz) throw new CodedError('unsupported', `The camera at ${link.address} does not report PTZ.`);
       const cam = await this.connect(link.address, credentials, false);
       if (!cam.uri?.['ptz']) throw new CodedError('unsupported', `The camera at ${link.address} has no PTZ service.`);
       try {
@@ -231,8 +225,7 @@ export class OnvifClient implements OnvifService {
       const cam = new Cam({
         hostname,
         port,
-        ...(credentials.username ? { username: credentials.username } : {}),
-        ...(credentials.password ? { password: credentials.password } : {}),
+        ...credentialsOf(credentials),
         timeout: timeoutMs,
         // Service addresses the device reports are used on the host and port we reached (NAT).
         preserveAddress: true,

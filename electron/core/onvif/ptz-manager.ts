@@ -4,8 +4,8 @@
  * cameras it set moving, so quitting stops them.
  */
 import { CodedError } from '../../../shared/errors';
-import type { CameraFileEntry } from '../../../shared/model';
-import type { PtzPreset, PtzVelocity } from '../../../shared/onvif';
+import { type CameraFileEntry, credentialsOf } from '../../../shared/model';
+import { isStill, type PtzPreset, type PtzVelocity } from '../../../shared/onvif';
 import { CommandQueue } from './command-queue';
 import type { OnvifService, PtzControl } from './onvif-service';
 
@@ -24,8 +24,7 @@ export class PtzManager {
 
   /** Resolves false when a newer move replaced this one before it was sent. */
   async move(cameraId: string, velocity: PtzVelocity): Promise<boolean> {
-    const still = velocity.pan === 0 && velocity.tilt === 0 && velocity.zoom === 0;
-    if (still) return this.stop(cameraId).then(() => true);
+    if (isStill(velocity)) return this.stop(cameraId).then(() => true);
     const result = await this.run(cameraId, 'move', (c) => c.move(velocity, MOVE_TIMEOUT_MS));
     if (result === 'superseded') return false;
     this.moving.add(cameraId);
@@ -75,7 +74,7 @@ export class PtzManager {
     const cached = this.controls.get(cameraId);
     // The inventory replaces entries when edited: a changed entry gets a new control.
     if (cached?.entry === entry) return cached.control;
-    const control = this.service.ptz(entry.onvif, { ...(entry.username ? { username: entry.username } : {}), ...(entry.password ? { password: entry.password } : {}) });
+    const control = this.service.ptz(entry.onvif, credentialsOf(entry));
     this.controls.set(cameraId, { entry, control });
     return control;
   }
