@@ -12,7 +12,7 @@ import { slug } from '../shared/search';
 import type { ApiClient } from './api/client';
 import { translate, type Language, type MessageKey } from './i18n';
 import { initialRendering, type Rendering } from './player/rendering';
-import { layoutForWall, readWallWindow, recalledWall, rememberWall } from './wall-window';
+import { emptyWall, layoutForWall, readWallWindow, recalledWall, rememberWall } from './wall-window';
 
 export interface PantauState {
   api: ApiClient | undefined;
@@ -194,7 +194,7 @@ export const useStore = create<PantauState>()((set, get) => {
         const wall = get().wall;
         // A window reloaded after a crash gets back exactly what it showed.
         const recalled = recalledWall(wall);
-        if (recalled && !geometryProblem(recalled.geometry) && recalled.tiles.length === recalled.geometry.tiles.length) {
+        if (recalled) {
           set({ ...recalled, maximized: null, selected: null });
           return;
         }
@@ -204,7 +204,7 @@ export const useStore = create<PantauState>()((set, get) => {
             ? layoutForWall(get().layouts, get().defaultLayoutId, wall)
             : get().layouts.find((l) => l.id === get().defaultLayoutId);
         if (chosen) applyLayout(chosen);
-        else if (wallWindow.explicit && wall !== '1') set({ geometry: template('2x2'), tiles: [null, null, null, null], dirty: false });
+        else if (wallWindow.explicit && wall !== '1') set(emptyWall());
         else {
           const geometry = template(smallestTemplateFor(cameras.value.length));
           set({ geometry, tiles: fitCameras(cameras.value.map((c) => c.id), geometry.tiles.length), dirty: false });
@@ -221,10 +221,10 @@ export const useStore = create<PantauState>()((set, get) => {
       if (!get().walls.includes(wall) || wall === get().wall) return;
       set({ wall, maximized: null, selected: null });
       const recalled = recalledWall(wall);
-      if (recalled && !geometryProblem(recalled.geometry) && recalled.tiles.length === recalled.geometry.tiles.length) return set({ ...recalled });
+      if (recalled) return set({ ...recalled });
       const chosen = layoutForWall(get().layouts, get().defaultLayoutId, wall);
       if (chosen) applyLayout(chosen);
-      else set({ geometry: template('2x2'), tiles: [null, null, null, null], layoutId: null, dirty: false });
+      else set(emptyWall());
     },
 
     setTemplate(id) {

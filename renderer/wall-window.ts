@@ -5,7 +5,7 @@
  * the controls. The wall currently on screen is kept in sessionStorage, so a
  * window reloaded after a renderer crash gets its tiles back.
  */
-import type { LayoutGeometry } from '../shared/layouts';
+import { geometryProblem, template, type LayoutGeometry } from '../shared/layouts';
 import type { SavedLayout } from '../shared/saved-layouts';
 
 export interface WallWindow {
@@ -50,11 +50,18 @@ export function rememberWall(wall: string, snapshot: WallSnapshot): void {
   }
 }
 
+/** What this window showed for `wall` before a reload, if it is still a valid wall. */
 export function recalledWall(wall: string): WallSnapshot | undefined {
   try {
     const value = JSON.parse(sessionStorage.getItem(key(wall)) ?? 'null') as WallSnapshot | null;
-    return value && Array.isArray(value.tiles) && value.geometry && Array.isArray(value.geometry.tiles) ? value : undefined;
+    const valid = value && Array.isArray(value.tiles) && value.geometry && Array.isArray(value.geometry.tiles) && !geometryProblem(value.geometry) && value.tiles.length === value.geometry.tiles.length;
+    return valid ? value : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** A wall with no layout meant for it: four empty tiles. */
+export function emptyWall(): WallSnapshot {
+  return { geometry: template('2x2'), tiles: [null, null, null, null], layoutId: null, dirty: false };
 }

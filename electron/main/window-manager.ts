@@ -49,6 +49,8 @@ export class WindowManager {
   private readonly store: JsonFileStore<SavedWalls>;
   private saved: SavedWalls | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
+  /** Fake displays in test mode, read once from the environment. */
+  private readonly fakeDisplays = testDisplays();
 
   constructor(
     private readonly options: {
@@ -67,14 +69,13 @@ export class WindowManager {
     const loaded = await this.store.load();
     this.saved = loaded.value.walls.length ? loaded.value : undefined;
     this.apply();
-    if (!testDisplays()) {
+    if (!this.fakeDisplays) {
       for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) screen.on(event as 'display-added', () => this.apply());
     }
   }
 
   displays(): DisplayInfo[] {
-    const fake = testDisplays();
-    if (fake) return fake;
+    if (this.fakeDisplays) return this.fakeDisplays;
     const primary = screen.getPrimaryDisplay().id;
     return screen.getAllDisplays().map((d) => fromElectron(d, primary));
   }

@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { MessageKey } from '../i18n';
 import { padVelocity } from '../ptz/driver';
-import { ptzDriver, usePtzStore } from '../ptz/ptz-store';
+import { outsideWindow, ptzDriver, usePtzStore } from '../ptz/ptz-store';
 import { useTranslate } from '../store';
 import { GamepadSettings } from './GamepadSettings';
 
@@ -39,8 +39,7 @@ export function PtzPad({ cameraId }: { cameraId: string }) {
     event.preventDefault();
     event.stopPropagation();
     steer(event);
-    const outside = (e: PointerEvent) => e.clientX < 0 || e.clientY < 0 || e.clientX >= window.innerWidth || e.clientY >= window.innerHeight;
-    const move = (e: PointerEvent) => (ptzDriver.isHeld(cameraId) && !outside(e) ? steer(e) : window.removeEventListener('pointermove', move));
+    const move = (e: PointerEvent) => (ptzDriver.isHeld(cameraId) && !outsideWindow(e) ? steer(e) : window.removeEventListener('pointermove', move));
     window.addEventListener('pointermove', move);
   };
   const zoom = (direction: 1 | -1) => ({

@@ -97,6 +97,11 @@ export const usePtzStore = create<PtzStore>()((set, get) => {
   };
 });
 
+/** A pointer event from beyond the window's edges (the browser keeps reporting a held pointer there). */
+export function outsideWindow(event: PointerEvent): boolean {
+  return event.clientX < 0 || event.clientY < 0 || event.clientX >= window.innerWidth || event.clientY >= window.innerHeight;
+}
+
 /** Window events that mean "the operator let go". Installed once, at start. */
 export function installPtzSafety(): void {
   window.addEventListener('blur', () => ptzDriver.releaseAll());
@@ -111,7 +116,7 @@ export function installPtzSafety(): void {
     if (!event.relatedTarget) ptzDriver.releaseAll('pad');
   });
   window.addEventListener('pointermove', (event) => {
-    if (event.clientX < 0 || event.clientY < 0 || event.clientX >= window.innerWidth || event.clientY >= window.innerHeight) ptzDriver.releaseAll('pad');
+    if (outsideWindow(event)) ptzDriver.releaseAll('pad');
   });
   window.addEventListener('pointerup', () => ptzDriver.releaseAll('pad'));
   window.addEventListener('pointercancel', () => ptzDriver.releaseAll('pad'));
