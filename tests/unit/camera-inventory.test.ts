@@ -84,6 +84,17 @@ describe('camera inventory: editing without ever showing a secret', () => {
     expect(() => readFileSync(file)).toThrow();
   });
 
+  it('"test connection" fills in the stored secrets only towards the camera\'s own host', () => {
+    const inv = inventory().inventory;
+    expect(inv.probeTarget('cam-1', 'rtsp://10.0.0.5:554/Streaming/Channels/101', 'admin')).toEqual({
+      url: 'rtsp://admin:url-secret@10.0.0.5:554/Streaming/Channels/101',
+      username: 'admin',
+      password: 'field-secret',
+    });
+    expect(inv.probeTarget('cam-1', 'rtsp://203.0.113.9/steal', 'admin')).toEqual({ url: 'rtsp://203.0.113.9/steal', username: 'admin' });
+    expect(inv.probeTarget('cam-1', 'not a url', undefined)).toEqual({ url: 'not a url' });
+  });
+
   it('removes a camera', async () => {
     const { file, registry, inventory: inv } = inventory([stored, { ...stored, id: 'cam-2' }]);
     await inv.remove('cam-1');
