@@ -52,7 +52,7 @@ export class PantauCore {
   readonly onvif: OnvifService;
   /** Choices the operator made on this machine (settings.json in the data folder). */
   private readonly settingsStore: JsonFileStore<Settings>;
-  private settings: { value: Settings } = { value: {} };
+  private settings: Settings = {};
   readonly ptz: PtzManager;
 
   constructor(readonly options: CoreOptions) {
@@ -82,7 +82,7 @@ export class PantauCore {
       layouts: this.layouts,
       inventory: this.inventory,
       ffmpegPath: options.ffmpegPath,
-      snapshotDir: () => this.settings.value.snapshotDir ?? options.snapshotDir ?? path.join(options.dataDir, 'snapshots'),
+      snapshotDir: () => this.snapshotDir(),
       ...(options.pickFolder ? { chooseSnapshotDir: () => this.chooseSnapshotDir(options.pickFolder!) } : {}),
       token: this.token,
       host: options.host,
@@ -93,16 +93,20 @@ export class PantauCore {
   /** Reads the stores; call once before serving. */
   async start(): Promise<void> {
     await this.layouts.load();
-    this.settings = { value: (await this.settingsStore.load()).value };
+    this.settings = (await this.settingsStore.load()).value;
+  }
+
+  /** The operator's chosen folder, else --snapshot-dir, else <data>/snapshots. */
+  private snapshotDir(): string {
+    return this.settings.snapshotDir ?? this.options.snapshotDir ?? path.join(this.options.dataDir, 'snapshots');
   }
 
   private async chooseSnapshotDir(pick: (current: string) => Promise<string | undefined>): Promise<string | undefined> {
-    const current = this.settings.value.snapshotDir ?? this.options.snapshotDir ?? path.join(this.options.dataDir, 'snapshots');
-    const chosen = await pick(current);
+    const chosen = await pick(this.snapshotDir());
     if (chosen === undefined) return undefined;
-    const next = { ...this.settings.value, snapshotDir: chosen };
+    const next = { ...this.settings, snapshotDir: chosen };
     await this.settingsStore.save(next);
-    this.settings = { value: next };
+    this.settings = next;
     return chosen;
   }
 
