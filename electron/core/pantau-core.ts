@@ -93,6 +93,7 @@ export class PantauCore {
   /** Reads the stores; call once before serving. */
   async start(): Promise<void> {
     await this.layouts.load();
+    await this.inventory.sealAtRest();
     this.settings = (await this.settingsStore.load()).value;
   }
 

@@ -164,6 +164,22 @@ describe('camera passwords at rest', () => {
     expect(again.unreadable()).toEqual([]);
   });
 
+  it('a camera file written with clear passwords is sealed at start, its backup copy too', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pantau-sealed-'));
+    const file = path.join(dir, 'cameras.json');
+    const sealer = aesSealer();
+    const plain = new CameraInventory(file, [], CameraRegistry.fromFile([]), silentLogger);
+    await plain.add(stored); // written in clear: no secret storage then
+    expect(readFileSync(file, 'utf8')).toMatch(/field-secret/);
+    const disk = JSON.parse(readFileSync(file, 'utf8')).cameras as CameraFileEntry[];
+    const inv = new CameraInventory(file, disk, CameraRegistry.fromFile(disk), silentLogger, sealer);
+    await inv.sealAtRest();
+    for (const kept of [file, `${file}.bak`]) expect(readFileSync(kept, 'utf8')).not.toMatch(/secret/);
+    expect(inv.find('cam-1').password).toBe('field-secret');
+    const reopened = JSON.parse(readFileSync(file, 'utf8')).cameras as CameraFileEntry[];
+    expect(new CameraInventory(file, reopened, CameraRegistry.fromFile(reopened), silentLogger, sealer).find('cam-1').password).toBe('field-secret');
+  });
+
   it('a password this machine cannot open is kept sealed, reported, and survives edits until a new one is typed', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'pantau-sealed-')), 'cameras.json');
     const sealedElsewhere = aesSealer().seal('field-secret');

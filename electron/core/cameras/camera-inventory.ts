@@ -22,6 +22,8 @@ export class CameraInventory {
   private readonly store: JsonFileStore<CameraFile>;
   private entries: CameraFileEntry[];
   private readonly listeners = new Set<() => void>();
+  /** The file as loaded holds a password in clear (written before sealing existed, or on a machine without it). */
+  private readonly plainOnDisk: boolean;
 
   constructor(
     file: string,
@@ -31,6 +33,7 @@ export class CameraInventory {
     private readonly sealer: SecretSealer = noSealer,
   ) {
     this.store = new JsonFileStore({ file, schema: CameraFileSchema, defaults: () => ({ cameras: [] }), logger });
+    this.plainOnDisk = initial.some((e) => e.password !== undefined || e.streams.some((s) => new URL(s.url).password !== ''));
     this.entries = initial.map((entry) => this.unseal(entry));
     if (initial.some((e) => e.passwordSealed !== undefined)) this.registry.replace(this.entries);
   }
@@ -76,6 +79,19 @@ export class CameraInventory {
     if (next.password === undefined) return next;
     const { password, ...rest } = next;
     return { ...rest, passwordSealed: this.sealer.seal(password) };
+  }
+
+  /**
+   * Seals passwords a camera file holds in clear, when this machine can.
+   * Written twice, so that the kept previous copy (.bak) holds no clear
+   * password either. Call once at start.
+   */
+  async sealAtRest(): Promise<void> {
+    if (this.sealer.kind !== 'os' || !this.plainOnDisk) return;
+    const sealed = { cameras: this.entries.map((c) => this.sealed(c)) };
+    await this.store.save(sealed);
+    await this.store.save(sealed);
+    this.logger.info('camera passwords found in clear in the camera file are now sealed');
   }
 
   onChange(listener: () => void): () => void {
