@@ -5,6 +5,7 @@
  * declares a channel.
  */
 import { z } from 'zod';
+import { errorCodes } from './errors';
 import { CameraEditViewSchema, CameraFileEntrySchema, CameraIdSchema, CameraSummarySchema, ProfileNameSchema, StreamStatusSchema } from './model';
 import { DeviceLoginSchema, DeviceReportSchema, DiscoveredDeviceSchema, PtzPresetSchema, PtzVelocitySchema, ptzTarget } from './onvif';
 import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema, TourSchema } from './saved-layouts';
@@ -59,9 +60,14 @@ export const apiMethods = {
       username: z.string().max(128).optional(),
       password: z.string().max(256).optional(),
       cameraId: CameraIdSchema.optional(),
+      transport: z.enum(['auto', 'tcp', 'udp']).optional(),
     }),
     result: z.strictObject({
       outcome: z.enum(['ok', 'auth-failed', 'unreachable', 'timeout', 'not-rtsp', 'unsupported', 'failed']),
+      /** The failure class, as the wall names it (same classifier). */
+      failure: z.enum(errorCodes).optional(),
+      /** The transport the answer came over. */
+      transport: z.enum(['tcp', 'udp']).optional(),
       codec: z.string().optional(),
       width: z.number().optional(),
       height: z.number().optional(),

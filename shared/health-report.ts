@@ -49,9 +49,10 @@ const severity: Record<StreamState, number> = {
   offline: 2,
   reconnecting: 3,
   stalled: 4,
-  connecting: 5,
-  live: 6,
-  idle: 7,
+  degraded: 5,
+  connecting: 6,
+  live: 7,
+  idle: 8,
 };
 
 export function sortHealthRows(rows: readonly HealthRow[], column: HealthColumn, ascending: boolean): HealthRow[] {

@@ -4,6 +4,7 @@
  * parsed with these.
  */
 import { z } from 'zod';
+import { errorCodes } from './errors';
 import { rtspUrlProblem } from './rtsp-url';
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -30,7 +31,10 @@ export const StreamProfileFileSchema = z.strictObject({
   width: dimension.optional(),
   height: dimension.optional(),
   fps: z.number().min(1).max(120).optional(),
+  /** RTP over TCP (interleaved), UDP, or auto: TCP first, UDP when the camera refuses TCP or sends nothing over it. */
+  transport: z.enum(['auto', 'tcp', 'udp']).optional(),
 });
+export type StreamTransport = NonNullable<z.infer<typeof StreamProfileFileSchema>['transport']>;
 
 /** "host" or "host:port" of a device's web service (what a user types; no scheme, no path). */
 export const DeviceAddressSchema = z
@@ -132,9 +136,10 @@ export type CameraSummary = z.infer<typeof CameraSummarySchema>;
 /**
  * A stream session's life: connecting → live ⇄ stalled; a failure leads to
  * reconnecting (backoff), then offline after repeated failures (slow retry);
- * auth-failed and unsupported wait long before trying again.
+ * auth-failed and unsupported wait long before trying again; degraded is a
+ * picture that moves but that ffmpeg reports damaged (concealed errors).
  */
-export const streamStates = ['idle', 'connecting', 'live', 'stalled', 'reconnecting', 'offline', 'auth-failed', 'unsupported'] as const;
+export const streamStates = ['idle', 'connecting', 'live', 'degraded', 'stalled', 'reconnecting', 'offline', 'auth-failed', 'unsupported'] as const;
 export const StreamStateSchema = z.enum(streamStates);
 export type StreamState = z.infer<typeof StreamStateSchema>;
 
@@ -145,7 +150,7 @@ export const StreamStatusSchema = z.strictObject({
   /** ms since epoch when this state began */
   since: z.number(),
   /** The last failure, redacted; kept after recovery so a report can show it. */
-  error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
+  error: z.strictObject({ code: z.enum(errorCodes), message: z.string() }).optional(),
   /** When the next connection attempt is due (ms since epoch), while waiting. */
   retryAt: z.number().optional(),
   fps: z.number().nonnegative(),
@@ -154,6 +159,8 @@ export const StreamStatusSchema = z.strictObject({
   lastFrameAt: z.number().optional(),
   /** Connection attempts after the first. */
   reconnects: z.number().int().nonnegative(),
+  /** The RTP transport the stream is using (or last used). */
+  transport: z.enum(['tcp', 'udp']).optional(),
 });
 export type StreamStatus = z.infer<typeof StreamStatusSchema>;
 

@@ -56,7 +56,7 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'camera:probe': (params) => {
       // Edit dialog: an empty password means the stored one, used here inside the core.
       const target = params.cameraId && params.password === undefined ? deps.inventory.probeTarget(params.cameraId, params.url, params.username) : params;
-      return probeCamera(deps.ffmpegPath, target.url, target.username, target.password);
+      return probeCamera(deps.ffmpegPath, target.url, target.username, target.password, undefined, params.transport);
     },
     'camera:add': async (params) => {
       await deps.inventory.add(params.camera);

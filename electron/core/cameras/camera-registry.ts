@@ -40,6 +40,7 @@ function fromFileEntry(entry: CameraFileEntry): Camera {
         ...(stream.width ? { width: stream.width } : {}),
         ...(stream.height ? { height: stream.height } : {}),
         ...(stream.fps ? { fps: stream.fps } : {}),
+        ...(stream.transport ? { transport: stream.transport } : {}),
       },
     })),
   };

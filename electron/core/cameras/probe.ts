@@ -2,17 +2,25 @@
  * "Test connection": asks ffmpeg to open a camera URL and reports, in words an
  * operator can act on, whether it is reachable, refuses the password, is not
  * RTSP, or sends a codec we cannot decode, with codec, size and frame rate.
+ * The failure class comes from the same classifier the wall uses; `auto`
+ * transport tries TCP, then UDP, as the wall does, and says which worked.
  * ffmpeg rather than ffprobe: the bundled ffmpeg-static ships no ffprobe.
  */
-import { spawn } from 'node:child_process';
-import { rtspUrlProblem, redact, withCredentials } from '../../../shared/rtsp-url';
-import { classifyFfmpegError, lastLine } from '../streams/classify-exit';
-import { inputArgs } from '../streams/ffmpeg-args';
+import type { ErrorCode } from '../../../shared/errors';
+import type { StreamTransport } from '../../../shared/model';
+import { redactKnown, rtspUrlProblem, secretsOf, withCredentials } from '../../../shared/rtsp-url';
+import { inputArgs, RTSP_IO_TIMEOUT_MS } from '../streams/ffmpeg-args';
+import { runFfmpeg } from '../streams/ffmpeg-process';
+import { classifyFailure, lastLine } from '../streams/failure-class';
+import { nextTransport } from '../streams/health-policy';
 
 export type ProbeOutcome = 'ok' | 'auth-failed' | 'unreachable' | 'timeout' | 'not-rtsp' | 'unsupported' | 'failed';
 
 export interface ProbeResult {
   outcome: ProbeOutcome;
+  /** The failure class, as the wall would name it. */
+  failure?: ErrorCode;
+  transport?: 'tcp' | 'udp';
   codec?: string;
   width?: number;
   height?: number;
@@ -36,29 +44,40 @@ export function parseVideoStream(stderr: string): Omit<ProbeResult, 'outcome'> |
   };
 }
 
-export function probeCamera(ffmpegPath: string, url: string, username?: string, password?: string, timeoutMs = 15_000): Promise<ProbeResult> {
-  if (rtspUrlProblem(url)) return Promise.resolve({ outcome: 'not-rtsp', detail: rtspUrlProblem(url)! });
-  const source = { kind: 'rtsp' as const, url: withCredentials(url, username, password) };
-  return new Promise((resolve) => {
-    // No output file: ffmpeg opens the input, prints what it found and stops.
-    const child = spawn(ffmpegPath, ['-hide_banner', '-nostdin', ...inputArgs(source)], { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
-    let stderr = '';
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-8192)));
-    child.once('close', () => {
-      clearTimeout(timer);
-      const video = parseVideoStream(stderr);
-      const detail = redact(lastLine(stderr));
-      if (video) return resolve({ outcome: decodable.has(video.codec!) ? 'ok' : 'unsupported', ...video });
-      if (timedOut) return resolve({ outcome: 'timeout', detail: 'no answer in time' });
-      const code = classifyFfmpegError(stderr);
-      const outcome: ProbeOutcome =
-        code === 'auth-failed' ? 'auth-failed' : code === 'rtsp-unreachable' ? 'unreachable' : code === 'rtsp-timeout' ? 'timeout' : code === 'unsupported' ? 'unsupported' : 'failed';
-      resolve({ outcome, detail });
-    });
-  });
+/** The dialog's coarse outcome for a failure class. */
+function outcomeOf(code: ErrorCode): ProbeOutcome {
+  if (code === 'auth-failed' || code === 'rtsp-forbidden') return 'auth-failed';
+  if (code === 'rtsp-unreachable') return 'unreachable';
+  if (code === 'rtsp-no-answer' || code === 'rtsp-timeout' || code === 'rtsp-no-media') return 'timeout';
+  if (code === 'not-rtsp') return 'not-rtsp';
+  if (code === 'unsupported') return 'unsupported';
+  return 'failed';
+}
+
+async function probeOnce(ffmpegPath: string, url: string, transport: 'tcp' | 'udp', timeoutMs: number): Promise<ProbeResult> {
+  const input = inputArgs({ kind: 'rtsp', url }, transport);
+  // No output file: ffmpeg opens the input, prints what it found and stops.
+  const run = await runFfmpeg(ffmpegPath, { args: ['-hide_banner', '-nostdin', ...input.args], ...(input.stdin ? { stdin: input.stdin } : {}) }, timeoutMs, 0);
+  const video = parseVideoStream(run.stderr);
+  if (video) return { outcome: decodable.has(video.codec!) ? 'ok' : 'unsupported', ...(decodable.has(video.codec!) ? {} : { failure: 'unsupported' as const }), transport, ...video };
+  const failure = classifyFailure({ ...run, ioTimeoutMs: RTSP_IO_TIMEOUT_MS, hadPicture: false });
+  const detail = redactKnown(lastLine(run.stderr), secretsOf(url)) || 'no answer in time';
+  return { outcome: outcomeOf(failure), failure, transport, detail };
+}
+
+export async function probeCamera(
+  ffmpegPath: string,
+  url: string,
+  username?: string,
+  password?: string,
+  timeoutMs = 15_000,
+  mode: StreamTransport = 'auto',
+): Promise<ProbeResult> {
+  if (rtspUrlProblem(url)) return { outcome: 'not-rtsp', detail: rtspUrlProblem(url)! };
+  const full = withCredentials(url, username, password);
+  const first = mode === 'udp' ? 'udp' : 'tcp';
+  const result = await probeOnce(ffmpegPath, full, first, timeoutMs);
+  if (result.outcome === 'ok' || !result.failure) return result;
+  const then = nextTransport(mode, first, result.failure);
+  return then === first ? result : probeOnce(ffmpegPath, full, then, timeoutMs);
 }

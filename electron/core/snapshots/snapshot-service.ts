@@ -4,16 +4,16 @@
  * the camera name and the local time (with its UTC offset) burnt in, saved as
  * PNG beside a sidecar JSON that carries the PNG's SHA-256.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CodedError } from '../../../shared/errors';
 import { localDateTime } from '../../../shared/time';
-import { redact } from '../../../shared/rtsp-url';
-import { classifyFfmpegError, lastLine } from '../streams/classify-exit';
-import { inputArgs } from '../streams/ffmpeg-args';
+import { redactKnown, secretsOf } from '../../../shared/rtsp-url';
+import { classifyFailure, lastLine } from '../streams/failure-class';
+import { inputArgs, RTSP_IO_TIMEOUT_MS } from '../streams/ffmpeg-args';
+import { runFfmpeg } from '../streams/ffmpeg-process';
 import type { StreamSource } from '../streams/stream-source';
 
 export interface Snapshot {
@@ -59,22 +59,15 @@ export async function takeSnapshot(options: {
     const captionFile = path.join(work, 'caption.txt');
     await writeFile(captionFile, `${options.camera.name}  ${stamp}`, 'utf8');
     const caption = `drawtext=textfile='${filterPath(captionFile)}':expansion=none:fontsize=h/24:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8:x=w-tw-16:y=16`; // top right: cameras' own OSD is usually top left and bottom
-    const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', ...inputArgs(options.source), '-frames:v', '1', '-an', '-vf', caption, '-c:v', 'png', '-f', 'image2pipe', 'pipe:1'];
-    const png = await new Promise<Buffer>((resolve, reject) => {
-      const child = spawn(options.ffmpegPath, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-      const chunks: Buffer[] = [];
-      let stderr = '';
-      const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
-      child.stdout.on('data', (d: Buffer) => chunks.push(d));
-      child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2048)));
-      child.once('error', reject);
-      child.once('close', (code) => {
-        clearTimeout(timer);
-        const out = Buffer.concat(chunks);
-        if (code === 0 && out.length > 0) resolve(out);
-        else reject(new CodedError(classifyFfmpegError(stderr), redact(lastLine(stderr)) || 'no picture from the camera'));
-      });
-    });
+    const input = inputArgs(options.source);
+    const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', ...input.args, '-frames:v', '1', '-an', '-vf', caption, '-c:v', 'png', '-f', 'image2pipe', 'pipe:1'];
+    const run = await runFfmpeg(options.ffmpegPath, { args, ...(input.stdin ? { stdin: input.stdin } : {}) }, options.timeoutMs ?? 20_000);
+    if (run.code !== 0 || run.stdout.length === 0) {
+      const code = classifyFailure({ ...run, ioTimeoutMs: RTSP_IO_TIMEOUT_MS, hadPicture: false });
+      const secrets = options.source.kind === 'rtsp' ? secretsOf(options.source.url) : [];
+      throw new CodedError(code, redactKnown(lastLine(run.stderr), secrets) || 'no picture from the camera');
+    }
+    const png = run.stdout;
     const { width, height } = pngSize(png);
     const sha256 = createHash('sha256').update(png).digest('hex');
     await mkdir(options.folder, { recursive: true });

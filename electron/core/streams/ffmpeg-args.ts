@@ -1,6 +1,13 @@
 /**
  * Builds ffmpeg's argument array (never a shell string) for one stream:
  * camera → MPEG-TS with MPEG-1 video, the format JSMpeg decodes.
+ *
+ * The camera URL with its credentials never goes into the argument array:
+ * any local user can read a process's command line (`ps`, /proc/PID/cmdline,
+ * Windows' task manager). ffmpeg reads it from its stdin instead, as a
+ * one-entry ffconcat script (`-f concat -i pipe:0`); the concat demuxer opens
+ * the entry with the RTSP options given beside it. Measured here: the same
+ * first-frame time as `-i URL` (0.52–0.55 s against GStreamer's server).
  */
 import type { StreamSource } from './stream-source';
 
@@ -11,6 +18,18 @@ export interface OutputOptions {
 }
 
 export const defaultOutput: OutputOptions = { maxWidth: 1280, maxHeight: 720 };
+
+/** One ffmpeg run: arguments, and what goes to its stdin (the secret part, if any). */
+export interface FfmpegCommand {
+  args: string[];
+  stdin?: string;
+}
+
+/** ffmpeg's RTSP socket timeout: a camera that stops answering ends the process. */
+export const RTSP_IO_TIMEOUT_MS = 10_000;
+
+/** Nothing but the network (and our own stdin script): a URL can never make ffmpeg read a local file. */
+const PROTOCOLS = 'pipe,rtsp,rtsps,tcp,udp,tls,rtp,srtp,crypto';
 
 /** MPEG-1 only knows these frame rates (ISO/IEC 11172-2, frame_rate_code). */
 const mpeg1Rates = [24, 25, 30, 50, 60];
@@ -32,68 +51,109 @@ function drawtextLiteral(text: string): string {
   return text.replace(/[^\p{L}\p{N} ._#-]/gu, ' ');
 }
 
-/** The input half of the command line (also used for snapshots). */
-export function inputArgs(source: StreamSource): string[] {
+/** A value inside single quotes in an ffconcat script (quote closed, escaped, reopened). */
+function concatQuoted(value: string): string {
+  if (/[\r\n]/.test(value)) throw new Error('a camera URL cannot hold a line break');
+  return `'${value.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * The ffconcat script that names the camera. Its options are the RTSP
+ * demuxer's: the transport, the socket timeout, and a short analysis (0.1 s;
+ * the SDP or the first keyframe carries SPS/PPS, audio is dropped, the output
+ * rate is fixed).
+ */
+export function rtspScript(url: string, transport: 'tcp' | 'udp'): string {
+  return [
+    'ffconcat version 1.0',
+    `file ${concatQuoted(url)}`,
+    `option rtsp_transport ${transport}`,
+    `option timeout ${RTSP_IO_TIMEOUT_MS * 1000}`,
+    'option probesize 262144',
+    'option analyzeduration 100000',
+    '',
+  ].join('\n');
+}
+
+/** The input half of the command line (also used for snapshots and "test connection"). */
+export function inputArgs(source: StreamSource, transport: 'tcp' | 'udp' = source.kind === 'rtsp' && source.transport === 'udp' ? 'udp' : 'tcp'): FfmpegCommand {
   if (source.kind === 'demo') {
     const clock = `drawtext=text='${drawtextLiteral(source.label)}  %{localtime\\:%X}'`
       + ':fontsize=h/14:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=6:x=12:y=h-th-18';
-    return ['-re', '-f', 'lavfi', '-i', `${source.pattern}=size=${source.width}x${source.height}:rate=${source.fps},${clock}`];
+    return { args: ['-re', '-f', 'lavfi', '-i', `${source.pattern}=size=${source.width}x${source.height}:rate=${source.fps},${clock}`] };
   }
-  return [
-    '-rtsp_transport', source.transport ?? 'tcp',
-    // Socket I/O timeout in microseconds: a camera that stops answering ends the process.
-    '-timeout', '10000000',
-    // Nothing but the network: a URL can never make ffmpeg read a local file.
-    '-protocol_whitelist', 'rtsp,rtsps,tcp,udp,tls,rtp,srtp,crypto',
-    // Low-delay input. LOW_DELAY turns off frame-threaded decoding, which would
-    // add a frame of delay per thread. A short analysis (0.1 s) is enough: the
-    // SDP carries SPS/PPS, audio is dropped, and the output rate is fixed.
-    // Not `-fflags nobuffer`: it discards the packets read while probing, the
-    // first keyframe among them, so every cold start waited a whole extra GOP
-    // (measured: 1.21 s → 0.38 s to the first MPEG-1 sequence header).
-    '-flags', 'low_delay',
-    '-probesize', '262144',
-    '-analyzeduration', '100000',
-    '-i', source.url,
-  ];
+  return {
+    args: [
+      '-protocol_whitelist', PROTOCOLS,
+      // Not `-flags low_delay`: it turns off the decoder's handling of frames
+      // made of several slices sent as separate packets (x264 slices, many
+      // embedded encoders), and half of such a picture stayed decoder-green
+      // (tests/integration/real-cameras). Frame threads add a frame of delay
+      // per thread; ffmpeg uses at most two here.
+      // Not `-fflags nobuffer`: it discards the packets read while probing, the
+      // first keyframe among them (measured: 1.21 s → 0.38 s to the first frame).
+      '-probesize', '262144',
+      '-analyzeduration', '100000',
+      '-f', 'concat', '-safe', '0',
+      '-i', 'pipe:0',
+    ],
+    stdin: rtspScript(source.url, transport),
+  };
 }
 
-function scaleFilter(source: StreamSource, box: OutputOptions): string {
-  if (source.width && source.height) {
-    const size = fitSize(source.width, source.height, box);
-    return `scale=${size.width}:${size.height}`;
-  }
-  return `scale=w='min(${box.maxWidth},iw)':h='min(${box.maxHeight},ih)':force_original_aspect_ratio=decrease:force_divisible_by=2`;
+/**
+ * The output picture: the camera's own aspect ratio, letterboxed into a fixed
+ * size. The declared size (camera file, ONVIF) only picks that size; a camera
+ * that sends 4:3 while declared 16:9, or that changes resolution mid-stream,
+ * is fitted inside without being stretched (ffmpeg re-creates the filters on a
+ * size change; the encoder's size stays).
+ */
+export function outputSize(source: StreamSource, box: OutputOptions): { width: number; height: number } {
+  if (source.width && source.height) return fitSize(source.width, source.height, box);
+  return { width: box.maxWidth, height: box.maxHeight };
+}
+
+function scaleFilter(size: { width: number; height: number }): string {
+  const { width: w, height: h } = size;
+  return `scale=${w}:${h}:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=${w}:${h}:(ow-iw)/2:(oh-ih)/2,setsar=1`;
 }
 
 /** Bits per second for MPEG-1 at this size: ~0.12 bit per pixel, within 400k..6M. */
-function bitrate(source: StreamSource, box: OutputOptions, fps: number): number {
-  const size = source.width && source.height ? fitSize(source.width, source.height, box) : { width: 1280, height: 720 };
+function bitrate(size: { width: number; height: number }, fps: number): number {
   const bits = size.width * size.height * fps * 0.12;
   return Math.round(Math.min(6_000_000, Math.max(400_000, bits)) / 1000) * 1000;
 }
 
-export function buildFfmpegArgs(source: StreamSource, box: OutputOptions = defaultOutput): string[] {
+export function buildFfmpegArgs(source: StreamSource, box: OutputOptions = defaultOutput, transport?: 'tcp' | 'udp'): FfmpegCommand {
   const fps = mpeg1Rate(source.fps);
-  const rate = bitrate(source, box, fps);
-  return [
-    '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error',
-    ...inputArgs(source),
-    '-an', '-sn', '-dn',
-    '-vf', scaleFilter(source, box),
-    '-r', String(fps),
-    '-c:v', 'mpeg1video',
-    // No B-frames (they add a frame of latency and JSMpeg does not need them);
-    // one GOP per second so a joiner or a resync never waits more than 1 s.
-    '-bf', '0',
-    '-g', String(fps),
-    '-b:v', String(rate),
-    '-maxrate', String(rate * 2),
-    '-bufsize', String(rate),
-    '-f', 'mpegts',
-    '-flush_packets', '1',
-    '-muxdelay', '0',
-    '-muxpreload', '0',
-    'pipe:1',
-  ];
+  const size = outputSize(source, box);
+  const rate = bitrate(size, fps);
+  const input = inputArgs(source, transport);
+  return {
+    ...input,
+    args: [
+      // Warnings too: "corrupt decoded frame" is how ffmpeg says it concealed damage.
+      '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'warning',
+      ...input.args,
+      '-an', '-sn', '-dn',
+      '-vf', scaleFilter(size),
+      '-r', String(fps),
+      '-c:v', 'mpeg1video',
+      // No B-frames (they add a frame of latency and JSMpeg does not need them).
+      '-bf', '0',
+      // A keyframe every second of time, not every `fps` frames: a 5 fps
+      // substream comes out at 5 fps (MPEG-TS keeps variable rates), and a GOP
+      // counted in frames would make a joiner wait 5 s.
+      '-g', String(fps),
+      '-force_key_frames', 'expr:gte(t,n_forced*1)',
+      '-b:v', String(rate),
+      '-maxrate', String(rate * 2),
+      '-bufsize', String(rate),
+      '-f', 'mpegts',
+      '-flush_packets', '1',
+      '-muxdelay', '0',
+      '-muxpreload', '0',
+      'pipe:1',
+    ],
+  };
 }

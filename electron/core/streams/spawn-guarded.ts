@@ -13,7 +13,7 @@
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 const SETPRIV = '/usr/bin/setpriv';
 let setprivAvailable: boolean | undefined;
@@ -30,7 +30,21 @@ export function hasParentDeathSignal(): boolean {
   return setprivAvailable;
 }
 
-export function spawnGuarded(file: string, args: readonly string[]): ChildProcessByStdio<null, Readable, Readable> {
+export type GuardedProcess = ChildProcessByStdio<Writable | null, Readable, Readable>;
+
+/**
+ * `stdin`, when given, is written to the process and closed: how secrets
+ * (camera URLs with passwords) reach ffmpeg without entering its command line.
+ */
+export function spawnGuarded(file: string, args: readonly string[], stdin?: string): GuardedProcess {
   const [command, commandArgs] = hasParentDeathSignal() ? [SETPRIV, ['--pdeathsig', 'KILL', '--', file, ...args]] : [file, [...args]];
-  return spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, detached: false });
+  const child = spawn(command, commandArgs, { stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], windowsHide: true, detached: false }) as GuardedProcess;
+  if (stdin !== undefined && child.stdin) {
+    // A process that dies before reading it closes the pipe: that is its exit to report, not ours.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(stdin);
+  }
+  return child;
 }
+
+export type Spawner = typeof spawnGuarded;

@@ -35,6 +35,8 @@ export class StreamHub {
   private readonly statusListeners = new Set<(status: StreamStatus) => void>();
   private readonly statsListeners = new Set<(statuses: StreamStatus[]) => void>();
   private readonly statsTimer: NodeJS.Timeout;
+  /** The RTP transport that last worked per camera profile: an `auto` camera that needed UDP starts with UDP next time. */
+  private readonly transports = new Map<string, 'tcp' | 'udp'>();
   private disposed = false;
 
   constructor(private readonly options: StreamHubOptions) {
@@ -62,6 +64,8 @@ export class StreamHub {
         source,
         ffmpegPath: this.options.ffmpegPath,
         logger: this.options.logger,
+        ...(this.transports.has(key) ? { transport: this.transports.get(key)! } : {}),
+        onTransportWorked: (transport) => this.transports.set(key, transport),
         onStatus: (status) => this.statusListeners.forEach((listener) => listener(status)),
       });
       entry = { session, linger: undefined };

@@ -1,61 +1,29 @@
 /**
  * One ffmpeg process for one (camera, profile), shared by every viewer.
- * Keeps the bytes since the last GOP start so a new viewer paints at once,
- * and runs the health state machine:
- *
- *   connecting → live ⇄ stalled        (stalled: no frame for stallAfterMs, judged from the output)
- *   any failure → reconnecting          (exponential backoff with jitter, capped)
- *   offlineAfter failures → offline     (slow retry, never given up)
- *   RTSP 401 → auth-failed              (minutes: cameras lock accounts after bad logins)
- *   codec/URL ffmpeg cannot open → unsupported (minutes)
+ * Keeps the bytes since the last GOP start so a new viewer paints at once, and
+ * does what the health policy (health-policy.ts, pure and table-tested) says:
+ * which state to show, when to retry, which transport to try next.
  */
-import type { ChildProcessByStdio } from 'node:child_process';
-import type { Readable } from 'node:stream';
 import type { ErrorCode } from '../../../shared/errors';
 import type { StreamState, StreamStatus } from '../../../shared/model';
-import { redact } from '../../../shared/rtsp-url';
+import { redact, redactKnown, secretsOf } from '../../../shared/rtsp-url';
 import type { Logger } from '../log';
-import { classifyFfmpegError, lastLine } from './classify-exit';
 import { buildFfmpegArgs, defaultOutput, type OutputOptions } from './ffmpeg-args';
+import { FfmpegProcess, type ExitFacts } from './ffmpeg-process';
+import { classifyFailure, decodeErrorLine, lastLine } from './failure-class';
+import { GopCache } from './gop-cache';
+import { defaultTiming, isDegraded, judgeLiveness, nextAttempt, nextTransport, type HealthTiming, type TransportMode } from './health-policy';
 import { TsPacketizer, type TsChunk } from './mpegts';
-import { spawnGuarded } from './spawn-guarded';
+import type { Spawner } from './spawn-guarded';
 import type { StreamSource } from './stream-source';
+
+export { defaultTiming };
+export type SessionTiming = HealthTiming;
 
 export interface StreamSubscriber {
   /** Called with whole TS packets; `gopStart` chunks can be decoded on their own. */
   write(chunk: TsChunk): void;
 }
-
-export interface SessionTiming {
-  /** No first GOP within this long: kill and retry. */
-  startTimeoutMs: number;
-  /** No new frame for this long while connected: stalled. */
-  stallAfterMs: number;
-  /** Stalled this long: kill ffmpeg and reconnect. */
-  stallRestartMs: number;
-  /** SIGTERM, then SIGKILL after this long. */
-  killGraceMs: number;
-  retryBaseMs: number;
-  retryMaxMs: number;
-  /** Consecutive failures before the stream is called offline. */
-  offlineAfter: number;
-  offlineRetryMs: number;
-  authBackoffMs: number;
-  unsupportedBackoffMs: number;
-}
-
-export const defaultTiming: SessionTiming = {
-  startTimeoutMs: 15_000,
-  stallAfterMs: 2_000,
-  stallRestartMs: 12_000,
-  killGraceMs: 3_000,
-  retryBaseMs: 1_000,
-  retryMaxMs: 30_000,
-  offlineAfter: 5,
-  offlineRetryMs: 60_000,
-  authBackoffMs: 5 * 60_000,
-  unsupportedBackoffMs: 5 * 60_000,
-};
 
 export interface SessionOptions {
   cameraId: string;
@@ -64,30 +32,39 @@ export interface SessionOptions {
   ffmpegPath: string;
   logger: Logger;
   timing?: Partial<SessionTiming>;
-  /** The box the picture is scaled into (never upscaled); grows with requestOutput. */
+  /** The box the picture is scaled into; grows with requestOutput. */
   output?: OutputOptions;
   /** Upper bound of the joiner cache when no GOP start comes. */
   maxCacheBytes?: number;
   onStatus?: (status: StreamStatus) => void;
+  /** The transport that last worked for this camera (auto mode starts with it). */
+  transport?: 'tcp' | 'udp';
+  onTransportWorked?: (transport: 'tcp' | 'udp') => void;
+  spawn?: Spawner;
+  now?: () => number;
+  random?: () => number;
 }
 
-const STDERR_KEEP = 2048;
 const HEALTH_TICK_MS = 250;
+const DAMAGE_KEEP = 64;
 
 export class StreamSession {
   private readonly subscribers = new Set<StreamSubscriber>();
   private readonly timing: SessionTiming;
+  private readonly now: () => number;
+  private readonly secrets: string[];
+  private readonly transportMode: TransportMode;
+  private transport: 'tcp' | 'udp';
   private packetizer = new TsPacketizer();
-  private process: ChildProcessByStdio<null, Readable, Readable> | undefined;
-  private exited: Promise<void> = Promise.resolve();
-  private cache: Buffer[] = [];
-  private cacheBytes = 0;
-  private stderrTail = '';
-  private startedAt = 0;
+  private readonly gop: GopCache;
+  private process: FfmpegProcess | undefined;
   private healthTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private failures = 0;
   private lastFailure: ErrorCode | undefined;
+  private hadPicture = false;
+  /** Times ffmpeg reported a damaged (concealed) frame. */
+  private damage: number[] = [];
   private stopping = false;
   private resizing = false;
   private output: OutputOptions;
@@ -95,14 +72,21 @@ export class StreamSession {
   /** Frame and byte counters behind fps and kbit/s. */
   private frames = 0;
   private bytes = 0;
-  private sampled = { at: Date.now(), frames: 0, bytes: 0 };
+  private sampled: { at: number; frames: number; bytes: number };
   /** Times (ms since epoch) of the recent connection attempts, newest last. */
   readonly attempts: number[] = [];
 
   constructor(private readonly options: SessionOptions) {
     this.timing = { ...defaultTiming, ...options.timing };
+    this.now = options.now ?? Date.now;
     this.output = options.output ?? defaultOutput;
-    this.status = { cameraId: options.cameraId, profile: options.profile, state: 'idle', since: Date.now(), fps: 0, kbps: 0, reconnects: 0 };
+    this.gop = new GopCache(options.maxCacheBytes);
+    const source = options.source;
+    this.secrets = source.kind === 'rtsp' ? secretsOf(source.url) : [];
+    this.transportMode = source.kind === 'rtsp' ? (source.transport ?? 'auto') : 'tcp';
+    this.transport = this.transportMode === 'auto' ? (options.transport ?? 'tcp') : this.transportMode;
+    this.sampled = { at: this.now(), frames: 0, bytes: 0 };
+    this.status = { cameraId: options.cameraId, profile: options.profile, state: 'idle', since: this.now(), fps: 0, kbps: 0, reconnects: 0 };
   }
 
   get key(): string {
@@ -125,9 +109,9 @@ export class StreamSession {
     return this.attempts.length;
   }
 
-  /** Shown in logs and diagnostics: the command line with credentials removed. */
+  /** Shown in logs and diagnostics: the command line (which holds no credentials). */
   get redactedCommand(): string {
-    return redact([this.options.ffmpegPath, ...buildFfmpegArgs(this.options.source, this.output)].join(' '));
+    return redact([this.options.ffmpegPath, ...buildFfmpegArgs(this.options.source, this.output, this.transport).args].join(' '));
   }
 
   get outputBox(): OutputOptions {
@@ -143,11 +127,10 @@ export class StreamSession {
     if (box.maxWidth <= this.output.maxWidth && box.maxHeight <= this.output.maxHeight) return;
     this.output = { maxWidth: Math.max(box.maxWidth, this.output.maxWidth), maxHeight: Math.max(box.maxHeight, this.output.maxHeight) };
     // The cached GOP has the old size: a new viewer waits for the new one instead.
-    this.cache = [];
-    this.cacheBytes = 0;
+    this.gop.clear();
     if (this.process) {
       this.resizing = true;
-      this.process.kill('SIGTERM');
+      void this.process.stop(this.timing.killGraceMs);
     }
   }
 
@@ -164,8 +147,7 @@ export class StreamSession {
 
   /** PAT/PMT plus every packet since the last GOP start, or undefined before the first GOP. */
   cachedGop(): TsChunk | undefined {
-    if (this.cache.length === 0) return undefined;
-    return { data: Buffer.concat([this.packetizer.psi(), ...this.cache]), gopStart: true };
+    return this.gop.snapshot(this.packetizer.psi());
   }
 
   psi(): Buffer {
@@ -173,7 +155,7 @@ export class StreamSession {
   }
 
   /** Updates fps and kbit/s from the counters since the previous sample. */
-  sample(now = Date.now()): StreamStatus {
+  sample(now = this.now()): StreamStatus {
     const seconds = (now - this.sampled.at) / 1000;
     if (seconds >= 0.5) {
       const fps = (this.frames - this.sampled.frames) / seconds;
@@ -184,51 +166,51 @@ export class StreamSession {
     return this.status;
   }
 
-  private setState(state: StreamState, extra: { error?: { code: ErrorCode; message: string }; retryAt?: number } = {}): void {
+  private setState(state: StreamState, extra: { error?: { code: ErrorCode; message: string } | undefined; retryAt?: number } = {}): void {
     const { retryAt: _previousRetry, ...rest } = this.status;
     this.status = {
       ...rest,
       state,
-      since: state === this.status.state ? this.status.since : Date.now(),
+      since: state === this.status.state ? this.status.since : this.now(),
       ...(extra.error ? { error: extra.error } : {}),
       ...(extra.retryAt ? { retryAt: extra.retryAt } : {}),
-      ...(state === 'live' || state === 'stalled' ? {} : { fps: 0, kbps: 0 }),
+      ...(this.options.source.kind === 'rtsp' ? { transport: this.transport } : {}),
+      ...(state === 'live' || state === 'stalled' || state === 'degraded' ? {} : { fps: 0, kbps: 0 }),
     };
     this.options.onStatus?.(this.status);
   }
 
   private start(): void {
     const { ffmpegPath, source, logger } = this.options;
-    this.stderrTail = '';
     this.packetizer = new TsPacketizer();
-    this.cache = [];
-    this.cacheBytes = 0;
-    this.startedAt = Date.now();
+    this.gop.clear();
+    this.hadPicture = false;
+    this.damage = [];
     const first = this.attempts.length === 0;
-    this.attempts.push(this.startedAt);
+    this.attempts.push(this.now());
     if (this.attempts.length > 50) this.attempts.shift();
     if (!first) this.status = { ...this.status, reconnects: this.status.reconnects + 1 };
     // The first attempt is "connecting"; later ones keep the state that explains the wait.
     if (first || this.status.state === 'idle') this.setState('connecting');
-    else this.setState(this.status.state, this.status.error ? { error: this.status.error as { code: ErrorCode; message: string } } : {}); // drops retryAt
+    else this.setState(this.status.state, { error: this.status.error }); // drops retryAt
     logger.info(`start ${this.key}: ${this.redactedCommand}`);
 
-    const child = spawnGuarded(ffmpegPath, buildFfmpegArgs(source, this.output));
-    this.process = child;
-    this.exited = new Promise((resolve) => child.once('close', () => resolve()));
-
-    child.stdout.on('data', (data: Buffer) => this.onData(data));
-    child.stderr.on('data', (data: Buffer) => {
-      this.stderrTail = (this.stderrTail + data.toString('utf8')).slice(-STDERR_KEEP);
+    const process = new FfmpegProcess({
+      ffmpegPath,
+      command: buildFfmpegArgs(source, this.output, this.transport),
+      onData: (data) => this.onData(data),
+      onStderrLine: (line) => {
+        if (!decodeErrorLine.test(line)) return;
+        this.damage.push(this.now());
+        if (this.damage.length > DAMAGE_KEEP) this.damage.shift();
+      },
+      now: this.now,
+      ...(this.options.spawn ? { spawn: this.options.spawn } : {}),
     });
-    child.once('error', (error) => {
-      this.stderrTail += `\n${error.message}`;
-      // A process that never started (ENOENT, EACCES) gets no 'close' event of its own.
-      if (child.pid === undefined) child.emit('close', null, null);
-    });
-    child.once('close', (code, signal) => this.onExit(child, code, signal));
+    this.process = process;
+    void process.done.then((facts) => this.onExit(process, facts));
     clearInterval(this.healthTimer);
-    this.healthTimer = setInterval(() => this.checkHealth(child), HEALTH_TICK_MS);
+    this.healthTimer = setInterval(() => this.checkHealth(process), HEALTH_TICK_MS);
   }
 
   private onData(data: Buffer): void {
@@ -238,7 +220,7 @@ export class StreamSession {
     const newFrames = this.packetizer.frames - framesBefore;
     if (newFrames > 0) {
       this.frames += newFrames;
-      this.status = { ...this.status, lastFrameAt: Date.now() };
+      this.status = { ...this.status, lastFrameAt: this.now() };
     }
     for (const chunk of chunks) this.deliver(chunk);
     if (newFrames > 0 && this.status.state === 'stalled') {
@@ -249,50 +231,47 @@ export class StreamSession {
 
   private deliver(chunk: TsChunk): void {
     if (chunk.gopStart) {
-      this.cache = [];
-      this.cacheBytes = 0;
-      if (this.status.state !== 'live' && this.status.state !== 'stalled') {
+      this.hadPicture = true;
+      if (this.status.state !== 'live' && this.status.state !== 'stalled' && this.status.state !== 'degraded') {
         this.failures = 0;
         this.lastFailure = undefined;
         this.setState('live');
+        if (this.transportMode === 'auto') this.options.onTransportWorked?.(this.transport);
       }
     }
-    if (this.status.state === 'live' || this.status.state === 'stalled') {
-      this.cache.push(chunk.data);
-      this.cacheBytes += chunk.data.length;
-      if (this.cacheBytes > (this.options.maxCacheBytes ?? 8 * 1024 * 1024)) {
-        this.cache = [];
-        this.cacheBytes = 0;
-      }
-    }
+    this.gop.push(chunk);
     for (const subscriber of this.subscribers) subscriber.write(chunk);
   }
 
-  /** Judged from ffmpeg's output, not from ffmpeg's own timeouts alone. */
-  private checkHealth(child: ChildProcessByStdio<null, Readable, Readable>): void {
-    if (this.process !== child || this.stopping) return;
-    const now = Date.now();
+  private checkHealth(process: FfmpegProcess): void {
+    if (this.process !== process || this.stopping) return;
+    const now = this.now();
     const state = this.status.state;
-    if (state === 'live' || state === 'stalled') {
-      const silentFor = now - (this.status.lastFrameAt ?? this.startedAt);
-      if (state === 'live' && silentFor > this.timing.stallAfterMs) this.setState('stalled');
-      if (silentFor > this.timing.stallRestartMs) this.kill(child, `no frame for ${Math.round(silentFor / 1000)} s (timed out)`);
-    } else if (now - this.startedAt > this.timing.startTimeoutMs) {
-      this.kill(child, 'no video within the start timeout (timed out)');
+    const verdict = judgeLiveness({ state, now, startedAt: process.startedAt, lastFrameAt: this.status.lastFrameAt }, this.timing);
+    if (verdict === 'restart') {
+      process.kill(state === 'live' || state === 'stalled' || state === 'degraded' ? 'stall' : 'start-timeout');
+      return;
+    }
+    if (verdict === 'stalled') {
+      if (state !== 'stalled') this.setState('stalled');
+      return;
+    }
+    const damaged = isDegraded(this.damage, now, this.timing);
+    if (state === 'live' && damaged) {
+      const recent = this.damage.filter((at) => now - at <= this.timing.degradedWindowMs).length;
+      const message = `ffmpeg concealed damage in ${recent} frames in the last ${Math.round(this.timing.degradedWindowMs / 1000)} s`;
+      this.options.logger.warn(`${this.key} degraded: ${message}`);
+      this.setState('degraded', { error: { code: 'decode-errors', message } });
+    } else if (state === 'degraded' && !damaged) {
+      this.setState('live');
     }
   }
 
-  private kill(child: ChildProcessByStdio<null, Readable, Readable>, reason: string): void {
-    this.stderrTail += `\n${reason}`;
-    child.kill('SIGKILL');
-  }
-
-  private onExit(child: ChildProcessByStdio<null, Readable, Readable>, code: number | null, signal: NodeJS.Signals | null): void {
-    if (this.process !== child) return; // already handled (a spawn error reports twice)
+  private onExit(process: FfmpegProcess, facts: ExitFacts): void {
+    if (this.process !== process) return;
     clearInterval(this.healthTimer);
     this.process = undefined;
-    this.cache = [];
-    this.cacheBytes = 0;
+    this.gop.clear();
     if (this.stopping) {
       this.setState('idle');
       return;
@@ -302,29 +281,23 @@ export class StreamSession {
       if (this.subscribers.size > 0) this.start();
       return;
     }
-    const detail = redact(lastLine(this.stderrTail)) || `ffmpeg exited (${signal ?? `code ${code}`})`;
-    const errorCode = classifyFfmpegError(this.stderrTail);
+    const errorCode = classifyFailure({ ...facts, ioTimeoutMs: this.timing.ioTimeoutMs, hadPicture: this.hadPicture });
+    const detail = redactKnown(lastLine(facts.stderr), this.secrets) || `ffmpeg exited (${facts.signal ?? `code ${facts.code}`})`;
     this.failures++;
-    const { state, delay } = this.nextAttempt(errorCode);
+    const tried = this.transport;
+    this.transport = nextTransport(this.transportMode, tried, errorCode);
+    // Moving to the other transport is not a failure of the camera: try it at once.
+    const switched = this.transport !== tried;
+    const { state, delayMs } = switched ? { state: this.status.state === 'idle' ? 'connecting' as const : this.status.state, delayMs: 0 } : nextAttempt(errorCode, { failures: this.failures, previous: this.lastFailure }, this.timing, (this.options.random ?? Math.random)());
+    if (switched) this.failures--;
     this.lastFailure = errorCode;
-    const retryAt = Date.now() + delay;
-    this.options.logger.warn(`${this.key} ${state}: ${detail}; next attempt in ${Math.round(delay / 1000)} s`);
+    const retryAt = this.now() + delayMs;
+    this.options.logger.warn(`${this.key} ${state} (${errorCode} over ${tried}): ${detail}; next attempt${switched ? ` over ${this.transport}` : ''} in ${Math.round(delayMs / 1000)} s`);
     this.setState(state, { error: { code: errorCode, message: detail }, retryAt });
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       if (!this.stopping && this.subscribers.size > 0) this.start();
-    }, delay);
-  }
-
-  private nextAttempt(code: ErrorCode): { state: StreamState; delay: number } {
-    const t = this.timing;
-    // Cameras lock accounts after repeated bad logins: never hammer with a wrong password.
-    if (code === 'auth-failed') return { state: 'auth-failed', delay: t.authBackoffMs };
-    // "Invalid data" can also be a camera or server in trouble: call it unsupported
-    // (and wait minutes) only when the next attempt fails the same way.
-    if (code === 'unsupported' && this.lastFailure === 'unsupported') return { state: 'unsupported', delay: t.unsupportedBackoffMs };
-    if (this.failures >= t.offlineAfter) return { state: 'offline', delay: jitter(t.offlineRetryMs) };
-    return { state: 'reconnecting', delay: jitter(Math.min(t.retryMaxMs, t.retryBaseMs * 2 ** (this.failures - 1))) };
+    }, delayMs);
   }
 
   /** Stops ffmpeg (SIGTERM, then SIGKILL) and resolves once it has exited. */
@@ -333,20 +306,12 @@ export class StreamSession {
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.subscribers.clear();
-    const child = this.process;
-    if (!child) {
+    const process = this.process;
+    if (!process) {
       clearInterval(this.healthTimer);
       this.setState('idle');
       return;
     }
-    child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), this.timing.killGraceMs);
-    await this.exited;
-    clearTimeout(killer);
+    await process.stop(this.timing.killGraceMs);
   }
-}
-
-/** Half to full of `ms`: cameras that rebooted together must not be hit in lockstep. */
-function jitter(ms: number): number {
-  return ms / 2 + Math.random() * (ms / 2);
 }

@@ -2,9 +2,11 @@
 export type StreamSource =
   | {
       kind: 'rtsp';
-      /** Full URL, credentials included: never log it, use `redact`. */
+      /** Full URL, credentials included: never log it, never put it in a command line. */
       url: string;
-      transport?: 'tcp' | 'udp';
+      /** auto (default): TCP first, UDP when the camera refuses TCP or sends nothing over it. */
+      transport?: 'auto' | 'tcp' | 'udp';
+      /** What the camera file declares: only a hint for choosing a profile and an output size. */
       width?: number;
       height?: number;
       fps?: number;
