@@ -1,6 +1,7 @@
 /**
  * The camera inventory as CSV, as a city's spreadsheet exports it: columns
- * id, name, group, main URL, sub URL, username, password; headers in Bahasa
+ * id, name, group, main URL, sub URL, username, password, transport (auto,
+ * tcp or udp; empty is auto); headers in Bahasa
  * Indonesia or English; ";" or "," separated; UTF-8 with or without a BOM.
  */
 import { csvField } from './csv';
@@ -8,7 +9,7 @@ import { withoutUserInfo } from './rtsp-url';
 import { CameraFileEntrySchema, describeIssues, type CameraFileEntry } from './model';
 import { fold } from './search';
 
-export type CsvColumn = 'id' | 'name' | 'group' | 'main' | 'sub' | 'username' | 'password';
+export type CsvColumn = 'id' | 'name' | 'group' | 'main' | 'sub' | 'username' | 'password' | 'transport';
 
 const headerNames: Record<string, CsvColumn> = {
   id: 'id', kode: 'id',
@@ -18,6 +19,7 @@ const headerNames: Record<string, CsvColumn> = {
   suburl: 'sub', urlsub: 'sub', sub: 'sub',
   username: 'username', user: 'username', pengguna: 'username', namapengguna: 'username',
   password: 'password', katasandi: 'password', sandi: 'password',
+  transport: 'transport', transpor: 'transport', protokol: 'transport',
 };
 
 /** RFC 4180 fields: quotes, doubled quotes, separators and newlines inside quotes. */
@@ -83,9 +85,11 @@ export function camerasFromCsv(input: string): CsvImport {
       const i = columns.indexOf(c);
       return i >= 0 ? (row.fields[i] ?? '').trim() : '';
     };
+    const transport = value('transport').toLowerCase();
+    const via = transport ? { transport } : {};
     const streams = [
-      { profile: 'main', url: value('main') },
-      ...(value('sub') ? [{ profile: 'sub', url: value('sub') }] : []),
+      { profile: 'main', url: value('main'), ...via },
+      ...(value('sub') ? [{ profile: 'sub', url: value('sub'), ...via }] : []),
     ];
     const candidate = {
       id: value('id'),
@@ -112,7 +116,7 @@ export function camerasFromCsv(input: string): CsvImport {
 
 /** The inventory as CSV (English headers, ","), passwords only when asked for. */
 export function camerasToCsv(cameras: readonly CameraFileEntry[], includePasswords: boolean): string {
-  const lines = [['id', 'name', 'group', 'main url', 'sub url', 'username', ...(includePasswords ? ['password'] : [])].join(',')];
+  const lines = [['id', 'name', 'group', 'main url', 'sub url', 'username', ...(includePasswords ? ['password'] : []), 'transport'].join(',')];
   for (const c of cameras) {
     const found = (profile: string) => c.streams.find((s) => s.profile === profile)?.url;
     // A password can also sit in a URL's user info: without passwords, none leaves.
@@ -120,7 +124,7 @@ export function camerasToCsv(cameras: readonly CameraFileEntry[], includePasswor
       const value = found(profile);
       return value === undefined ? '' : includePasswords ? value : withoutUserInfo(value);
     };
-    const fields = [c.id, c.name, c.group ?? '', url('main'), url('sub'), c.username ?? '', ...(includePasswords ? [c.password ?? ''] : [])];
+    const fields = [c.id, c.name, c.group ?? '', url('main'), url('sub'), c.username ?? '', ...(includePasswords ? [c.password ?? ''] : []), c.streams[0]?.transport ?? ''];
     lines.push(fields.map(csvField).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

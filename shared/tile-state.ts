@@ -25,8 +25,9 @@ export function tileState(f: TileFacts): TileState {
   if (f.openFailed) return 'error';
   const core = f.core?.state ?? 'connecting';
   if (core === 'idle' || core === 'connecting') return 'connecting';
-  if (core !== 'live') return core;
+  // degraded: the picture moves but ffmpeg reports it damaged; the tile says so, never "live".
+  if (core !== 'live' && core !== 'degraded') return core;
   if (!f.socketUp) return 'reconnecting';
   if (!f.decoded) return 'connecting';
-  return f.stale ? 'stalled' : 'live';
+  return f.stale ? 'stalled' : core;
 }

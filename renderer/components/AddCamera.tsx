@@ -10,7 +10,7 @@ import type { ApiResult } from '../../shared/api';
 import type { MessageKey } from '../i18n';
 import { useStore, useTranslate } from '../store';
 import { Dialog } from './Dialog';
-import { credentialsOf } from '../../shared/model';
+import { credentialsOf, type CameraEditView, type StreamTransport } from '../../shared/model';
 
 interface Draft {
   id: string;
@@ -20,9 +20,11 @@ interface Draft {
   sub: string;
   username: string;
   password: string;
+  transport: StreamTransport;
 }
 
-const empty: Draft = { id: '', name: '', group: '', main: '', sub: '', username: '', password: '' };
+const empty: Draft = { id: '', name: '', group: '', main: '', sub: '', username: '', password: '', transport: 'auto' };
+const transports: readonly StreamTransport[] = ['auto', 'tcp', 'udp'];
 
 /** `editId`: the camera to edit; without it, a new camera. */
 export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: string }) {
@@ -33,12 +35,16 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
   const [hasPassword, setHasPassword] = useState(false);
   const [clearPassword, setClearPassword] = useState(false);
   const [loaded, setLoaded] = useState(editId === undefined);
+  // What the camera file holds beyond the form (declared sizes, fps): kept on save.
+  const [stored, setStored] = useState<CameraEditView['streams']>([]);
   useEffect(() => {
     if (!api || editId === undefined) return;
     void api.invoke('camera:get', { cameraId: editId }).then((got) => {
       if (!got.ok) return setError(got.error.message);
       const url = (profile: string) => got.value.streams.find((s) => s.profile === profile)?.url ?? '';
-      setDraft({ id: got.value.id, name: got.value.name, group: got.value.group ?? '', main: url('main'), sub: url('sub'), username: got.value.username ?? '', password: '' });
+      const transport = got.value.streams[0]?.transport ?? 'auto';
+      setDraft({ id: got.value.id, name: got.value.name, group: got.value.group ?? '', main: url('main'), sub: url('sub'), username: got.value.username ?? '', password: '', transport });
+      setStored(got.value.streams);
       setHasPassword(got.value.hasPassword);
       setLoaded(true);
     });
@@ -59,6 +65,7 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
       url: draft.main.trim(),
       ...credentialsOf(draft),
       ...(editId !== undefined && !clearPassword ? { cameraId: editId } : {}),
+      transport: draft.transport,
     });
     setProbe(result.ok ? result.value : { outcome: 'failed', detail: result.error.message });
   };
@@ -68,7 +75,10 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
       id: draft.id.trim(),
       name: draft.name.trim(),
       ...(draft.group.trim() ? { group: draft.group.trim() } : {}),
-      streams: [{ profile: 'main', url: draft.main.trim() }, ...(draft.sub.trim() ? [{ profile: 'sub', url: draft.sub.trim() }] : [])],
+      streams: [
+        { ...stored.find((s) => s.profile === 'main'), profile: 'main', url: draft.main.trim(), transport: draft.transport },
+        ...(draft.sub.trim() ? [{ ...stored.find((s) => s.profile === 'sub'), profile: 'sub', url: draft.sub.trim(), transport: draft.transport }] : []),
+      ],
       ...credentialsOf(draft),
     };
     const saved = editId === undefined ? await api.invoke('camera:add', { camera }) : await api.invoke('camera:update', { camera, clearPassword });
@@ -89,9 +99,13 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
     probe === 'checking'
       ? t('probe.checking')
       : probe
-        ? probe.outcome === 'ok'
-          ? t('probe.ok', { codec: probe.codec ?? '?', size: probe.width ? `${probe.width}×${probe.height}` : '?', fps: probe.fps ?? '?' })
-          : t(`probe.${probe.outcome}` as MessageKey)
+        ? [
+            probe.outcome === 'ok'
+              ? t('probe.ok', { codec: probe.codec ?? '?', size: probe.width ? `${probe.width}×${probe.height}` : '?', fps: probe.fps ?? '?' })
+              : // The same words as the tile for the same failure class.
+                probe.failure && probe.failure !== 'unsupported' ? t(`error.${probe.failure}` as MessageKey) : t(`probe.${probe.outcome}` as MessageKey),
+            probe.transport ? t('probe.over', { transport: probe.transport.toUpperCase() }) : '',
+          ].filter(Boolean).join(' — ')
         : undefined;
 
   return (
@@ -110,6 +124,16 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
           disabled: clearPassword,
           placeholder: hasPassword ? t('camera.passwordKept') : '',
         })}
+        <label>
+          {t('camera.transport')}
+          <select data-control="camera-transport" value={draft.transport} onChange={(e) => setDraft({ ...draft, transport: e.target.value as StreamTransport })}>
+            {transports.map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`camera.transport.${mode}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         {hasPassword ? (
           <label className="check">
             <input type="checkbox" data-control="camera-clear-password" checked={clearPassword} onChange={(e) => setClearPassword(e.target.checked)} />

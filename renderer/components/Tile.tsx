@@ -147,6 +147,8 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
   });
   const error = openError ?? status?.error;
   const troubled = state !== 'live' && state !== 'connecting' && state !== 'empty';
+  // A damaged picture is still the freshest picture there is: shown, not greyed, with the reason.
+  const painting = state === 'live' || state === 'degraded';
   const errorKey = error ? (`error.${error.code}` as MessageKey) : undefined;
   const errorText = errorKey && t(errorKey) !== errorKey ? t(errorKey) : t('error.generic');
   const retryIn = status?.retryAt && status.retryAt > now && state !== 'stalled' ? status.retryAt - now : undefined;
@@ -190,7 +192,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
       onFocus={() => select(index)}
     >
       {/* A new canvas per player: a canvas that had a WebGL context can never get another context. */}
-      <canvas key={`${visible}:${webgl}`} ref={canvasRef} className={!decoded ? 'tile-canvas tile-canvas-waiting' : state === 'live' ? 'tile-canvas' : 'tile-canvas tile-canvas-stale'} />
+      <canvas key={`${visible}:${webgl}`} ref={canvasRef} className={!decoded ? 'tile-canvas tile-canvas-waiting' : painting ? 'tile-canvas' : 'tile-canvas tile-canvas-stale'} />
       {cameraId ? (
         <div className="tile-overlay">
           <span className="tile-name">{camera?.name ?? cameraId}</span>
@@ -225,7 +227,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
           {troubled && !missing ? (
             <div className="tile-trouble">
               {error && state !== 'stalled' ? <span className="tile-error" title={error.message}>{errorText}</span> : null}
-              {decoded ? <span className="tile-age">{t('tile.lastFrame', { age: formatDuration(t, now - lastPaintAt) })}</span> : null}
+              {decoded && !painting ? <span className="tile-age">{t('tile.lastFrame', { age: formatDuration(t, now - lastPaintAt) })}</span> : null}
               {retryIn !== undefined ? <span className="tile-retry">{t('tile.retryIn', { time: formatCountdown(retryIn) })}</span> : null}
             </div>
           ) : null}

@@ -40,6 +40,15 @@ describe('camera CSV import', () => {
     expect(camerasFromCsv(camerasToCsv(cameras, true)).cameras[0]).toMatchObject({ id: 'x', password: 'p4ss' });
   });
 
+  it('reads and writes the transport per camera (empty is auto), and rejects an unknown one', () => {
+    const result = camerasFromCsv('id,name,main url,sub url,transport\nu,UDP only,rtsp://h/1,rtsp://h/2,UDP\nt,Plain,rtsp://h/3,,\nbad,Bad,rtsp://h/4,,quic\n');
+    expect(result.cameras[0]!.streams.map((s) => s.transport)).toEqual(['udp', 'udp']);
+    expect(result.cameras[1]!.streams[0]!.transport).toBeUndefined();
+    expect(result.rejected.map((r) => r.line)).toEqual([4]);
+    expect(result.rejected[0]!.reason).toContain('transport');
+    expect(camerasFromCsv(camerasToCsv(result.cameras, false)).cameras[0]!.streams[0]!.transport).toBe('udp');
+  });
+
   it('parses quoted fields per RFC 4180', () => {
     expect(parseCsv('a,"b,""c""",d\n', ',')).toEqual([{ fields: ['a', 'b,"c"', 'd'], line: 1 }]);
   });

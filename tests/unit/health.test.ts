@@ -20,6 +20,13 @@ describe('tileState', () => {
     expect(tileState({ ...live, core: undefined })).toBe('connecting');
   });
 
+  it('never calls a damaged picture live, and still checks this tile is painting it', () => {
+    const degraded = { ...live, core: { state: 'degraded' as const } };
+    expect(tileState(degraded)).toBe('degraded');
+    expect(tileState({ ...degraded, stale: true })).toBe('stalled');
+    expect(tileState({ ...degraded, socketUp: false })).toBe('reconnecting');
+  });
+
   it('distinguishes empty tiles and streams that cannot be opened', () => {
     expect(tileState({ ...live, hasCamera: false })).toBe('empty');
     expect(tileState({ ...live, openFailed: true })).toBe('error');
