@@ -132,8 +132,9 @@ export function buildFfmpegArgs(source: StreamSource, box: OutputOptions = defau
   return {
     ...input,
     args: [
-      // Warnings too: "corrupt decoded frame" is how ffmpeg says it concealed damage.
-      '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'warning',
+      // Warnings too: "corrupt decoded frame" is how ffmpeg says it concealed damage;
+      // `repeat`: every one of them, not "Last message repeated N times" later.
+      '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'repeat+warning',
       ...input.args,
       '-an', '-sn', '-dn',
       '-vf', scaleFilter(size),
