@@ -57,6 +57,8 @@ describe('cameras of a real fleet show their true picture', () => {
     expect(frames.length).toBeGreaterThan(25);
     // Every frame after the first second: a frame with a missing slice fails here.
     for (const frame of frames.slice(25)) expect(barsIn(frame)).toEqual(smpteBars);
+    // And ffmpeg concealed nothing: the tile was never told the picture is damaged.
+    expect(stream.statuses.map((s) => s.state)).not.toContain('degraded');
     expect(stream.last()!.state).toBe('live');
   });
 

@@ -26,8 +26,10 @@ describe('buildFfmpegArgs for an RTSP camera', () => {
     expect(args.indexOf('-protocol_whitelist')).toBeLessThan(args.indexOf('-i'));
   });
 
-  it('does not ask for low-delay decoding, which breaks multi-slice H.264', () => {
+  it('decodes frames that arrive in pieces (multi-slice H.264 with SPS/PPS before every IDR slice)', () => {
     expect(args).not.toContain('low_delay');
+    expect(valueOf(args, '-flags2:v')).toBe('+chunks');
+    expect(args.indexOf('-flags2:v')).toBeLessThan(args.indexOf('-i'));
   });
 
   it('outputs MPEG-TS with MPEG-1 video, no B-frames, a keyframe every second of time, no audio', () => {

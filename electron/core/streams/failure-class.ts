@@ -55,14 +55,19 @@ export function classifyFailure(facts: FailureFacts): ErrorCode {
   return 'ffmpeg-failed';
 }
 
-/** ffmpeg's warning that it concealed damage in a decoded frame (fftools, warning level). */
-export const decodeErrorLine = /corrupt decoded frame|concealing \d+ DC|error while decoding MB/;
+/**
+ * ffmpeg's words for a damaged picture (warning level): a frame it concealed,
+ * or — with `-flags2 +chunks`, where a frame missing slices is finished by the
+ * next one — slices it could not place. None of them appears for a clean
+ * stream, joined mid-GOP or not (checked with every fixture camera).
+ */
+export const decodeErrorLine = /corrupt decoded frame|concealing \d+ DC|error while decoding MB|decode_slice_header error|Frame num change from|Missing reference picture|Invalid NAL unit|non-existing PPS/;
 
 /** The last line that explains an exit: decode-damage warnings are counted elsewhere, not shown as the reason. */
 export function lastLine(stderr: string): string {
   const lines = stderr
     .split(/\r?\n/)
     .map((l) => l.trim())
-    .filter((l) => l && !decodeErrorLine.test(l) && !/^Last message repeated/.test(l));
+    .filter((l) => l && !decodeErrorLine.test(l) && !/^Last message repeated|^\[swscaler/.test(l));
   return lines[lines.length - 1] ?? '';
 }

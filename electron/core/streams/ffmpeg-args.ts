@@ -85,11 +85,16 @@ export function inputArgs(source: StreamSource, transport: 'tcp' | 'udp' = sourc
   return {
     args: [
       '-protocol_whitelist', PROTOCOLS,
-      // Not `-flags low_delay`: it turns off the decoder's handling of frames
-      // made of several slices sent as separate packets (x264 slices, many
-      // embedded encoders), and half of such a picture stayed decoder-green
-      // (tests/integration/real-cameras). Frame threads add a frame of delay
-      // per thread; ffmpeg uses at most two here.
+      // Cameras that send several slices per frame and repeat SPS/PPS before
+      // every IDR slice (GStreamer's rtph264pay config-interval=-1, many
+      // embedded encoders) make ffmpeg's H.264 parser cut each keyframe in
+      // two: the halves were painted decoder-green with `-flags low_delay`, or
+      // concealed as smears without it. `chunks` lets the decoder take a
+      // frame in pieces and finish it when its last macroblock row arrives,
+      // so a whole frame still leaves at once (tests/integration/real-cameras).
+      // Like low_delay before it, it decodes without frame threads (no frame
+      // of delay per thread).
+      '-flags2:v', '+chunks',
       // Not `-fflags nobuffer`: it discards the packets read while probing, the
       // first keyframe among them (measured: 1.21 s → 0.38 s to the first frame).
       '-probesize', '262144',

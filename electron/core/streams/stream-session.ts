@@ -259,7 +259,7 @@ export class StreamSession {
     const damaged = isDegraded(this.damage, now, this.timing);
     if (state === 'live' && damaged) {
       const recent = this.damage.filter((at) => now - at <= this.timing.degradedWindowMs).length;
-      const message = `ffmpeg concealed damage in ${recent} frames in the last ${Math.round(this.timing.degradedWindowMs / 1000)} s`;
+      const message = `ffmpeg reported ${recent} damaged frames or slices in the last ${Math.round(this.timing.degradedWindowMs / 1000)} s`;
       this.options.logger.warn(`${this.key} degraded: ${message}`);
       this.setState('degraded', { error: { code: 'decode-errors', message } });
     } else if (state === 'degraded' && !damaged) {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { decodePng, fittedBox, type PictureBox, type RgbFrame } from '../../fixtures/picture';
 
 /** A compact signature of a tile's current picture, read from its canvas pixels. */
 export interface PixelSample {
@@ -45,6 +46,22 @@ export class WallPage {
         }
         return { width, height, checksum, colours: colours.size };
       });
+  }
+
+  /** What a person sees of the tile's picture: a screenshot of the canvas as painted on the page. */
+  async painted(cameraId: string): Promise<RgbFrame> {
+    return decodePng(await this.tile(cameraId).locator('canvas').screenshot());
+  }
+
+  /**
+   * Where a camera picture of aspect `camera` should appear in the painted
+   * canvas: the stream (`stream` aspect, letterboxed by the core) fitted into
+   * the canvas element (object-fit: contain).
+   */
+  static pictureBox(frame: RgbFrame, camera: number, stream = 16 / 9): PictureBox {
+    const outer = fittedBox(stream, frame.width / frame.height);
+    const inner = fittedBox(camera, stream);
+    return { left: outer.left + inner.left * outer.width, width: inner.width * outer.width, top: outer.top + inner.top * outer.height, height: inner.height * outer.height };
   }
 
   /** Fails unless the tile shows a real picture that changes within `withinMs`. */
