@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { errorCodes } from './errors';
 import { CameraEditViewSchema, CameraFileEntrySchema, CameraIdSchema, CameraSummarySchema, ProfileNameSchema, StreamStatusSchema } from './model';
 import { DeviceLoginSchema, DeviceReportSchema, DiscoveredDeviceSchema, PtzPresetSchema, PtzVelocitySchema, ptzTarget } from './onvif';
-import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema, TourSchema } from './saved-layouts';
+import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema, StoreNoticeSchema, TourSchema } from './saved-layouts';
 
 const none = z.strictObject({});
 
@@ -24,6 +24,8 @@ export const AppInfoSchema = z.strictObject({
   secrets: z.enum(['encrypted', 'plain']),
   /** Cameras whose stored password this machine cannot decrypt: enter it again. */
   unreadablePasswords: z.array(z.string()),
+  /** The camera file was damaged or missing at start-up and was recovered from its last good copy. */
+  cameraFileNotice: StoreNoticeSchema.optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

@@ -65,7 +65,11 @@ export const CameraFileEntrySchema = z.strictObject({
 });
 
 export const CameraFileSchema = z
-  .strictObject({ cameras: z.array(CameraFileEntrySchema) })
+  .strictObject({
+    /** 1 since the field exists; a file without it is read as version 0 and migrated. */
+    version: z.literal(1).optional(),
+    cameras: z.array(CameraFileEntrySchema),
+  })
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.cameras.forEach((camera, index) => {

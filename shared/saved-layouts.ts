@@ -83,20 +83,21 @@ export const LayoutExportSchema = z.strictObject({
 });
 export type LayoutExport = z.infer<typeof LayoutExportSchema>;
 
+/** A file that had to be recovered at start-up: shown to the user in their language. */
+export const StoreNoticeSchema = z.strictObject({
+  kind: z.enum(['restored', 'reset', 'missing-restored']),
+  /** What was wrong, in technical words (field paths, parser message). */
+  detail: z.string(),
+  /** The name the damaged file was kept under. */
+  keptAs: z.string().optional(),
+  /** When the restored copy was saved (ISO 8601). */
+  savedAt: z.string().optional(),
+});
+export type StoreNotice = z.infer<typeof StoreNoticeSchema>;
+
 export const LayoutListSchema = z.strictObject({
   layouts: z.array(SavedLayoutSchema),
   defaultLayoutId: LayoutIdSchema.optional(),
-  /** Set once after the file had to be recovered: shown to the user in their language. */
-  notice: z
-    .strictObject({
-      kind: z.enum(['restored', 'reset', 'missing-restored']),
-      /** What was wrong, in technical words (field paths, parser message). */
-      detail: z.string(),
-      /** The name the damaged file was kept under. */
-      keptAs: z.string().optional(),
-      /** When the restored copy was saved (ISO 8601). */
-      savedAt: z.string().optional(),
-    })
-    .optional(),
+  /** Set once after the file had to be recovered. */
+  notice: StoreNoticeSchema.optional(),
 });
-export type StoreNotice = NonNullable<z.infer<typeof LayoutListSchema>['notice']>;

@@ -1,86 +1,97 @@
 /**
- * The engine both hosts share: cameras, the stream hub and the API handlers,
- * with one per-launch token. Hosts add their transport (IPC or WebSocket RPC)
- * and the relay.
+ * The engine both shells share, started in one place: `openPantau` reads the
+ * camera file (through the never-lost store), the layouts and the settings,
+ * builds the stream hub, the relay and the API handlers with one per-launch
+ * token, and forwards every contract event through the one `send` the shell
+ * gives. Electron main and the browser host's CLI both call it and add only
+ * their transport.
  */
 import path from 'node:path';
-import type { CameraFileEntry } from '../../shared/model';
+import { z } from 'zod';
 import { CameraInventory } from './cameras/camera-inventory';
 import type { SecretSealer } from './cameras/secrets';
 import type { CameraRegistry } from './cameras/camera-registry';
 import { createApiHandlers } from './api/pantau-api';
 import type { ApiHandlers } from './api/dispatch';
+import { Disposables } from './disposables';
+import { forwardEvents, type Send } from './events';
 import type { Logger } from './log';
 import { OnvifClient, type OnvifService } from './onvif/onvif-service';
 import { PtzManager, ptzLookup } from './onvif/ptz-manager';
-import { newToken } from './relay/access';
+import { newToken, type AccessPolicy } from './relay/access';
+import { Relay } from './relay/relay';
 import { JsonFileStore } from './store/json-file-store';
 import { LayoutService } from './store/layout-service';
-import { z } from 'zod';
+import { StreamHub, type StreamHubOptions } from './streams/stream-hub';
 
 const SettingsSchema = z.strictObject({ snapshotDir: z.string().min(1).max(1024).optional() });
 type Settings = z.infer<typeof SettingsSchema>;
-import { StreamHub, type StreamHubOptions } from './streams/stream-hub';
 
-export interface CoreOptions {
-  cameras: CameraRegistry;
+export interface OpenPantauOptions {
   ffmpegPath: string;
   logger: Logger;
   host: 'electron' | 'browser';
   version: string;
-  /** Where layouts.json lives (Electron: userData; browser host: --data-dir). */
+  /** Where layouts, settings and (unless `cameraFile`) cameras.json live (Electron: userData; browser host: --data-dir). */
   dataDir: string;
-  /** The inventory file CSV imports write to (the --cameras file, else <dataDir>/cameras.json), and what it holds now. */
-  cameraFile?: string;
-  cameraEntries?: readonly CameraFileEntry[];
+  /** A camera file named by the user (--cameras): it must exist. Without it, <dataDir>/cameras.json, or the demo cameras. */
+  cameraFile?: string | undefined;
   /** How camera passwords are kept at rest (Electron: safeStorage); none: as written. */
   sealer?: SecretSealer;
   /** Where snapshots go (default: <dataDir>/snapshots), unless the operator chose a folder since. */
-  snapshotDir?: string;
+  snapshotDir?: string | undefined;
   /** A folder chooser (Electron's dialog); resolves undefined when cancelled. */
   pickFolder?: (current: string) => Promise<string | undefined>;
+  /** Every contract event goes out through this (IPC to every window, or every page's socket). */
+  send: Send;
+  /** Page origins besides the relay's own host (Electron's pages are file://). */
+  relayOrigins?: readonly string[];
   lingerMs?: number;
   timing?: StreamHubOptions['timing'];
 }
 
 export class PantauCore {
   readonly token = newToken();
+  /** Who may open the relay and the API: the token, and the hosts and origins allowed (the browser host narrows it once it listens). */
+  readonly policy: AccessPolicy;
   readonly hub: StreamHub;
+  readonly relay: Relay;
   readonly handlers: ApiHandlers;
   readonly layouts: LayoutService;
-  readonly inventory: CameraInventory;
+  readonly cameras: CameraRegistry;
   readonly onvif: OnvifService;
-  /** Choices the operator made on this machine (settings.json in the data folder). */
-  private readonly settingsStore: JsonFileStore<Settings>;
-  private settings: Settings = {};
   readonly ptz: PtzManager;
+  private readonly settingsStore: JsonFileStore<Settings>;
+  /** Choices the operator made on this machine (settings.json in the data folder). */
+  private settings: Settings = {};
+  private readonly owned = new Disposables();
 
-  constructor(readonly options: CoreOptions) {
-    this.settingsStore = new JsonFileStore({ file: path.join(options.dataDir, 'settings.json'), schema: SettingsSchema, defaults: () => ({}), logger: options.logger });
+  constructor(
+    readonly options: OpenPantauOptions,
+    readonly inventory: CameraInventory,
+  ) {
+    const { logger } = options;
+    this.cameras = inventory.registry;
+    this.policy = { token: this.token, ...(options.relayOrigins ? { extraOrigins: options.relayOrigins } : {}) };
+    this.settingsStore = new JsonFileStore({ file: path.join(options.dataDir, 'settings.json'), schema: SettingsSchema, defaults: () => ({}), logger });
     this.hub = new StreamHub({
       ffmpegPath: options.ffmpegPath,
-      logger: options.logger,
-      sourceFor: (cameraId, profile) => options.cameras.sourceFor(cameraId, profile),
+      logger,
+      sourceFor: (cameraId, profile) => this.cameras.sourceFor(cameraId, profile),
       ...(options.lingerMs !== undefined ? { lingerMs: options.lingerMs } : {}),
       ...(options.timing ? { timing: options.timing } : {}),
     });
-    this.layouts = new LayoutService(path.join(options.dataDir, 'layouts.json'), options.logger);
-    this.inventory = new CameraInventory(
-      options.cameraFile ?? path.join(options.dataDir, 'cameras.json'),
-      options.cameraEntries ?? [],
-      options.cameras,
-      options.logger,
-      options.sealer,
-    );
+    this.relay = new Relay({ hub: this.hub, logger, policy: this.policy });
+    this.layouts = new LayoutService(path.join(options.dataDir, 'layouts.json'), logger);
     this.onvif = new OnvifClient();
-    this.ptz = new PtzManager(this.onvif, ptzLookup(this.inventory, options.cameras));
+    this.ptz = new PtzManager(this.onvif, ptzLookup(inventory, this.cameras));
     this.handlers = createApiHandlers({
-      cameras: options.cameras,
+      cameras: this.cameras,
       onvif: this.onvif,
       ptz: this.ptz,
       hub: this.hub,
       layouts: this.layouts,
-      inventory: this.inventory,
+      inventory,
       ffmpegPath: options.ffmpegPath,
       snapshotDir: () => this.snapshotDir(),
       ...(options.pickFolder ? { chooseSnapshotDir: () => this.chooseSnapshotDir(options.pickFolder!) } : {}),
@@ -88,9 +99,15 @@ export class PantauCore {
       host: options.host,
       version: options.version,
     });
+    // Released newest first: events stop, then the relay's sockets, then PTZ, then every ffmpeg.
+    this.owned.add(() => this.hub.dispose());
+    // Stops any camera this launch set moving (briefly: a dead device must not hold up quitting).
+    this.owned.add(() => Promise.race([this.ptz.stopAll(), new Promise((resolve) => setTimeout(resolve, 1500).unref())]));
+    this.owned.add(() => this.relay.dispose());
+    this.owned.add(forwardEvents({ hub: this.hub, inventory }, options.send));
   }
 
-  /** Reads the stores; call once before serving. */
+  /** Reads the stores; `openPantau` calls it once before anything is served. */
   async start(): Promise<void> {
     await this.layouts.load();
     await this.inventory.sealAtRest();
@@ -111,9 +128,30 @@ export class PantauCore {
     return chosen;
   }
 
-  /** Stops any camera this launch set moving (briefly: a dead device must not hold up quitting), then every ffmpeg. */
-  async dispose(): Promise<void> {
-    await Promise.race([this.ptz.stopAll(), new Promise((resolve) => setTimeout(resolve, 1500).unref())]);
-    await this.hub.dispose();
+  /** Releases everything it started: event forwarding, relay sockets, PTZ moves, every ffmpeg (waited for). */
+  dispose(): Promise<void> {
+    return this.owned.dispose();
   }
+}
+
+/**
+ * The one start-up. Throws a CodedError with a sentence for the user when it
+ * cannot start (a camera file named on the command line that is missing or
+ * damaged beyond its backup).
+ */
+export async function openPantau(options: OpenPantauOptions): Promise<PantauCore> {
+  const cameraFile = options.cameraFile ?? path.join(options.dataDir, 'cameras.json');
+  const inventory = await CameraInventory.open(cameraFile, {
+    required: options.cameraFile !== undefined,
+    logger: options.logger,
+    ...(options.sealer ? { sealer: options.sealer } : {}),
+  });
+  const core = new PantauCore(options, inventory);
+  try {
+    await core.start();
+  } catch (error) {
+    await core.dispose();
+    throw error;
+  }
+  return core;
 }

@@ -4,18 +4,14 @@
  * in electron/core.
  */
 import { app, dialog, ipcMain, safeStorage, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { apiMethodNames, type ApiEvent } from '../../shared/api';
+import { apiMethodNames } from '../../shared/api';
 import { fail } from '../../shared/errors';
 import { dispatch } from '../core/api/dispatch';
-import { loadCameraFile } from '../core/cameras/camera-file';
-import { CameraRegistry } from '../core/cameras/camera-registry';
 import { noSealer, type SecretSealer } from '../core/cameras/secrets';
 import { resolveFfmpeg } from '../core/ffmpeg/resolve-ffmpeg';
 import { createLogger } from '../core/log';
-import { PantauCore } from '../core/pantau-core';
-import { Relay } from '../core/relay/relay';
+import { openPantau, type PantauCore } from '../core/pantau-core';
 import { WindowManager } from './window-manager';
 
 declare const __PANTAU_VERSION__: string;
@@ -29,30 +25,25 @@ function cameraFileArgument(): string | undefined {
   return index > 0 ? process.argv[index + 1] : process.env.PANTAU_CAMERAS;
 }
 
-async function startCore(): Promise<{ core: PantauCore; relay: Relay; relayPort: number }> {
-  const file = cameraFileArgument();
-  const cameraFile = file ?? path.join(app.getPath('userData'), 'cameras.json');
-  const cameraEntries = file || existsSync(cameraFile) ? (await loadCameraFile(cameraFile)).cameras : [];
-  const cameras = cameraEntries.length ? CameraRegistry.fromFile(cameraEntries) : CameraRegistry.demo();
-  const core = new PantauCore({
-    cameras,
+async function startCore(): Promise<{ core: PantauCore; relayPort: number }> {
+  const core = await openPantau({
     ffmpegPath: resolveFfmpeg({ resourcesPath: process.resourcesPath }).path,
     logger,
     host: 'electron',
     version: __PANTAU_VERSION__,
     dataDir: app.getPath('userData'),
-    cameraFile,
-    cameraEntries,
+    cameraFile: cameraFileArgument(),
     sealer: osSealer(),
     pickFolder: async (current) => {
       const picked = await dialog.showOpenDialog({ defaultPath: current, properties: ['openDirectory', 'createDirectory'] });
       return picked.canceled ? undefined : picked.filePaths[0];
     },
+    send: (event, payload) => windows.forEach((wc) => wc.send(event, payload)),
+    // Our pages are file:// documents; the relay listens on its own loopback port.
+    relayOrigins: ['file://'],
   });
-  await core.start();
-  const relay = new Relay({ hub: core.hub, logger, policy: { token: core.token, extraOrigins: ['file://'] } });
-  const relayPort = await relay.listen('127.0.0.1', 0);
-  return { core, relay, relayPort };
+  const relayPort = await core.relay.listen('127.0.0.1', 0);
+  return { core, relayPort };
 }
 
 /** Camera passwords sealed with the OS's key (DPAPI on Windows); none where the OS offers none. */
@@ -106,17 +97,13 @@ async function main(): Promise<void> {
     app.exit(1);
     return;
   }
-  const { core, relay, relayPort } = started;
+  const { core, relayPort } = started;
   const context = { relayBase: `ws://127.0.0.1:${relayPort}` };
   for (const method of apiMethodNames) {
     ipcMain.handle(method, (event, params: unknown) =>
       trustedSender(event) ? dispatch(core.handlers, method, params, context, logger) : fail('unauthorized', 'untrusted sender'),
     );
   }
-  const send = (event: ApiEvent, payload: unknown) => windows.forEach((wc) => wc.send(event, payload));
-  core.hub.onStatus((status) => send('stream:status', status));
-  core.hub.onStats((statuses) => send('stream:stats', statuses));
-  core.inventory.onChange(() => send('camera:changed', {}));
 
   const windowManager = new WindowManager({
     file: path.join(app.getPath('userData'), 'windows.json'),
@@ -128,7 +115,10 @@ async function main(): Promise<void> {
   });
   await windowManager.start();
   app.on('second-instance', () => windowManager.focusControl());
-  stopEverything = () => Promise.all([relay.dispose(), core.dispose()]);
+  stopEverything = async () => {
+    for (const method of apiMethodNames) ipcMain.removeHandler(method);
+    await core.dispose();
+  };
 
   let quitting = false;
   app.on('before-quit', (event) => {

@@ -102,9 +102,12 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
         ? [
             probe.outcome === 'ok'
               ? t('probe.ok', { codec: probe.codec ?? '?', size: probe.width ? `${probe.width}×${probe.height}` : '?', fps: probe.fps ?? '?' })
-              : // The same words as the tile for the same failure class.
-                probe.failure && probe.failure !== 'unsupported' ? t(`error.${probe.failure}` as MessageKey) : t(`probe.${probe.outcome}` as MessageKey),
-            probe.transport ? t('probe.over', { transport: probe.transport.toUpperCase() }) : '',
+              : // The tile's words for the failure class where they say more than the outcome (silence vs no picture, a web server…).
+                probe.failure && probe.outcome !== 'auth-failed' && probe.outcome !== 'unreachable'
+                ? t(`error.${probe.failure}` as MessageKey)
+                : t(`probe.${probe.outcome}` as MessageKey),
+            // TCP is what everyone expects; a camera that only answered over UDP is worth saying.
+            probe.transport === 'udp' ? t('probe.over', { transport: 'UDP' }) : '',
           ].filter(Boolean).join(' — ')
         : undefined;
 

@@ -38,6 +38,7 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       demo: deps.cameras.isDemo,
       secrets: deps.inventory.secretStorage,
       unreadablePasswords: deps.inventory.unreadable(),
+      ...(deps.inventory.startupNotice ? { cameraFileNotice: deps.inventory.startupNotice } : {}),
     }),
     'camera:list': () => deps.cameras.summaries(),
     'stream:open': (params, context) => {

@@ -1,13 +1,16 @@
-/** Reads and validates a camera file; every problem names the file and the field. */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+/**
+ * The camera file's text → its content, validated; every problem names the
+ * file and the field, never a value (a URL may hold a password). The store
+ * (camera-inventory) reads the file with the same migration and schema.
+ */
 import { CodedError } from '../../../shared/errors';
+import { parseJsonText } from '../../../shared/json-text';
 import { CameraFileSchema, describeIssues, type CameraFile } from '../../../shared/model';
 
 export function parseCameraFile(text: string, name = 'camera file'): CameraFile {
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = migrateCameraFile(parseJsonText(text));
   } catch (error) {
     throw new CodedError('invalid-file', `${name} is not valid JSON: ${(error as Error).message}`);
   }
@@ -19,12 +22,17 @@ export function parseCameraFile(text: string, name = 'camera file'): CameraFile 
   return parsed.data;
 }
 
-export async function loadCameraFile(file: string): Promise<CameraFile> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new CodedError('invalid-file', `Cannot read camera file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  return parseCameraFile(text, path.basename(file));
+/** The camera file's current version, written on every save. */
+export const CAMERA_FILE_VERSION = 1;
+
+/**
+ * Brings an older camera file up to the current version. Version 0 is a file
+ * without a version field (hand-written, or written before versions existed):
+ * its content is already version 1's.
+ */
+export function migrateCameraFile(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const file = raw as Record<string, unknown>;
+  if (file['version'] === undefined) return { ...file, version: CAMERA_FILE_VERSION };
+  return file;
 }

@@ -7,9 +7,12 @@ import { CodedError } from '../../../shared/errors';
 import { camerasFromCsv, camerasToCsv } from '../../../shared/camera-csv';
 import { type CameraEditView, type CameraFile, type CameraFileEntry, CameraFileSchema, credentialsOf } from '../../../shared/model';
 import { withoutUserInfo } from '../../../shared/rtsp-url';
+import { existsSync } from 'node:fs';
+import type { StoreNotice } from '../../../shared/saved-layouts';
 import type { Logger } from '../log';
 import { JsonFileStore } from '../store/json-file-store';
-import type { CameraRegistry } from './camera-registry';
+import { CAMERA_FILE_VERSION, migrateCameraFile } from './camera-file';
+import { CameraRegistry } from './camera-registry';
 import { noSealer, type SecretSealer } from './secrets';
 
 export interface ImportReport {
@@ -20,22 +23,59 @@ export interface ImportReport {
 
 export class CameraInventory {
   private readonly store: JsonFileStore<CameraFile>;
-  private entries: CameraFileEntry[];
+  private entries: CameraFileEntry[] = [];
   private readonly listeners = new Set<() => void>();
   /** The file as loaded holds a password in clear (written before sealing existed, or on a machine without it). */
-  private readonly plainOnDisk: boolean;
+  private plainOnDisk = false;
+  /** What start-up had to recover (shown once). */
+  private notice: StoreNotice | undefined;
+
+  /**
+   * The inventory from its file, through the same never-lost store as every
+   * other file: a damaged camera file starts from its last good copy with a
+   * notice, a missing one from its backup. `required` (a file named on the
+   * command line): neither the file nor its backup existing is an error, not
+   * an empty inventory. The registry is this inventory's view for streams and
+   * the page; with no camera at all it shows the demo cameras.
+   */
+  static async open(file: string, options: { required: boolean; logger: Logger; sealer?: SecretSealer }): Promise<CameraInventory> {
+    if (options.required && !existsSync(file) && !existsSync(`${file}.bak`)) {
+      throw new CodedError('invalid-file', `Cannot read camera file ${file}: it does not exist`);
+    }
+    const inventory = new CameraInventory(file, [], CameraRegistry.demo(), options.logger, options.sealer);
+    const loaded = await inventory.store.load();
+    inventory.adopt(loaded.value.cameras);
+    inventory.notice = loaded.notice;
+    return inventory;
+  }
 
   constructor(
     file: string,
     initial: readonly CameraFileEntry[],
-    private readonly registry: CameraRegistry,
+    readonly registry: CameraRegistry,
     private readonly logger: Logger,
     private readonly sealer: SecretSealer = noSealer,
   ) {
-    this.store = new JsonFileStore({ file, schema: CameraFileSchema, defaults: () => ({ cameras: [] }), logger });
-    this.plainOnDisk = initial.some((e) => e.password !== undefined || e.streams.some((s) => new URL(s.url).password !== ''));
-    this.entries = initial.map((entry) => this.unseal(entry));
-    if (initial.some((e) => e.passwordSealed !== undefined)) this.registry.replace(this.entries);
+    this.store = new JsonFileStore({
+      file,
+      schema: CameraFileSchema,
+      defaults: () => ({ version: CAMERA_FILE_VERSION, cameras: [] }),
+      migrate: migrateCameraFile,
+      whenUnrecoverable: 'throw',
+      logger,
+    });
+    if (initial.length > 0) this.adopt(initial);
+  }
+
+  private adopt(loaded: readonly CameraFileEntry[]): void {
+    this.plainOnDisk = loaded.some((e) => e.password !== undefined || e.streams.some((s) => new URL(s.url).password !== ''));
+    this.entries = loaded.map((entry) => this.unseal(entry));
+    if (this.entries.length > 0) this.registry.replace(this.entries);
+  }
+
+  /** What start-up had to recover the camera file from, for this whole launch. */
+  get startupNotice(): StoreNotice | undefined {
+    return this.notice;
   }
 
   /** Cameras whose stored password this machine cannot decrypt (kept as it is, never dropped). */
@@ -88,7 +128,7 @@ export class CameraInventory {
    */
   async sealAtRest(): Promise<void> {
     if (this.sealer.kind !== 'os' || !this.plainOnDisk) return;
-    const sealed = { cameras: this.entries.map((c) => this.sealed(c)) };
+    const sealed = { version: CAMERA_FILE_VERSION, cameras: this.entries.map((c) => this.sealed(c)) } as const;
     await this.store.save(sealed);
     await this.store.save(sealed);
     this.logger.info('camera passwords found in clear in the camera file are now sealed');
@@ -191,7 +231,7 @@ export class CameraInventory {
   private async write(next: CameraFileEntry[]): Promise<void> {
     const checked = CameraFileSchema.safeParse({ cameras: next });
     if (!checked.success) throw new CodedError('invalid-file', 'The change would make the camera list invalid; nothing was written.');
-    await this.store.save({ cameras: checked.data.cameras.map((c) => this.sealed(c)) });
+    await this.store.save({ version: CAMERA_FILE_VERSION, cameras: checked.data.cameras.map((c) => this.sealed(c)) });
     this.entries = checked.data.cameras;
     this.registry.replace(this.entries);
     this.listeners.forEach((l) => l());

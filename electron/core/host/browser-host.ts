@@ -6,11 +6,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import { RpcRequestSchema, type RpcMessage } from '../../../shared/api';
+import { RpcRequestSchema, type ApiEvent, type ApiEventPayload, type RpcMessage } from '../../../shared/api';
 import { dispatch } from '../api/dispatch';
 import type { Logger } from '../log';
 import type { PantauCore } from '../pantau-core';
-import { loopbackHosts, refusal, rejectRefused, rejectUpgrade, type AccessPolicy } from '../relay/access';
+import { loopbackHosts, refusal, rejectRefused, rejectUpgrade } from '../relay/access';
 import { Relay } from '../relay/relay';
 import { serveStatic } from './static-files';
 
@@ -28,31 +28,20 @@ export class BrowserHost {
   private readonly server: Server;
   // The largest request is a city's CSV (the contract allows 50 M characters).
   private readonly rpc = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
-  private readonly relay: Relay;
-  private readonly policy: AccessPolicy;
-  private readonly unsubscribe: (() => void)[];
   private boundPort = 0;
 
   constructor(private readonly options: BrowserHostOptions) {
-    this.policy = { token: options.core.token };
-    this.relay = new Relay({ hub: options.core.hub, logger: options.logger, policy: this.policy });
     this.server = createServer((req, res) => void serveStatic(options.rendererDir, req, res));
     this.server.on('upgrade', (req, socket, head) => {
-      if (Relay.isStreamPath(req.url)) return this.relay.handleUpgrade(req, socket, head);
+      if (Relay.isStreamPath(req.url)) return options.core.relay.handleUpgrade(req, socket, head);
       if (new URL(req.url ?? '/', 'http://placeholder').pathname !== '/api') return rejectUpgrade(socket, 404, 'not found');
-      const why = refusal(req, this.policy);
+      const why = refusal(req, options.core.policy);
       if (why) {
         options.logger.warn(`api refused a connection: ${why}`);
         return rejectRefused(socket, why);
       }
       this.rpc.handleUpgrade(req, socket, head, (ws) => this.attachRpc(ws, req));
     });
-    // Every status change, and the figures once a second, go to every connected page.
-    this.unsubscribe = [
-      options.core.hub.onStatus((status) => this.broadcast({ event: 'stream:status', payload: status })),
-      options.core.hub.onStats((statuses) => this.broadcast({ event: 'stream:stats', payload: statuses })),
-      options.core.inventory.onChange(() => this.broadcast({ event: 'camera:changed', payload: {} })),
-    ];
   }
 
   async listen(): Promise<string> {
@@ -64,7 +53,7 @@ export class BrowserHost {
     this.boundPort = (this.server.address() as AddressInfo).port;
     // On loopback, accept only loopback Host headers (DNS rebinding); on a LAN
     // address the user opted in, and the token remains the gate.
-    if (loopback.has(host)) this.policy.allowedHosts = loopbackHosts(this.boundPort);
+    if (loopback.has(host)) this.options.core.policy.allowedHosts = loopbackHosts(this.boundPort);
     const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     return `http://${shown}:${this.boundPort}/?token=${encodeURIComponent(this.options.core.token)}`;
   }
@@ -91,8 +80,9 @@ export class BrowserHost {
     });
   }
 
-  private broadcast(message: RpcMessage): void {
-    const text = JSON.stringify(message);
+  /** A contract event to every connected page (the core's `send`). */
+  broadcast<E extends ApiEvent>(event: E, payload: ApiEventPayload<E>): void {
+    const text = JSON.stringify({ event, payload } satisfies RpcMessage);
     for (const ws of this.rpc.clients) if (ws.readyState === WebSocket.OPEN) ws.send(text);
   }
 
@@ -103,15 +93,13 @@ export class BrowserHost {
    */
   dropClients(): void {
     for (const ws of this.rpc.clients) ws.close(1012, 'host restarting connections');
-    this.relay.dropClients();
+    this.options.core.relay.dropClients();
   }
 
-  /** Closes sockets and the server; the caller disposes the core (which stops ffmpeg). */
+  /** Closes the pages' sockets and the server; the caller disposes the core (relay, ffmpeg). */
   async close(): Promise<void> {
-    this.unsubscribe.forEach((off) => off());
     for (const ws of this.rpc.clients) ws.terminate();
     this.rpc.close();
-    await this.relay.dispose();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }

@@ -3,16 +3,12 @@
  * Runs the wall in any browser, without Electron.
  */
 import os from 'node:os';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { CameraFileEntry } from '../../../shared/model';
 import { parseArgs } from 'node:util';
 import { CodedError } from '../../../shared/errors';
-import { loadCameraFile } from '../cameras/camera-file';
-import { CameraRegistry } from '../cameras/camera-registry';
 import { resolveFfmpeg } from '../ffmpeg/resolve-ffmpeg';
 import { createLogger } from '../log';
-import { PantauCore } from '../pantau-core';
+import { openPantau, type PantauCore } from '../pantau-core';
 import { BrowserHost } from './browser-host';
 
 declare const __PANTAU_VERSION__: string;
@@ -62,43 +58,26 @@ async function main(): Promise<number> {
     return 64;
   }
 
-  let cameras: CameraRegistry;
-  let ffmpegPath: string;
-  let cameraFile: string;
-  let cameraEntries: CameraFileEntry[];
-  const dataDir = args['data-dir'] ?? defaultDataDir();
+  // Events sent before the host exists go nowhere: no page can be connected yet.
+  let pages: BrowserHost | undefined;
+  let core: PantauCore;
   try {
-    ffmpegPath = resolveFfmpeg().path;
-    // The inventory: the camera file given, else cameras.json in the data folder (written by CSV imports), else demo cameras.
-    const saved = path.join(dataDir, 'cameras.json');
-    cameraFile = args.cameras ?? saved;
-    cameraEntries = args.cameras ? (await loadCameraFile(args.cameras)).cameras : existsSync(saved) ? (await loadCameraFile(saved)).cameras : [];
-    cameras = cameraEntries.length ? CameraRegistry.fromFile(cameraEntries) : CameraRegistry.demo();
-  } catch (error) {
-    if (error instanceof CodedError) {
-      process.stderr.write(`Pantau cannot start: ${error.message}\n`);
-      return error.code === 'ffmpeg-missing' ? 69 : 65;
-    }
-    throw error;
-  }
-
-  const core = new PantauCore({
-    cameras,
-    ffmpegPath,
-    logger,
-    host: 'browser',
-    dataDir,
-    cameraFile,
-    cameraEntries,
-    ...(args['snapshot-dir'] ? { snapshotDir: args['snapshot-dir'] } : {}),
-    version: typeof __PANTAU_VERSION__ === 'string' ? __PANTAU_VERSION__ : 'dev',
-    ...(Number.isFinite(lingerMs) ? { lingerMs } : {}),
-  });
-  try {
-    await core.start();
+    core = await openPantau({
+      ffmpegPath: resolveFfmpeg().path,
+      logger,
+      host: 'browser',
+      // The inventory: the camera file given, else cameras.json in the data folder (written by CSV imports), else demo cameras.
+      cameraFile: args.cameras,
+      dataDir: args['data-dir'] ?? defaultDataDir(),
+      snapshotDir: args['snapshot-dir'],
+      version: typeof __PANTAU_VERSION__ === 'string' ? __PANTAU_VERSION__ : 'dev',
+      send: (event, payload) => pages?.broadcast(event, payload),
+      ...(Number.isFinite(lingerMs) ? { lingerMs } : {}),
+    });
   } catch (error) {
     process.stderr.write(`Pantau cannot start: ${(error as Error).message}\n`);
-    return 74;
+    if (!(error instanceof CodedError)) return 74;
+    return error.code === 'ffmpeg-missing' ? 69 : 65;
   }
   const host = new BrowserHost({
     core,
@@ -107,6 +86,7 @@ async function main(): Promise<number> {
     host: args.host,
     port,
   });
+  pages = host;
   const url = await host.listen();
   if (!['127.0.0.1', 'localhost', '::1'].includes(args.host)) {
     logger.warn(`listening on ${args.host}: anyone on your network who has the link can watch these cameras`);
@@ -117,8 +97,9 @@ async function main(): Promise<number> {
   const stop = (signal: string) => {
     stopping ??= (async () => {
       logger.info(`${signal}: stopping every stream`);
-      await host.close();
+      // The core first: its relay sockets and every ffmpeg; then the pages' API sockets and the server.
       await core.dispose();
+      await host.close();
       process.exit(0);
     })();
   };

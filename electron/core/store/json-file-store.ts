@@ -14,6 +14,7 @@ import { copyFile, mkdir, open, readFile, rename, stat } from 'node:fs/promises'
 import path from 'node:path';
 import type { z } from 'zod';
 import { CodedError } from '../../../shared/errors';
+import { parseJsonText } from '../../../shared/json-text';
 import { describeIssues } from '../../../shared/model';
 import type { StoreNotice } from '../../../shared/saved-layouts';
 import type { Logger } from '../log';
@@ -24,6 +25,12 @@ export interface StoreOptions<T> {
   defaults: () => T;
   /** Brings an older file's content up to the current version (migrations). */
   migrate?: (raw: unknown) => unknown;
+  /**
+   * A damaged file without a good backup: start from the defaults (layouts,
+   * settings), or refuse with the file's problems (the camera file: an empty
+   * inventory would look like a working wall of demo cameras).
+   */
+  whenUnrecoverable?: 'defaults' | 'throw';
   logger: Logger;
 }
 
@@ -53,7 +60,7 @@ export class JsonFileStore<T> {
     const text = await readFile(file, 'utf8');
     let json: unknown;
     try {
-      json = JSON.parse(text.replace(/^\uFEFF/, ''));
+      json = parseJsonText(text);
     } catch (error) {
       throw new Error(`not valid JSON (${(error as Error).message})`);
     }
@@ -79,12 +86,14 @@ export class JsonFileStore<T> {
           try {
             const value = await this.parse(this.backupFile);
             const when = (await stat(this.backupFile)).mtime.toISOString();
-            await this.save(value);
+            // Not save(): it would copy the damaged file over the good backup.
+            await this.save(value, { backup: false });
             return { value, notice: { kind: 'restored', detail: why, keptAs: path.basename(kept), savedAt: when } };
           } catch (backupError) {
             logger.error(`${name}.bak is damaged too: ${(backupError as Error).message}`);
           }
         }
+        if (this.options.whenUnrecoverable === 'throw') throw new CodedError('invalid-file', `${name} has problems (kept as ${path.basename(kept)}):\n${why}`);
         return { value: this.options.defaults(), notice: { kind: 'reset', detail: why, keptAs: path.basename(kept) } };
       }
     }
@@ -99,13 +108,13 @@ export class JsonFileStore<T> {
   }
 
   /** Writes atomically; saves are serialised so a slow disk cannot interleave them. */
-  save(value: T): Promise<void> {
-    const run = this.queue.then(() => this.write(value));
+  save(value: T, how: { backup: boolean } = { backup: true }): Promise<void> {
+    const run = this.queue.then(() => this.write(value, how.backup));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async write(value: T): Promise<void> {
+  private async write(value: T, backup: boolean): Promise<void> {
     const { file } = this.options;
     const checked = this.options.schema.safeParse(value);
     if (!checked.success) throw new CodedError('store-failed', `refusing to save an invalid ${path.basename(file)}: ${describeIssues(checked.error)}`);
@@ -119,7 +128,7 @@ export class JsonFileStore<T> {
       await handle.close();
     }
     // The file being replaced was loaded or written by us, so it is good: keep it as the backup.
-    if (await exists(file)) await copyFile(file, this.backupFile);
+    if (backup && (await exists(file))) await copyFile(file, this.backupFile);
     await rename(temp, file);
   }
 }

@@ -1,4 +1,5 @@
 /** Named wall layouts: save, lock, default, import and export, persisted in layouts.json. */
+import { parseJsonText } from '../../../shared/json-text';
 import { CodedError } from '../../../shared/errors';
 import { describeIssues } from '../../../shared/model';
 import {
@@ -135,7 +136,7 @@ export class LayoutService {
   async import(text: string, knownCameras: ReadonlySet<string>): Promise<{ imported: SavedLayout[]; unknownCameras: string[] }> {
     let json: unknown;
     try {
-      json = JSON.parse(text.replace(/^\uFEFF/, ''));
+      json = parseJsonText(text);
     } catch (error) {
       throw new CodedError('invalid-file', `The layout file is not valid JSON: ${(error as Error).message}`);
     }
