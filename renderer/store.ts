@@ -5,10 +5,11 @@
  */
 import { create } from 'zustand';
 import type { AppInfo } from '../shared/api';
-import { fitCameras, geometryProblem, smallestTemplateFor, template, type LayoutGeometry, type TemplateId } from '../shared/layouts';
+import { fitCameras, smallestTemplateFor, template, type LayoutGeometry, type TemplateId } from '../shared/layouts';
 import type { CameraSummary, StreamStatus } from '../shared/model';
 import type { SavedLayout, Tour } from '../shared/saved-layouts';
 import { slug } from '../shared/search';
+import { withCamera, withGeometry, withMaximizeToggled, withSwap, withTemplate, type Wall } from '../shared/wall';
 import type { ApiClient } from './api/client';
 import { translate, type Language, type MessageKey } from './i18n';
 import { initialRendering, type Rendering } from './player/rendering';
@@ -84,6 +85,8 @@ export interface PantauState {
 }
 
 export const statusKey = (cameraId: string, profile: string) => `${cameraId}/${profile}`;
+
+const wallOf = (s: PantauState): Wall => ({ geometry: s.geometry, tiles: s.tiles, maximized: s.maximized, selected: s.selected });
 
 function savedLanguage(): Language {
   return localStorage.getItem('pantau.language') === 'en' ? 'en' : 'id';
@@ -228,13 +231,12 @@ export const useStore = create<PantauState>()((set, get) => {
     },
 
     setTemplate(id) {
-      const geometry = template(id);
-      changeWall({ geometry, tiles: fitCameras(get().tiles, geometry.tiles.length), maximized: null });
+      changeWall(withTemplate(wallOf(get()), id));
     },
 
     setGeometry(geometry) {
-      if (geometryProblem(geometry)) return;
-      changeWall({ geometry, tiles: fitCameras(get().tiles, geometry.tiles.length), maximized: null });
+      const next = withGeometry(wallOf(get()), geometry);
+      if (next.geometry !== get().geometry) changeWall(next);
     },
 
     setGrid(n) {
@@ -242,21 +244,18 @@ export const useStore = create<PantauState>()((set, get) => {
     },
 
     assignTile(index, cameraId) {
-      const tiles = [...get().tiles];
-      if (index < 0 || index >= tiles.length) return;
-      tiles[index] = cameraId;
-      changeWall({ tiles });
+      const next = withCamera(wallOf(get()), index, cameraId);
+      if (next.tiles !== get().tiles) changeWall({ tiles: next.tiles });
     },
 
     swapTiles(a, b) {
-      const tiles = [...get().tiles];
-      if (a === b || a < 0 || b < 0 || a >= tiles.length || b >= tiles.length) return;
-      [tiles[a], tiles[b]] = [tiles[b]!, tiles[a]!];
-      changeWall({ tiles });
+      const next = withSwap(wallOf(get()), a, b);
+      if (next.tiles !== get().tiles) changeWall({ tiles: next.tiles });
     },
 
     toggleMaximize(index) {
-      set((state) => ({ maximized: state.maximized === index ? null : index, selected: index }));
+      const { maximized, selected } = withMaximizeToggled(wallOf(get()), index);
+      set({ maximized, selected });
     },
 
     restore() {
@@ -383,11 +382,7 @@ export const useStore = create<PantauState>()((set, get) => {
       if ('layoutId' in step) get().openLayout(step.layoutId);
       else if (tour.tile !== undefined) {
         // A camera tour changes one tile only; it does not make the layout "changed".
-        const tiles = [...get().tiles];
-        if (tour.tile < tiles.length) {
-          tiles[tour.tile] = step.cameraId;
-          set({ tiles });
-        }
+        set({ tiles: withCamera(wallOf(get()), tour.tile, step.cameraId).tiles });
       }
     },
 

@@ -167,7 +167,6 @@ export const RpcRequestSchema = z.strictObject({
   method: z.string().max(64),
   params: z.unknown(),
 });
-export type RpcRequest = z.infer<typeof RpcRequestSchema>;
 export type RpcMessage =
   | { id: number; result: import('./errors').Result<unknown> }
   | { event: ApiEvent; payload: unknown };

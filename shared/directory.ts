@@ -3,7 +3,7 @@
  * Bulusan/RT 03"), flattened into the rows a virtualised list shows.
  */
 import type { CameraSummary, StreamState } from './model';
-import { fold } from './search';
+import { queryMatcher, searchText } from './search';
 
 export interface GroupNode {
   name: string;
@@ -52,13 +52,9 @@ export function directoryRows(
   stateOf: (cameraId: string) => StreamState | undefined,
   index?: Map<string, string>,
 ): DirectoryRow[] {
-  const words = foldedQuery.split(/\s+/).filter(Boolean);
-  const searching = words.length > 0;
-  const matches = (camera: CameraSummary) => {
-    if (!searching) return true;
-    const haystack = index?.get(camera.id) ?? fold(`${camera.name} ${camera.group ?? ''} ${camera.id}`);
-    return words.every((w) => haystack.includes(w));
-  };
+  const searching = foldedQuery.trim() !== '';
+  const matcher = queryMatcher(foldedQuery);
+  const matches = (camera: CameraSummary) => !searching || matcher(index?.get(camera.id) ?? searchText(camera));
   // One output array: a group's row is reserved before its children are
   // visited and filled in (or dropped) after, so nothing is copied per level.
   const rows: DirectoryRow[] = [];
@@ -96,5 +92,5 @@ export function directoryRows(
 
 /** Folded search text per camera, built once per camera list (search must answer in milliseconds). */
 export function searchIndex(cameras: readonly CameraSummary[]): Map<string, string> {
-  return new Map(cameras.map((c) => [c.id, fold(`${c.name} ${c.group ?? ''} ${c.id}`)]));
+  return new Map(cameras.map((c) => [c.id, searchText(c)]));
 }

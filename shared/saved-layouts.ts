@@ -81,7 +81,6 @@ export const LayoutExportSchema = z.strictObject({
   exportedAt: z.string().max(40),
   layouts: z.array(SavedLayoutSchema).min(1, 'holds no layout').max(500),
 });
-export type LayoutExport = z.infer<typeof LayoutExportSchema>;
 
 /** A file that had to be recovered at start-up: shown to the user in their language. */
 export const StoreNoticeSchema = z.strictObject({

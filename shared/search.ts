@@ -11,9 +11,13 @@ export function slug(text: string, fallback: string, max = 40): string {
   return text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, max) || fallback;
 }
 
-export function matchesQuery(query: string, ...fields: (string | undefined)[]): boolean {
+/** What a camera is found by: its name, group and id, folded once (the directory keeps an index of these). */
+export function searchText(camera: { name: string; group?: string | undefined; id: string }): string {
+  return fold(`${camera.name} ${camera.group ?? ''} ${camera.id}`);
+}
+
+/** A test for folded search texts: every word of the query must appear; an empty query matches all. */
+export function queryMatcher(query: string): (folded: string) => boolean {
   const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const haystack = fold(fields.filter(Boolean).join(' '));
-  return words.every((w) => haystack.includes(w));
+  return (folded) => words.every((w) => folded.includes(w));
 }

@@ -10,7 +10,7 @@ import { fold } from '../../shared/search';
 import { useStore, useTranslate } from '../store';
 import { AddCamera } from './AddCamera';
 import { CameraImport } from './CameraImport';
-import { DRAG_CAMERA } from './Tile';
+import { DRAG_CAMERA } from '../tile/use-tile-drag';
 
 const ROW_HEIGHT = 26;
 

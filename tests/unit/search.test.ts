@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { fold, matchesQuery } from '../../shared/search';
+import { fold, queryMatcher, searchText } from '../../shared/search';
+
+const finds = (query: string, camera: { name: string; group?: string; id: string }) => queryMatcher(query)(searchText(camera));
 
 describe('camera search', () => {
   it('ignores case and diacritics', () => {
     expect(fold('Jalan Pemuda – Gedung ÉLYSÉE')).toBe('jalan pemuda – gedung elysee');
-    expect(matchesQuery('kelurahan BULUSAN', 'Pos RT 03', 'Kota Semarang/Tembalang/Kelurahan Bulusan')).toBe(true);
-    expect(matchesQuery('sémarang', 'x', 'Kota Semarang')).toBe(true);
+    expect(finds('kelurahan BULUSAN', { name: 'Pos RT 03', group: 'Kota Semarang/Tembalang/Kelurahan Bulusan', id: 'x' })).toBe(true);
+    expect(finds('sémarang', { name: 'x', group: 'Kota Semarang', id: 'y' })).toBe(true);
   });
 
   it('needs every word, in any field', () => {
-    expect(matchesQuery('tembalang rt 03', 'Pos RT 03', 'Kota Semarang/Tembalang')).toBe(true);
-    expect(matchesQuery('tembalang rt 04', 'Pos RT 03', 'Kota Semarang/Tembalang')).toBe(false);
-    expect(matchesQuery('smg-07', 'Pos', undefined, 'smg-07')).toBe(true);
-    expect(matchesQuery('   ', 'anything')).toBe(true);
+    expect(finds('tembalang rt 03', { name: 'Pos RT 03', group: 'Kota Semarang/Tembalang', id: 'a' })).toBe(true);
+    expect(finds('tembalang rt 04', { name: 'Pos RT 03', group: 'Kota Semarang/Tembalang', id: 'a' })).toBe(false);
+    expect(finds('smg-07', { name: 'Pos', id: 'smg-07' })).toBe(true);
+    expect(finds('   ', { name: 'anything', id: 'b' })).toBe(true);
   });
 });

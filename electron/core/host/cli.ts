@@ -59,7 +59,7 @@ async function main(): Promise<number> {
   }
 
   // Events sent before the host exists go nowhere: no page can be connected yet.
-  let pages: BrowserHost | undefined;
+  const pages: { host?: BrowserHost } = {};
   let core: PantauCore;
   try {
     core = await openPantau({
@@ -71,7 +71,7 @@ async function main(): Promise<number> {
       dataDir: args['data-dir'] ?? defaultDataDir(),
       snapshotDir: args['snapshot-dir'],
       version: typeof __PANTAU_VERSION__ === 'string' ? __PANTAU_VERSION__ : 'dev',
-      send: (event, payload) => pages?.broadcast(event, payload),
+      send: (event, payload) => pages.host?.broadcast(event, payload),
       ...(Number.isFinite(lingerMs) ? { lingerMs } : {}),
     });
   } catch (error) {
@@ -86,7 +86,7 @@ async function main(): Promise<number> {
     host: args.host,
     port,
   });
-  pages = host;
+  pages.host = host;
   const url = await host.listen();
   if (!['127.0.0.1', 'localhost', '::1'].includes(args.host)) {
     logger.warn(`listening on ${args.host}: anyone on your network who has the link can watch these cameras`);

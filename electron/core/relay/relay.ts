@@ -25,19 +25,12 @@ export interface RelayOptions {
   maxBacklogBytes?: number;
 }
 
-export interface RelayClientStats {
-  cameraId: string;
-  profile: string;
-  sentBytes: number;
-  droppedChunks: number;
-  resyncs: number;
-}
-
 const PATH = /^\/stream\/([A-Za-z0-9][A-Za-z0-9._-]{0,63})\/([a-z0-9][a-z0-9_-]{0,31})$/;
 
 export class Relay {
   private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 1024 });
-  private readonly clients = new Map<WebSocket, RelayClientStats>();
+  /** Each viewer's socket and how to release its subscription. */
+  private readonly clients = new Set<WebSocket>();
   private server: Server | undefined;
 
   constructor(private readonly options: RelayOptions) {}
@@ -83,7 +76,6 @@ export class Relay {
   }
 
   private attach(ws: WebSocket, cameraId: string, profile: string, output: OutputOptions): void {
-    const stats: RelayClientStats = { cameraId, profile, sentBytes: 0, droppedChunks: 0, resyncs: 0 };
     const gate = new BacklogGate(this.options.maxBacklogBytes ?? 2 * 1024 * 1024);
     let subscription: Subscription | undefined;
 
@@ -91,12 +83,9 @@ export class Relay {
       write: (chunk: TsChunk) => {
         if (ws.readyState !== WebSocket.OPEN) return;
         const decision = gate.decide(chunk.gopStart, ws.bufferedAmount);
-        stats.droppedChunks = gate.dropped;
-        stats.resyncs = gate.resyncs;
         if (decision === 'drop') return;
         // A resync starts a fresh GOP: PAT/PMT first, as for a new viewer.
         const data = decision === 'resync' && subscription ? Buffer.concat([subscription.session.psi(), chunk.data]) : chunk.data;
-        stats.sentBytes += data.length;
         ws.send(data, { binary: true });
       },
     };
@@ -108,7 +97,7 @@ export class Relay {
       ws.close(4404, message.slice(0, 120));
       return;
     }
-    this.clients.set(ws, stats);
+    this.clients.add(ws);
     const release = () => {
       subscription?.dispose();
       this.clients.delete(ws);
@@ -119,16 +108,12 @@ export class Relay {
 
   /** Closes every client with 1012 (service restart): clients reconnect and resume at a GOP. */
   dropClients(): void {
-    for (const ws of this.clients.keys()) ws.close(1012, 'relay restarting connections');
-  }
-
-  clientStats(): RelayClientStats[] {
-    return [...this.clients.values()];
+    for (const ws of this.clients) ws.close(1012, 'relay restarting connections');
   }
 
   /** Closes every client socket (their subscriptions are released) and the own server, if any. */
   async dispose(): Promise<void> {
-    for (const ws of this.clients.keys()) ws.terminate();
+    for (const ws of this.clients) ws.terminate();
     this.clients.clear();
     this.wss.close();
     if (this.server) await new Promise<void>((resolve) => this.server!.close(() => resolve()));

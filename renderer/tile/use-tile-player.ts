@@ -1,0 +1,99 @@
+/**
+ * One tile owns one player: a single effect opens the stream, creates the
+ * JSMpeg player on the tile's canvas and destroys both when the camera, the
+ * output box or the visibility changes. What it reports is what only the tile
+ * can know: the profile it got, when it last painted, whether its socket is up.
+ */
+import JSMpeg, { type Player } from '@cycjimmy/jsmpeg-player';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { releaseWebGL } from '../player/rendering';
+import { RelaySource } from '../player/relay-source';
+import { useStore } from '../store';
+
+export interface TilePlayer {
+  profile: string | undefined;
+  lastPaintAt: number | undefined;
+  socketUp: boolean;
+  socketOpens: number;
+  openError: { code: string; message: string } | undefined;
+}
+
+export interface TilePlayerInput {
+  cameraId: string | null;
+  index: number;
+  canvasRef: RefObject<HTMLCanvasElement | null>;
+  /** The tile's size in device pixels when the player opens. */
+  size: { width: number; height: number };
+  /** Hidden or off-screen tiles decode nothing. */
+  visible: boolean;
+  webgl: boolean;
+  /** Changes only when the tile needs another profile or output box: the player re-opens then. */
+  want: string;
+}
+
+export function useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl, want }: TilePlayerInput): TilePlayer {
+  const api = useStore((s) => s.api);
+  const [profile, setProfile] = useState<string>();
+  const [lastPaintAt, setLastPaintAt] = useState<number>();
+  const [socketUp, setSocketUp] = useState(false);
+  const [socketOpens, setSocketOpens] = useState(0);
+  const [openError, setOpenError] = useState<{ code: string; message: string }>();
+  const sizeRef = useRef(size);
+  sizeRef.current = size;
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    // A hidden wall or an off-screen tile decodes nothing: the socket closes,
+    // the core lingers, and coming back is a warm start from the GOP cache.
+    if (!api || !cameraId || !canvas || !visible || !want) return;
+    let player: Player | undefined;
+    let cancelled = false;
+    let paintedAt = 0;
+    setLastPaintAt(undefined);
+    setOpenError(undefined);
+    const { width, height } = sizeRef.current;
+    void api
+      .invoke('stream:open', { cameraId, tileWidth: Math.max(1, width), tileHeight: Math.max(1, height) })
+      .then((opened) => {
+        if (cancelled) return;
+        if (!opened.ok) {
+          setOpenError(opened.error);
+          return;
+        }
+        setProfile(opened.value.profile);
+        player = new JSMpeg.Player(opened.value.url, {
+          canvas,
+          source: RelaySource,
+          audio: false,
+          disableGl: !webgl,
+          pauseWhenHidden: false,
+          videoBufferSize: 2 * 1024 * 1024,
+          onVideoDecode: () => {
+            window.__pantauBench?.onDecode?.(cameraId, index, canvas);
+            // At most a few renders a second, not one per frame.
+            const at = Date.now();
+            if (at - paintedAt > 500) {
+              paintedAt = at;
+              setLastPaintAt(at);
+            }
+          },
+          relayEvents: {
+            onSocket: (state: string, detail?: string) => {
+              setSocketUp(state === 'open');
+              if (state === 'open') setSocketOpens((n) => n + 1);
+              if (state === 'refused') setOpenError({ code: 'camera-not-found', message: detail ?? '' });
+            },
+          },
+        });
+      });
+    return () => {
+      cancelled = true;
+      player?.destroy();
+      if (webgl) releaseWebGL(canvas);
+      setProfile(undefined);
+      setSocketUp(false);
+    };
+  }, [api, cameraId, index, visible, webgl, want, canvasRef]);
+
+  return { profile, lastPaintAt, socketUp, socketOpens, openError };
+}
