@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import type { StoreNotice } from '../../../shared/saved-layouts';
 import type { Logger } from '../log';
 import { JsonFileStore } from '../store/json-file-store';
+import { OneWriter } from '../store/one-writer';
 import { CAMERA_FILE_VERSION, migrateCameraFile } from './camera-file';
 import { CameraRegistry } from './camera-registry';
 import { noSealer, type SecretSealer } from './secrets';
@@ -27,6 +28,8 @@ export class CameraInventory {
   private readonly listeners = new Set<() => void>();
   /** The file as loaded holds a password in clear (written before sealing existed, or on a machine without it). */
   private plainOnDisk = false;
+  /** Every mutation reads and writes the latest entries, one after another. */
+  private readonly writer = new OneWriter();
   /** What start-up had to recover (shown once). */
   private notice: StoreNotice | undefined;
 
@@ -62,6 +65,8 @@ export class CameraInventory {
       defaults: () => ({ version: CAMERA_FILE_VERSION, cameras: [] }),
       migrate: migrateCameraFile,
       whenUnrecoverable: 'throw',
+      // Passwords are in it (sealed where the OS has a key store, else as typed).
+      secret: true,
       logger,
     });
     if (initial.length > 0) this.adopt(initial);
@@ -126,12 +131,14 @@ export class CameraInventory {
    * Written twice, so that the kept previous copy (.bak) holds no clear
    * password either. Call once at start.
    */
-  async sealAtRest(): Promise<void> {
-    if (this.sealer.kind !== 'os' || !this.plainOnDisk) return;
-    const sealed = { version: CAMERA_FILE_VERSION, cameras: this.entries.map((c) => this.sealed(c)) } as const;
-    await this.store.save(sealed);
-    await this.store.save(sealed);
-    this.logger.info('camera passwords found in clear in the camera file are now sealed');
+  sealAtRest(): Promise<void> {
+    return this.writer.run(async () => {
+      if (this.sealer.kind !== 'os' || !this.plainOnDisk) return;
+      const sealed = { version: CAMERA_FILE_VERSION, cameras: this.entries.map((c) => this.sealed(c)) } as const;
+      await this.store.save(sealed);
+      await this.store.save(sealed);
+      this.logger.info('camera passwords found in clear in the camera file are now sealed');
+    });
   }
 
   onChange(listener: () => void): () => void {
@@ -143,25 +150,29 @@ export class CameraInventory {
    * Reads the CSV and says what it would do; with `apply`, does it. Nothing
    * is written unless applied, and rejected rows never are.
    */
-  async importCsv(text: string, apply: boolean): Promise<ImportReport> {
-    const { cameras, rejected } = camerasFromCsv(text);
-    const known = new Map(this.entries.map((c) => [c.id, c]));
-    const report: ImportReport = {
-      added: cameras.filter((c) => !known.has(c.id)).map((c) => c.id),
-      updated: cameras.filter((c) => known.has(c.id)).map((c) => c.id),
-      rejected,
-    };
-    if (!apply || cameras.length === 0) return report;
-    // A CSV exported without passwords and read back must not wipe them.
-    const incoming = new Map(cameras.map((c) => [c.id, keepSecrets(known.get(c.id), c)]));
-    await this.write([...this.entries.map((c) => incoming.get(c.id) ?? c), ...cameras.filter((c) => !known.has(c.id))]);
-    return report;
+  importCsv(text: string, apply: boolean): Promise<ImportReport> {
+    return this.writer.run(async () => {
+      const { cameras, rejected } = camerasFromCsv(text);
+      const known = new Map(this.entries.map((c) => [c.id, c]));
+      const report: ImportReport = {
+        added: cameras.filter((c) => !known.has(c.id)).map((c) => c.id),
+        updated: cameras.filter((c) => known.has(c.id)).map((c) => c.id),
+        rejected,
+      };
+      if (!apply || cameras.length === 0) return report;
+      // A CSV exported without passwords and read back must not wipe them.
+      const incoming = new Map(cameras.map((c) => [c.id, keepSecrets(known.get(c.id), c)]));
+      await this.write([...this.entries.map((c) => incoming.get(c.id) ?? c), ...cameras.filter((c) => !known.has(c.id))]);
+      return report;
+    });
   }
 
   /** Adds one camera; an id already in the inventory is refused. */
-  async add(camera: CameraFileEntry): Promise<void> {
-    if (this.entries.some((c) => c.id === camera.id)) throw new CodedError('invalid-request', `A camera with id "${camera.id}" already exists.`);
-    await this.write([...this.entries, camera]);
+  add(camera: CameraFileEntry): Promise<void> {
+    return this.writer.run(async () => {
+      if (this.entries.some((c) => c.id === camera.id)) throw new CodedError('invalid-request', `A camera with id "${camera.id}" already exists.`);
+      await this.write([...this.entries, camera]);
+    });
   }
 
   /** A camera as the edit dialog may see it: URLs without user info, whether a password is stored, never the password. */
@@ -182,21 +193,25 @@ export class CameraInventory {
    * an empty password keeps the stored one (unless `clearPassword`), and a URL
    * sent back without user info keeps the stored URL's.
    */
-  async update(camera: CameraFileEntry, clearPassword = false): Promise<void> {
-    const stored = this.find(camera.id);
-    const next = keepSecrets(stored, camera);
-    // The dialog shows the username, so an empty one means "no credentials".
-    if (clearPassword || camera.username === undefined) {
-      delete next.password;
-      delete next.passwordSealed;
-    }
-    if (camera.username === undefined) delete next.username;
-    await this.write(this.entries.map((c) => (c.id === camera.id ? next : c)));
+  update(camera: CameraFileEntry, clearPassword = false): Promise<void> {
+    return this.writer.run(async () => {
+      const stored = this.find(camera.id);
+      const next = keepSecrets(stored, camera);
+      // The dialog shows the username, so an empty one means "no credentials".
+      if (clearPassword || camera.username === undefined) {
+        delete next.password;
+        delete next.passwordSealed;
+      }
+      if (camera.username === undefined) delete next.username;
+      await this.write(this.entries.map((c) => (c.id === camera.id ? next : c)));
+    });
   }
 
-  async remove(id: string): Promise<void> {
-    this.find(id);
-    await this.write(this.entries.filter((c) => c.id !== id));
+  remove(id: string): Promise<void> {
+    return this.writer.run(async () => {
+      this.find(id);
+      await this.write(this.entries.filter((c) => c.id !== id));
+    });
   }
 
   /**

@@ -10,7 +10,7 @@
  * browser host, and both validate with JSON Schema while our one schema
  * language is zod (shared with IPC and the network).
  */
-import { copyFile, mkdir, open, readFile, rename, stat } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { CodedError } from '../../../shared/errors';
@@ -31,6 +31,12 @@ export interface StoreOptions<T> {
    * inventory would look like a working wall of demo cameras).
    */
   whenUnrecoverable?: 'defaults' | 'throw';
+  /**
+   * The file holds secrets (the camera file with passwords where the OS has no
+   * key store): on POSIX it is written 0600 in a 0700 folder, so another local
+   * user cannot read it. (Windows: the user's profile folder is private already.)
+   */
+  secret?: boolean;
   logger: Logger;
 }
 
@@ -73,6 +79,7 @@ export class JsonFileStore<T> {
   async load(): Promise<Loaded<T>> {
     const { file, logger } = this.options;
     const name = path.basename(file);
+    await this.removeStaleTemps();
     const hasFile = await exists(file);
     if (hasFile) {
       try {
@@ -107,6 +114,21 @@ export class JsonFileStore<T> {
     return { value: this.options.defaults() };
   }
 
+  /** Temp files a killed process left (`<file>.<pid>.tmp`): never the good copy, only in the way. */
+  private async removeStaleTemps(): Promise<void> {
+    const { file, logger } = this.options;
+    const prefix = `${path.basename(file)}.`;
+    const names = await readdir(path.dirname(file)).catch(() => [] as string[]);
+    for (const stale of names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp') && n !== path.basename(this.tempFile))) {
+      await rm(path.join(path.dirname(file), stale), { force: true });
+      logger.info(`removed ${stale}, left by a process that was stopped while saving`);
+    }
+  }
+
+  private get tempFile(): string {
+    return `${this.options.file}.${process.pid}.tmp`;
+  }
+
   /** Writes atomically; saves are serialised so a slow disk cannot interleave them. */
   save(value: T, how: { backup: boolean } = { backup: true }): Promise<void> {
     const run = this.queue.then(() => this.write(value, how.backup));
@@ -118,9 +140,10 @@ export class JsonFileStore<T> {
     const { file } = this.options;
     const checked = this.options.schema.safeParse(value);
     if (!checked.success) throw new CodedError('store-failed', `refusing to save an invalid ${path.basename(file)}: ${describeIssues(checked.error)}`);
-    await mkdir(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    const handle = await open(temp, 'w');
+    const secret = this.options.secret === true && process.platform !== 'win32';
+    await mkdir(path.dirname(file), { recursive: true, ...(secret ? { mode: 0o700 } : {}) });
+    const temp = this.tempFile;
+    const handle = await open(temp, 'w', secret ? 0o600 : 0o666);
     try {
       await handle.writeFile(`${JSON.stringify(checked.data, null, 2)}\n`, 'utf8');
       await handle.sync();
@@ -128,7 +151,11 @@ export class JsonFileStore<T> {
       await handle.close();
     }
     // The file being replaced was loaded or written by us, so it is good: keep it as the backup.
-    if (backup && (await exists(file))) await copyFile(file, this.backupFile);
+    if (backup && (await exists(file))) {
+      await copyFile(file, this.backupFile);
+      if (secret) await chmod(this.backupFile, 0o600);
+    }
+    if (secret) await chmod(temp, 0o600); // a temp left by an older version may exist with another mode
     await rename(temp, file);
   }
 }

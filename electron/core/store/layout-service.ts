@@ -12,6 +12,7 @@ import {
   type Tour,
 } from '../../../shared/saved-layouts';
 import type { Logger } from '../log';
+import { OneWriter } from './one-writer';
 import { JsonFileStore } from './json-file-store';
 
 /**
@@ -45,6 +46,8 @@ export class LayoutService {
   private readonly store: JsonFileStore<LayoutFile>;
   private state: LayoutFile = { version: LAYOUT_FILE_VERSION, layouts: [] };
   private notice: StoreNotice | undefined;
+  /** Every mutation reads and writes the latest state, one after another. */
+  private readonly writer = new OneWriter();
 
   constructor(file: string, logger: Logger) {
     this.store = new JsonFileStore({
@@ -84,48 +87,58 @@ export class LayoutService {
     this.state = next;
   }
 
-  async save(layout: SavedLayout): Promise<SavedLayout> {
-    const existing = this.state.layouts.find((l) => l.id === layout.id);
-    if (existing?.locked) throw new CodedError('layout-locked', `Layout "${existing.name}" is locked; save a copy instead.`);
-    const saved = { ...layout, locked: existing ? existing.locked : layout.locked, updatedAt: Date.now() };
-    const layouts = existing ? this.state.layouts.map((l) => (l.id === layout.id ? saved : l)) : [...this.state.layouts, saved];
-    await this.commit({ ...this.state, layouts });
-    return saved;
+  save(layout: SavedLayout): Promise<SavedLayout> {
+    return this.writer.run(async () => {
+      const existing = this.state.layouts.find((l) => l.id === layout.id);
+      if (existing?.locked) throw new CodedError('layout-locked', `Layout "${existing.name}" is locked; save a copy instead.`);
+      const saved = { ...layout, locked: existing ? existing.locked : layout.locked, updatedAt: Date.now() };
+      const layouts = existing ? this.state.layouts.map((l) => (l.id === layout.id ? saved : l)) : [...this.state.layouts, saved];
+      await this.commit({ ...this.state, layouts });
+      return saved;
+    });
   }
 
   tour(): Tour | null {
     return this.state.tour ?? null;
   }
 
-  async saveTour(tour: Tour | null): Promise<void> {
-    if (tour) for (const step of tour.steps) if ('layoutId' in step) this.find(step.layoutId);
-    const { tour: _old, ...rest } = this.state;
-    await this.commit({ ...rest, ...(tour ? { tour: { ...tour, index: tour.index % tour.steps.length } } : {}) });
-  }
-
-  async remove(id: string): Promise<void> {
-    const layout = this.find(id);
-    if (layout.locked) throw new CodedError('layout-locked', `Layout "${layout.name}" is locked.`);
-    const { defaultLayoutId, tour, ...rest } = this.state;
-    const steps = tour?.steps.filter((s) => !('layoutId' in s) || s.layoutId !== id) ?? [];
-    await this.commit({
-      ...rest,
-      layouts: this.state.layouts.filter((l) => l.id !== id),
-      ...(defaultLayoutId && defaultLayoutId !== id ? { defaultLayoutId } : {}),
-      ...(tour && steps.length ? { tour: { ...tour, steps, index: tour.index % steps.length } } : {}),
+  saveTour(tour: Tour | null): Promise<void> {
+    return this.writer.run(async () => {
+      if (tour) for (const step of tour.steps) if ('layoutId' in step) this.find(step.layoutId);
+      const { tour: _old, ...rest } = this.state;
+      await this.commit({ ...rest, ...(tour ? { tour: { ...tour, index: tour.index % tour.steps.length } } : {}) });
     });
   }
 
-  async setDefault(id: string | null): Promise<void> {
-    if (id) this.find(id);
-    const { defaultLayoutId: _old, ...rest } = this.state;
-    await this.commit({ ...rest, ...(id ? { defaultLayoutId: id } : {}) });
+  remove(id: string): Promise<void> {
+    return this.writer.run(async () => {
+      const layout = this.find(id);
+      if (layout.locked) throw new CodedError('layout-locked', `Layout "${layout.name}" is locked.`);
+      const { defaultLayoutId, tour, ...rest } = this.state;
+      const steps = tour?.steps.filter((s) => !('layoutId' in s) || s.layoutId !== id) ?? [];
+      await this.commit({
+        ...rest,
+        layouts: this.state.layouts.filter((l) => l.id !== id),
+        ...(defaultLayoutId && defaultLayoutId !== id ? { defaultLayoutId } : {}),
+        ...(tour && steps.length ? { tour: { ...tour, steps, index: tour.index % steps.length } } : {}),
+      });
+    });
   }
 
-  async lock(id: string, locked: boolean): Promise<SavedLayout> {
-    const updated = { ...this.find(id), locked, updatedAt: Date.now() };
-    await this.commit({ ...this.state, layouts: this.state.layouts.map((l) => (l.id === id ? updated : l)) });
-    return updated;
+  setDefault(id: string | null): Promise<void> {
+    return this.writer.run(async () => {
+      if (id) this.find(id);
+      const { defaultLayoutId: _old, ...rest } = this.state;
+      await this.commit({ ...rest, ...(id ? { defaultLayoutId: id } : {}) });
+    });
+  }
+
+  lock(id: string, locked: boolean): Promise<SavedLayout> {
+    return this.writer.run(async () => {
+      const updated = { ...this.find(id), locked, updatedAt: Date.now() };
+      await this.commit({ ...this.state, layouts: this.state.layouts.map((l) => (l.id === id ? updated : l)) });
+      return updated;
+    });
   }
 
   /**
@@ -133,25 +146,27 @@ export class LayoutService {
    * unless taken here (then they get a new one); cameras unknown on this
    * machine stay in their tiles and are reported (shown as "camera not found").
    */
-  async import(text: string, knownCameras: ReadonlySet<string>): Promise<{ imported: SavedLayout[]; unknownCameras: string[] }> {
-    let json: unknown;
-    try {
-      json = parseJsonText(text);
-    } catch (error) {
-      throw new CodedError('invalid-file', `The layout file is not valid JSON: ${(error as Error).message}`);
-    }
-    const parsed = LayoutExportSchema.safeParse(json);
-    if (!parsed.success) throw new CodedError('invalid-file', `The layout file was rejected:\n${describeIssues(parsed.error)}`);
-    const taken = new Set(this.state.layouts.map((l) => l.id));
-    const imported = parsed.data.layouts.map((layout) => {
-      let id = layout.id;
-      for (let n = 2; taken.has(id); n++) id = `${layout.id.slice(0, 56)}-${n}`;
-      taken.add(id);
-      return { ...layout, id, locked: false, updatedAt: Date.now() };
+  import(text: string, knownCameras: ReadonlySet<string>): Promise<{ imported: SavedLayout[]; unknownCameras: string[] }> {
+    return this.writer.run(async () => {
+      let json: unknown;
+      try {
+        json = parseJsonText(text);
+      } catch (error) {
+        throw new CodedError('invalid-file', `The layout file is not valid JSON: ${(error as Error).message}`);
+      }
+      const parsed = LayoutExportSchema.safeParse(json);
+      if (!parsed.success) throw new CodedError('invalid-file', `The layout file was rejected:\n${describeIssues(parsed.error)}`);
+      const taken = new Set(this.state.layouts.map((l) => l.id));
+      const imported = parsed.data.layouts.map((layout) => {
+        let id = layout.id;
+        for (let n = 2; taken.has(id); n++) id = `${layout.id.slice(0, 56)}-${n}`;
+        taken.add(id);
+        return { ...layout, id, locked: false, updatedAt: Date.now() };
+      });
+      const unknownCameras = [...new Set(imported.flatMap((l) => l.cameras).filter((c): c is string => !!c && !knownCameras.has(c)))];
+      await this.commit({ ...this.state, layouts: [...this.state.layouts, ...imported] });
+      return { imported, unknownCameras };
     });
-    const unknownCameras = [...new Set(imported.flatMap((l) => l.cameras).filter((c): c is string => !!c && !knownCameras.has(c)))];
-    await this.commit({ ...this.state, layouts: [...this.state.layouts, ...imported] });
-    return { imported, unknownCameras };
   }
 
   export(ids?: readonly string[]): string {

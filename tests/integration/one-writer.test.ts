@@ -1,0 +1,58 @@
+/**
+ * Nothing lost when things happen at once: fifty mutations of layouts and the
+ * camera inventory fired together through the API are all kept, in memory and
+ * on disk; the camera file is private to its user; a temp file left by a
+ * killed process is cleaned at start.
+ */
+import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/core/api/dispatch';
+import { resolveFfmpeg } from '../../electron/core/ffmpeg/resolve-ffmpeg';
+import { silentLogger } from '../../electron/core/log';
+import { openPantau } from '../../electron/core/pantau-core';
+import { template } from '../../shared/layouts';
+
+const open = (dataDir: string) =>
+  openPantau({ ffmpegPath: resolveFfmpeg().path, logger: silentLogger, host: 'browser', version: 'test', dataDir, send: () => undefined });
+const context = { relayBase: 'ws://127.0.0.1:1' };
+
+describe('one writer per store', () => {
+  it('50 mixed layout and camera mutations at once: all 50 kept, and kept on disk', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-writer-'));
+    const core = await open(dataDir);
+    const call = (method: string, params: unknown) => dispatch(core.handlers, method, params, context, silentLogger);
+    const layout = (i: number) => ({ id: `l-${i}`, name: `Layout ${i}`, geometry: template('2x2'), cameras: [null, null, null, null], locked: false, updatedAt: 0 });
+    const camera = (i: number) => ({ id: `c-${i}`, name: `Kamera ${i}`, streams: [{ profile: 'main', url: `rtsp://10.0.0.${i}/1` }], username: 'admin', password: `p ${i}@#;` });
+    const csv = (i: number) => `id,name,main url\ncsv-${i},CSV ${i},rtsp://10.1.0.${i}/1\n`;
+    const calls = Array.from({ length: 50 }, (_, i) =>
+      i % 3 === 0 ? call('layout:save', { layout: layout(i) }) : i % 3 === 1 ? call('camera:add', { camera: camera(i) }) : call('camera:import', { text: csv(i), apply: true }),
+    );
+    const results = await Promise.all(calls);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+
+    const layouts = core.layouts.list().layouts.map((l) => l.id);
+    const cameras = core.cameras.summaries().map((c) => c.id);
+    expect(layouts).toHaveLength(17);
+    expect(cameras).toHaveLength(33);
+    const onDisk = JSON.parse(readFileSync(path.join(dataDir, 'cameras.json'), 'utf8')) as { cameras: { id: string }[] };
+    expect(onDisk.cameras.map((c) => c.id).sort()).toEqual([...cameras].sort());
+    const layoutFile = JSON.parse(readFileSync(path.join(dataDir, 'layouts.json'), 'utf8')) as { layouts: { id: string }[] };
+    expect(layoutFile.layouts.map((l) => l.id).sort()).toEqual([...layouts].sort());
+    await core.dispose();
+  });
+
+  it('the camera file is readable by its user only; a stale temp file is removed at start', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-writer-'));
+    const stale = path.join(dataDir, 'cameras.json.99999999.tmp');
+    writeFileSync(stale, '{ "cameras": [ half a wri');
+    const core = await open(dataDir);
+    expect(existsSync(stale)).toBe(false);
+    await core.inventory.add({ id: 'x', name: 'X', streams: [{ profile: 'main', url: 'rtsp://10.0.0.1/1' }], username: 'admin', password: 'rahasia' });
+    await core.inventory.add({ id: 'y', name: 'Y', streams: [{ profile: 'main', url: 'rtsp://10.0.0.2/1' }] });
+    expect(statSync(path.join(dataDir, 'cameras.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(path.join(dataDir, 'cameras.json.bak')).mode & 0o777).toBe(0o600);
+    await core.dispose();
+  });
+});
