@@ -50,6 +50,8 @@ export const apiMethods = {
       added: z.array(z.string()),
       updated: z.array(z.string()),
       rejected: z.array(z.strictObject({ line: z.number().int(), reason: z.string() })),
+      /** Cameras moved to another host without a password in the file: their stored password was not carried there. */
+      passwordsDropped: z.array(z.string()),
     }),
   },
   /**
@@ -84,7 +86,8 @@ export const apiMethods = {
   /** Replaces a camera; an empty password keeps the stored one unless clearPassword. */
   'camera:update': {
     params: z.strictObject({ camera: CameraFromPageSchema, clearPassword: z.boolean().optional() }),
-    result: CameraSummarySchema,
+    /** `passwordDropped`: the camera moved to another host without a new password; the stored one was not carried there. */
+    result: CameraSummarySchema.extend({ passwordDropped: z.boolean() }),
   },
   'camera:remove': { params: z.strictObject({ cameraId: CameraIdSchema }), result: z.strictObject({}) },
   /** The inventory as CSV; passwords only when asked for explicitly. */

@@ -1,10 +1,12 @@
 /**
  * One CSV field (RFC 4180 quoting, for "," and ";" readers alike). A leading
  * = + - @ is neutralised with an apostrophe so a spreadsheet never runs it as
- * a formula.
+ * a formula — and so is one right after a "," or ";" inside the field: a
+ * spreadsheet that splits on the other separator (Indonesian Excel uses ";")
+ * does not see our quotes and would start a cell there.
  */
 export function csvField(value: string | number): string {
-  const text = String(value);
+  const text = String(value).replace(/([,;])([=+\-@\t\r])/g, "$1'$2");
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

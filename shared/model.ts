@@ -17,10 +17,26 @@ export const ProfileNameSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'must be a short lowercase name such as "main" or "sub"');
 
-const RtspUrlSchema = z.string().superRefine((value, ctx) => {
-  const problem = rtspUrlProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+const RtspUrlSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = rtspUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  // Kept as the parser reads it (a space or "@" in a password percent-encoded), never as typed.
+  .transform((value) => new URL(value).href);
+
+/** Text-direction controls (U+202A–202E, U+2066–2069, marks) can reorder what a tile or a snapshot shows. */
+const textDirectionControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** A name people read on a tile or burnt into a snapshot: no control characters, no text-direction tricks. */
+const DisplayNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(120)
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'must not contain line breaks, tabs or other control characters')
+  .refine((v) => !textDirectionControls.test(v), 'must not contain text-direction control characters');
 
 const dimension = z.number().int().min(16).max(8192);
 
@@ -54,8 +70,8 @@ export type OnvifLink = z.infer<typeof OnvifLinkSchema>;
 
 export const CameraFileEntrySchema = z.strictObject({
   id: CameraIdSchema,
-  name: z.string().trim().min(1, 'must not be empty').max(120),
-  group: z.string().max(300).optional(),
+  name: DisplayNameSchema,
+  group: z.string().max(300).refine((v) => !textDirectionControls.test(v) && !/[\u0000-\u001f\u007f]/.test(v), 'must not contain control characters').optional(),
   streams: z.array(StreamProfileFileSchema).min(1, 'needs at least one stream'),
   username: z.string().max(128).optional(),
   password: z.string().max(256).optional(),

@@ -6,6 +6,8 @@ const allowedSchemes = new Set(['rtsp:', 'rtsps:']);
 
 /** Returns an error sentence, or null when `value` is an acceptable camera URL. */
 export function rtspUrlProblem(value: string): string | null {
+  // The URL parser would silently drop line breaks and tabs; what was typed is refused instead.
+  if (/[\u0000-\u001f\u007f]/.test(value)) return 'contains a line break, tab or other control character';
   let url: URL;
   try {
     url = new URL(value);

@@ -83,7 +83,8 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
     };
     const saved = editId === undefined ? await api.invoke('camera:add', { camera }) : await api.invoke('camera:update', { camera, clearPassword });
     if (!saved.ok) return setError(saved.error.message.replace(/^camera:(add|update): /, ''));
-    setNotice(t(editId === undefined ? 'camera.added' : 'camera.updated', { name: saved.value.name }));
+    const dropped = 'passwordDropped' in saved.value && saved.value.passwordDropped;
+    setNotice(dropped ? t('camera.passwordDropped', { name: saved.value.name }) : t(editId === undefined ? 'camera.added' : 'camera.updated', { name: saved.value.name }));
     onClose();
   };
   const remove = async () => {

@@ -17,6 +17,7 @@ interface Report {
   added: string[];
   updated: string[];
   rejected: { line: number; reason: string }[];
+  passwordsDropped: string[];
 }
 
 export function CameraImport() {
@@ -148,6 +149,9 @@ export function CameraImport() {
             <p data-count="added">{t('csv.added', { n: pending.report.added.length })}</p>
             <p data-count="updated">{t('csv.updated', { n: pending.report.updated.length })}</p>
             <p data-count="rejected">{t('csv.rejected', { n: pending.report.rejected.length })}</p>
+            {pending.report.passwordsDropped.length ? (
+              <p data-count="passwords-dropped">{t('csv.passwordsDropped', { ids: pending.report.passwordsDropped.slice(0, 20).join(', ') })}</p>
+            ) : null}
             {pending.report.rejected.length ? (
               <ul className="csv-rejected">
                 {pending.report.rejected.slice(0, 200).map((r) => (

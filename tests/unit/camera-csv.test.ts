@@ -53,3 +53,17 @@ describe('camera CSV import', () => {
     expect(parseCsv('a,"b,""c""",d\n', ',')).toEqual([{ fields: ['a', 'b,"c"', 'd'], line: 1 }]);
   });
 });
+
+describe('camera CSV export read by a spreadsheet that splits on the other separator', () => {
+  it('no cell starts with = + - @ whether the reader splits on "," or ";"', () => {
+    const cameras = [{ id: 'x', name: 'Pos;=HYPERLINK("http://evil")', group: 'A,=1+1', streams: [{ profile: 'main', url: 'rtsp://h/1' }], username: '-u' }];
+    const text = camerasToCsv(cameras, false).replace(/^\uFEFF/, '');
+    for (const separator of [',', ';']) {
+      // A naive reader: split every line on the separator, quotes and all.
+      const cells = text.split(/\r\n/).flatMap((line) => line.split(separator)).map((c) => c.replace(/^"/, ''));
+      expect(cells.filter((c) => /^[=+\-@]/.test(c)), `split on "${separator}"`).toEqual([]);
+      // An RFC 4180 reader gets the names back, neutralised only where a formula could start.
+      expect(parseCsv(text, ',')[1]!.fields[1]).toBe(`Pos;'=HYPERLINK("http://evil")`);
+    }
+  });
+});

@@ -93,3 +93,20 @@ describe('CameraRegistry', () => {
     expect(demo.sourceFor('demo-1', 'main').kind).toBe('demo');
   });
 });
+
+describe('input normalised or refused with a sentence', () => {
+  it('refuses control characters in a URL instead of letting the parser drop them', () => {
+    const message = problem(withCamera({ streams: [{ profile: 'main', url: 'rtsp://127.0.0.1:9/a\r\nX-Injected: 1' }] }));
+    expect(message).toContain('cameras[0].streams[0].url: contains a line break');
+  });
+
+  it('keeps a URL as the parser reads it: a space or "@" in its password percent-encoded', () => {
+    const file = parseCameraFile(JSON.stringify(withCamera({ streams: [{ profile: 'main', url: 'rtsp://admin:zq 7@xv@10.0.0.5/live' }] })));
+    expect(file.cameras[0]!.streams[0]!.url).toBe('rtsp://admin:zq%207%40xv@10.0.0.5/live');
+  });
+
+  it('refuses text-direction controls and line breaks in names', () => {
+    expect(problem(withCamera({ name: 'Pos \u202Egnp.exe' }))).toContain('cameras[0].name: must not contain text-direction control characters');
+    expect(problem(withCamera({ name: 'Pos\nPolisi' }))).toContain('cameras[0].name: must not contain line breaks');
+  });
+});

@@ -202,3 +202,41 @@ describe('camera passwords at rest', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).cameras[0].password).toBe('field-secret');
   });
 });
+
+describe('a stored password goes only to the host it was entered for', () => {
+  it('an edit that moves the camera to another host keeps no stored password, and says so', async () => {
+    const { file, inventory: inv } = inventory();
+    const moved = inv.get('cam-1').streams.map((s) => ({ ...s, url: s.url.replace('10.0.0.5', '203.0.113.9') }));
+    expect(await inv.update({ id: 'cam-1', name: 'A', streams: moved, username: 'admin' })).toEqual({ passwordDropped: true });
+    expect(onDisk(file)[0]).not.toHaveProperty('password');
+    expect(JSON.stringify(onDisk(file))).not.toMatch(/secret/);
+    // Same host, another path: the stored password stays.
+    const { file: file2, inventory: same } = inventory();
+    const repathed = same.get('cam-1').streams.map((s) => ({ ...s, url: s.url.replace('/Streaming', '/ISAPI/Streaming') }));
+    expect(await same.update({ id: 'cam-1', name: 'A', streams: repathed, username: 'admin' })).toEqual({ passwordDropped: false });
+    expect(onDisk(file2)[0]).toMatchObject({ password: 'field-secret' });
+  });
+
+  it('a new ONVIF address is another host too', async () => {
+    const withOnvif = { ...stored, onvif: { address: '10.0.0.5:80', profileToken: 'p1', ptz: true } };
+    const { file, inventory: inv } = inventory([withOnvif]);
+    await inv.update({ ...withOnvif, password: undefined, streams: inv.get('cam-1').streams, onvif: { ...withOnvif.onvif, address: '198.51.100.7:80' } } as CameraFileEntry);
+    expect(onDisk(file)[0]).not.toHaveProperty('password');
+  });
+
+  it('a CSV row that moves a camera to another host without a password does not carry the stored one, and the report names it', async () => {
+    const { file, inventory: inv } = inventory();
+    const report = await inv.importCsv('id,name,main url\ncam-1,Simpang Lima,rtsp://203.0.113.9/live\n', true);
+    expect(report.passwordsDropped).toEqual(['cam-1']);
+    expect(onDisk(file)[0]).not.toHaveProperty('password');
+    expect(JSON.stringify(onDisk(file))).not.toMatch(/secret/);
+  });
+});
+
+describe('input that is not what it seems', () => {
+  it('a password typed inside the URL moves into the password field; the URL keeps no secret', async () => {
+    const { file, inventory: inv } = inventory([]);
+    await inv.add({ id: 'typed', name: 'Typed', streams: [{ profile: 'main', url: 'rtsp://admin:zq%207%40xv@10.0.0.9/live' }] });
+    expect(onDisk(file)[0]).toMatchObject({ username: 'admin', password: 'zq 7@xv', streams: [{ profile: 'main', url: 'rtsp://10.0.0.9/live' }] });
+  });
+});

@@ -65,8 +65,8 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     },
     'camera:get': (params) => deps.inventory.get(params.cameraId),
     'camera:update': async (params) => {
-      await deps.inventory.update(params.camera, params.clearPassword);
-      return deps.cameras.summary(params.camera.id);
+      const { passwordDropped } = await deps.inventory.update(params.camera, params.clearPassword);
+      return { ...deps.cameras.summary(params.camera.id), passwordDropped };
     },
     'camera:remove': async (params) => (await deps.inventory.remove(params.cameraId), {}),
     'camera:export': (params) => ({ text: deps.inventory.exportCsv(params.includePasswords) }),

@@ -20,6 +20,8 @@ export interface ImportReport {
   added: string[];
   updated: string[];
   rejected: { line: number; reason: string }[];
+  /** Cameras whose address moved to another host without a new password: the stored one was not carried there. */
+  passwordsDropped: string[];
 }
 
 export class CameraInventory {
@@ -152,12 +154,15 @@ export class CameraInventory {
    */
   importCsv(text: string, apply: boolean): Promise<ImportReport> {
     return this.writer.run(async () => {
-      const { cameras, rejected } = camerasFromCsv(text);
+      const parsed = camerasFromCsv(text);
+      const rejected = parsed.rejected;
+      const cameras = parsed.cameras.map(liftUrlCredentials);
       const known = new Map(this.entries.map((c) => [c.id, c]));
       const report: ImportReport = {
         added: cameras.filter((c) => !known.has(c.id)).map((c) => c.id),
         updated: cameras.filter((c) => known.has(c.id)).map((c) => c.id),
         rejected,
+        passwordsDropped: cameras.filter((c) => secretWouldMove(known.get(c.id), c)).map((c) => c.id),
       };
       if (!apply || cameras.length === 0) return report;
       // A CSV exported without passwords and read back must not wipe them.
@@ -171,7 +176,7 @@ export class CameraInventory {
   add(camera: CameraFileEntry): Promise<void> {
     return this.writer.run(async () => {
       if (this.entries.some((c) => c.id === camera.id)) throw new CodedError('invalid-request', `A camera with id "${camera.id}" already exists.`);
-      await this.write([...this.entries, camera]);
+      await this.write([...this.entries, liftUrlCredentials(camera)]);
     });
   }
 
@@ -193,10 +198,12 @@ export class CameraInventory {
    * an empty password keeps the stored one (unless `clearPassword`), and a URL
    * sent back without user info keeps the stored URL's.
    */
-  update(camera: CameraFileEntry, clearPassword = false): Promise<void> {
+  update(camera: CameraFileEntry, clearPassword = false): Promise<{ passwordDropped: boolean }> {
     return this.writer.run(async () => {
       const stored = this.find(camera.id);
-      const next = keepSecrets(stored, camera);
+      // Moved to another host without a new password: the stored one stays behind (keepSecrets), and the dialog says so.
+      const passwordDropped = !clearPassword && secretWouldMove(stored, camera);
+      const next = keepSecrets(stored, liftUrlCredentials(camera));
       // The dialog shows the username, so an empty one means "no credentials".
       if (clearPassword || camera.username === undefined) {
         delete next.password;
@@ -204,6 +211,7 @@ export class CameraInventory {
       }
       if (camera.username === undefined) delete next.username;
       await this.write(this.entries.map((c) => (c.id === camera.id ? next : c)));
+      return { passwordDropped };
     });
   }
 
@@ -270,6 +278,8 @@ function strippedStreams(camera: CameraFileEntry): CameraFileEntry['streams'] {
 export function keepSecrets(stored: CameraFileEntry | undefined, incoming: CameraFileEntry): CameraFileEntry {
   if (!stored) return incoming;
   const next: CameraFileEntry = { ...incoming };
+  // A stored password goes only to the hosts it was entered for.
+  if (!sameHosts(stored, incoming)) return next;
   const sameUser = incoming.username === undefined || incoming.username === stored.username;
   // The stored password, or one this machine could not decrypt (kept sealed until a new one is typed).
   const storedSecret = stored.password !== undefined ? { password: stored.password } : stored.passwordSealed !== undefined ? { passwordSealed: stored.passwordSealed } : undefined;
@@ -284,4 +294,48 @@ export function keepSecrets(stored: CameraFileEntry | undefined, incoming: Camer
     return before ? { ...s, url: before.url } : s;
   });
   return next;
+}
+
+/** Where a camera's credentials are sent: the hosts of its stream URLs and its ONVIF address. */
+function hostsOf(camera: CameraFileEntry): Set<string> {
+  const hosts = new Set<string>();
+  for (const stream of camera.streams) hosts.add(URL.canParse(stream.url) ? new URL(stream.url).hostname.toLowerCase() : stream.url);
+  if (camera.onvif) hosts.add(camera.onvif.address.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase());
+  return hosts;
+}
+
+/** Every host the incoming camera names was already one of the stored camera's (an ONVIF link not sent is the stored one). */
+function sameHosts(stored: CameraFileEntry, incoming: CameraFileEntry): boolean {
+  const before = hostsOf(stored);
+  const after = hostsOf(incoming.onvif || !stored.onvif ? incoming : { ...incoming, onvif: stored.onvif });
+  return [...after].every((host) => before.has(host));
+}
+
+const hasUrlPassword = (camera: CameraFileEntry) => camera.streams.some((s) => URL.canParse(s.url) && new URL(s.url).password !== '');
+
+/** The incoming entry brings no password of its own, the stored one has one, and the hosts changed. */
+export function secretWouldMove(stored: CameraFileEntry | undefined, incoming: CameraFileEntry): boolean {
+  if (!stored) return false;
+  const typed = incoming.password !== undefined || hasUrlPassword(incoming);
+  const kept = stored.password !== undefined || stored.passwordSealed !== undefined || hasUrlPassword(stored);
+  return !typed && kept && !sameHosts(stored, incoming);
+}
+
+/**
+ * Credentials typed inside URLs moved into the username and password fields
+ * (when those are empty and every URL carries the same ones): the URL then
+ * holds no secret to leak into a message, and the password is sealed and
+ * redacted like any other.
+ */
+export function liftUrlCredentials(entry: CameraFileEntry): CameraFileEntry {
+  if (entry.username !== undefined) return entry;
+  const infos = new Set(entry.streams.map((s) => new URL(s.url)).filter((u) => u.username !== '').map((u) => `${u.username}:${u.password}`));
+  if (infos.size !== 1) return entry;
+  const [user, password] = [...infos][0]!.split(':') as [string, string];
+  return {
+    ...entry,
+    username: decodeURIComponent(user),
+    ...(password ? { password: decodeURIComponent(password) } : {}),
+    streams: strippedStreams(entry),
+  };
 }
