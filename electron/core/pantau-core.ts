@@ -105,6 +105,13 @@ export class PantauCore {
     this.owned.add(() => Promise.race([this.ptz.stopAll(), new Promise((resolve) => setTimeout(resolve, 1500).unref())]));
     this.owned.add(() => this.relay.dispose());
     this.owned.add(forwardEvents({ hub: this.hub, inventory }, options.send));
+    // An edited camera plays its new address within a second; a removed one stops being served.
+    this.owned.add(
+      inventory.onChange((change) => {
+        void this.hub.endCameras(change.changed, 'changed');
+        void this.hub.endCameras(change.removed, 'removed');
+      }),
+    );
   }
 
   /** Reads the stores; `openPantau` calls it once before anything is served. */

@@ -16,6 +16,12 @@ import { CAMERA_FILE_VERSION, migrateCameraFile } from './camera-file';
 import { CameraRegistry } from './camera-registry';
 import { noSealer, type SecretSealer } from './secrets';
 
+/** What a write changed: cameras whose entry differs (streams, credentials…) and cameras removed. */
+export interface InventoryChange {
+  changed: string[];
+  removed: string[];
+}
+
 export interface ImportReport {
   added: string[];
   updated: string[];
@@ -27,7 +33,7 @@ export interface ImportReport {
 export class CameraInventory {
   private readonly store: JsonFileStore<CameraFile>;
   private entries: CameraFileEntry[] = [];
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: InventoryChange) => void>();
   /** The file as loaded holds a password in clear (written before sealing existed, or on a machine without it). */
   private plainOnDisk = false;
   /** Every mutation reads and writes the latest entries, one after another. */
@@ -143,7 +149,7 @@ export class CameraInventory {
     });
   }
 
-  onChange(listener: () => void): () => void {
+  onChange(listener: (change: InventoryChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -255,9 +261,15 @@ export class CameraInventory {
     const checked = CameraFileSchema.safeParse({ cameras: next });
     if (!checked.success) throw new CodedError('invalid-file', 'The change would make the camera list invalid; nothing was written.');
     await this.store.save({ version: CAMERA_FILE_VERSION, cameras: checked.data.cameras.map((c) => this.sealed(c)) });
+    const before = new Map(this.entries.map((c) => [c.id, JSON.stringify(c)]));
+    const after = new Set(checked.data.cameras.map((c) => c.id));
+    const change: InventoryChange = {
+      changed: checked.data.cameras.filter((c) => before.has(c.id) && before.get(c.id) !== JSON.stringify(c)).map((c) => c.id),
+      removed: [...before.keys()].filter((id) => !after.has(id)),
+    };
     this.entries = checked.data.cameras;
     this.registry.replace(this.entries);
-    this.listeners.forEach((l) => l());
+    this.listeners.forEach((l) => l(change));
   }
 
   exportCsv(includePasswords: boolean): string {

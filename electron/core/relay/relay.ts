@@ -80,6 +80,9 @@ export class Relay {
     let subscription: Subscription | undefined;
 
     const subscriber = {
+      // Edited: 1012 (service restart) makes the page open it again, now with the new address.
+      // Removed: 4404, the same refusal as for an unknown camera.
+      end: (reason: 'changed' | 'removed') => (reason === 'changed' ? ws.close(1012, 'camera changed') : ws.close(4404, 'camera removed')),
       write: (chunk: TsChunk) => {
         if (ws.readyState !== WebSocket.OPEN) return;
         const decision = gate.decide(chunk.gopStart, ws.bufferedAmount);

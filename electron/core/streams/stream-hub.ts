@@ -5,7 +5,7 @@
  */
 import type { StreamStatus } from '../../../shared/model';
 import type { Logger } from '../log';
-import { StreamSession, type SessionOptions, type StreamSubscriber } from './stream-session';
+import { StreamSession, type SessionMemory, type SessionOptions, type StreamSubscriber } from './stream-session';
 import type { OutputOptions } from './ffmpeg-args';
 import type { StreamSource } from './stream-source';
 
@@ -37,6 +37,8 @@ export class StreamHub {
   private readonly statsTimer: NodeJS.Timeout;
   /** The RTP transport that last worked per camera profile: an `auto` camera that needed UDP starts with UDP next time. */
   private readonly transports = new Map<string, 'tcp' | 'udp'>();
+  /** Back-offs of retired sessions, until their retryAt: a camera is never asked again sooner because a tile came back. */
+  private readonly memory = new Map<string, SessionMemory>();
   private disposed = false;
 
   constructor(private readonly options: StreamHubOptions) {
@@ -65,6 +67,7 @@ export class StreamHub {
         ffmpegPath: this.options.ffmpegPath,
         logger: this.options.logger,
         ...(this.transports.has(key) ? { transport: this.transports.get(key)! } : {}),
+        resume: this.memory.get(key),
         onTransportWorked: (transport) => this.transports.set(key, transport),
         onStatus: (status) => this.statusListeners.forEach((listener) => listener(status)),
       });
@@ -94,7 +97,28 @@ export class StreamHub {
   private retire(key: string, entry: Entry): void {
     if (this.entries.get(key) !== entry || entry.session.subscriberCount > 0) return;
     this.entries.delete(key);
+    const memory = entry.session.memory();
+    if (memory) this.memory.set(key, memory);
+    else this.memory.delete(key);
     void entry.session.stop();
+  }
+
+  /**
+   * A camera was edited or removed: its sessions end now (viewers are told,
+   * and re-open an edited camera with its new address and credentials), and
+   * what was remembered of its failures and transport is forgotten.
+   */
+  async endCameras(cameraIds: readonly string[], reason: 'changed' | 'removed'): Promise<void> {
+    const ids = new Set(cameraIds);
+    const ending: Promise<void>[] = [];
+    for (const [key, entry] of this.entries) {
+      if (!ids.has(key.slice(0, key.lastIndexOf('/')))) continue;
+      this.entries.delete(key);
+      clearTimeout(entry.linger);
+      ending.push(entry.session.end(reason));
+    }
+    for (const map of [this.memory, this.transports]) for (const key of map.keys()) if (ids.has(key.slice(0, key.lastIndexOf('/')))) map.delete(key);
+    await Promise.all(ending);
   }
 
   onStatus(listener: (status: StreamStatus) => void): () => void {

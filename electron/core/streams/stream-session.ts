@@ -23,6 +23,22 @@ export type SessionTiming = HealthTiming;
 export interface StreamSubscriber {
   /** Called with whole TS packets; `gopStart` chunks can be decoded on their own. */
   write(chunk: TsChunk): void;
+  /** The stream ended for good: its camera was edited (open it again) or removed. */
+  end?(reason: 'changed' | 'removed'): void;
+}
+
+/**
+ * What a retired session leaves for the next one of the same camera: a
+ * wrong-password camera keeps its back-off through a layout switch, a tour or
+ * a page reload, so it is not asked to log in again every few seconds.
+ */
+export interface SessionMemory {
+  state: StreamState;
+  error: { code: ErrorCode; message: string } | undefined;
+  retryAt: number;
+  failures: number;
+  lastFailure: ErrorCode | undefined;
+  reconnects: number;
 }
 
 export interface SessionOptions {
@@ -40,6 +56,8 @@ export interface SessionOptions {
   /** The transport that last worked for this camera (auto mode starts with it). */
   transport?: 'tcp' | 'udp';
   onTransportWorked?: (transport: 'tcp' | 'udp') => void;
+  /** Left by the previous session of this camera profile: honoured until its retryAt. */
+  resume?: SessionMemory | undefined;
   spawn?: Spawner;
   now?: () => number;
   random?: () => number;
@@ -138,7 +156,29 @@ export class StreamSession {
     this.subscribers.add(subscriber);
     const cached = this.cachedGop();
     if (cached) subscriber.write(cached);
-    if (!this.process && !this.retryTimer && !this.stopping) this.start();
+    if (this.process || this.retryTimer || this.stopping) return;
+    const resume = this.options.resume;
+    if (resume && resume.retryAt > this.now() && this.attempts.length === 0) return this.waitAsBefore(resume);
+    this.start();
+  }
+
+  /** A previous session of this camera is still in its back-off: show its state and wait out its time. */
+  private waitAsBefore(resume: SessionMemory): void {
+    this.failures = resume.failures;
+    this.lastFailure = resume.lastFailure;
+    this.status = { ...this.status, reconnects: resume.reconnects };
+    this.setState(resume.state, { error: resume.error, retryAt: resume.retryAt });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (!this.stopping && this.subscribers.size > 0) this.start();
+    }, resume.retryAt - this.now());
+  }
+
+  /** What the next session of this camera must know, when this one is waiting out a back-off. */
+  memory(): SessionMemory | undefined {
+    const { state, retryAt, error } = this.status;
+    if (retryAt === undefined || retryAt <= this.now() || state === 'live' || state === 'degraded' || state === 'stalled') return undefined;
+    return { state, error, retryAt, failures: this.failures, lastFailure: this.lastFailure, reconnects: this.status.reconnects };
   }
 
   remove(subscriber: StreamSubscriber): void {
@@ -298,6 +338,13 @@ export class StreamSession {
       this.retryTimer = undefined;
       if (!this.stopping && this.subscribers.size > 0) this.start();
     }, delayMs);
+  }
+
+  /** Ends the stream for every viewer (its camera was edited or removed), then stops. */
+  async end(reason: 'changed' | 'removed'): Promise<void> {
+    const viewers = [...this.subscribers];
+    await this.stop();
+    for (const viewer of viewers) viewer.end?.(reason);
   }
 
   /** Stops ffmpeg (SIGTERM, then SIGKILL) and resolves once it has exited. */

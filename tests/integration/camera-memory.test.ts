@@ -1,0 +1,94 @@
+/**
+ * The core remembers a camera across its sessions and follows the inventory:
+ * a wrong password keeps its back-off when a tile goes and comes back (tours,
+ * reloads), an edited camera plays its new address within a second, and a
+ * removed one stops being served — against the real RTSP server.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { resolveFfmpeg } from '../../electron/core/ffmpeg/resolve-ffmpeg';
+import { silentLogger } from '../../electron/core/log';
+import { openPantau } from '../../electron/core/pantau-core';
+import { StreamHub } from '../../electron/core/streams/stream-hub';
+import type { StreamSession } from '../../electron/core/streams/stream-session';
+import { withCredentials } from '../../shared/rtsp-url';
+import { waitFor } from '../fixtures/processes';
+import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
+
+const ffmpegPath = resolveFfmpeg().path;
+let locked: RtspServer;
+let open: RtspServer;
+
+beforeAll(async () => {
+  [locked, open] = await Promise.all([
+    startRtspServer([{ name: 'cam', width: 320, height: 240 }], { digest: 'operator:Rahasia123' }),
+    startRtspServer([{ name: 'cam1', width: 320, height: 240 }, { name: 'cam2', width: 320, height: 240 }]),
+  ]);
+});
+afterAll(() => Promise.all([locked?.stop(), open?.stop()]));
+
+describe('a wrong password is not retried sooner because a tile came back', () => {
+  it('five tiles opening the camera in turn (tour, reloads) cost one login attempt within the back-off', async () => {
+    const hub = new StreamHub({
+      ffmpegPath,
+      logger: silentLogger,
+      sourceFor: () => ({ kind: 'rtsp', url: withCredentials(locked.url('cam'), 'operator', 'salah') }),
+      lingerMs: 50,
+    });
+    const sessions = new Set<StreamSession>();
+    try {
+      for (let visit = 0; visit < 5; visit++) {
+        const subscription = hub.subscribe('cam', 'main', { write: () => undefined });
+        sessions.add(subscription.session);
+        expect(await waitFor(() => subscription.session.currentStatus.state === 'auth-failed', 10_000)).toBe(true);
+        subscription.dispose();
+        // Past the linger: the session is retired, as when a tour moves on.
+        expect(await waitFor(() => hub.sessions().length === 0, 2000)).toBe(true);
+      }
+      expect(sessions.size).toBe(5);
+      expect([...sessions].reduce((sum, s) => sum + s.spawnCount, 0)).toBe(1);
+    } finally {
+      await hub.dispose();
+    }
+  });
+});
+
+describe('streams follow the inventory', () => {
+  it('editing a camera re-opens its stream at the new address within a second; removing it ends the stream', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-follow-'));
+    const cameraFile = path.join(dataDir, 'cameras.json');
+    writeFileSync(cameraFile, JSON.stringify({ cameras: [{ id: 'a', name: 'A', streams: [{ profile: 'main', url: open.url('cam1') }] }] }));
+    const core = await openPantau({ ffmpegPath, logger: silentLogger, host: 'browser', version: 'test', dataDir, cameraFile, send: () => undefined });
+    const port = await core.relay.listen('127.0.0.1', 0);
+    const view = () => {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/stream/a/main?token=${core.token}&w=320`);
+      const closed = new Promise<{ code: number; at: number }>((resolve) => ws.once('close', (code) => resolve({ code, at: Date.now() })));
+      const data = new Promise<void>((resolve) => ws.once('message', () => resolve()));
+      return { ws, closed, data };
+    };
+    try {
+      const first = view();
+      await first.data;
+      const editedAt = Date.now();
+      await core.inventory.update({ id: 'a', name: 'A', streams: [{ profile: 'main', url: open.url('cam2') }] });
+      const ended = await first.closed;
+      expect(ended.code).toBe(1012);
+      expect(ended.at - editedAt).toBeLessThan(1000);
+      // The page opens it again: the new session reads the new address.
+      const second = view();
+      await second.data;
+      expect(core.hub.sessions()).toHaveLength(1);
+      expect(core.hub.sessions()[0]!.spawnCount).toBe(1);
+      expect(core.cameras.sourceFor('a', 'main')).toMatchObject({ url: open.url('cam2') });
+
+      await core.inventory.remove('a');
+      expect((await second.closed).code).toBe(4404);
+      expect(core.hub.sessions()).toHaveLength(0);
+    } finally {
+      await core.dispose();
+    }
+  });
+});
