@@ -92,3 +92,33 @@ describe('streams follow the inventory', () => {
     }
   });
 });
+
+describe('a camera back after an outage', () => {
+  it('plays within 5 s of its return, although its next scheduled attempt is a minute away', async () => {
+    let server = await startRtspServer([{ name: 'cam', width: 320, height: 240 }]);
+    const port = server.port;
+    const hub = new StreamHub({
+      ffmpegPath,
+      logger: silentLogger,
+      sourceFor: () => ({ kind: 'rtsp', url: `rtsp://127.0.0.1:${port}/cam` }),
+      timing: { retryBaseMs: 200, retryMaxMs: 400, offlineAfter: 2, offlineRetryMs: 60_000 },
+    });
+    const subscription = hub.subscribe('cam', 'main', { write: () => undefined });
+    try {
+      expect(await waitFor(() => subscription.session.currentStatus.state === 'live', 15_000)).toBe(true);
+      await server.stop();
+      expect(await waitFor(() => subscription.session.currentStatus.state === 'offline', 15_000)).toBe(true);
+      expect(subscription.session.currentStatus.retryAt! - Date.now()).toBeGreaterThan(20_000);
+      server = await startRtspServer([{ name: 'cam', width: 320, height: 240 }], { port });
+      const back = Date.now();
+      expect(await waitFor(() => subscription.session.currentStatus.state === 'live', 8_000)).toBe(true);
+      const recovery = Date.now() - back;
+      console.log(`recovery after the camera came back: ${recovery} ms`);
+      expect(recovery).toBeLessThan(5000);
+    } finally {
+      subscription.dispose();
+      await hub.dispose();
+      await server.stop();
+    }
+  });
+});

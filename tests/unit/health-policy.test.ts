@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../shared/errors';
 import { classifyFailure, lastLine, rtspStatusClass, type FailureFacts } from '../../electron/core/streams/failure-class';
-import { defaultTiming as t, isDegraded, judgeLiveness, nextAttempt, nextTransport } from '../../electron/core/streams/health-policy';
+import { afterFailure, defaultTiming as t, isDegraded, judgeLiveness, nextAttempt, nextTransport, watchForReturn } from '../../electron/core/streams/health-policy';
 
 const facts = (stderr: string, extra: Partial<FailureFacts> = {}): FailureFacts => ({ stderr, elapsedMs: 300, ioTimeoutMs: 10_000, hadPicture: false, ...extra });
 
@@ -98,5 +98,26 @@ describe('liveness and damage', () => {
     expect(isDegraded([1000, 1200], 1300, t)).toBe(false);
     expect(isDegraded([1000, 1200, 1250], 1300, t)).toBe(true);
     expect(isDegraded([1000, 1200, 1250], 1250 + t.degradedWindowMs + 1, t)).toBe(false);
+  });
+});
+
+describe('after a failed attempt', () => {
+  const memory = (failures: number) => ({ failures, previous: undefined });
+  it.each([
+    ['auto over TCP refused for its transport: UDP at once, the state kept, not counted as a failure', 'rtsp-transport', 'auto', 'tcp', { state: 'connecting', delayMs: 0, transport: 'udp', failures: 0, watch: false }],
+    ['a refused login waits minutes and never asks the camera in between', 'auth-failed', 'auto', 'tcp', { state: 'auth-failed', delayMs: t.authBackoffMs, transport: 'tcp', failures: 1, watch: false }],
+    ['an outage that reaches offline watches for the camera to come back', 'rtsp-unreachable', 'tcp', 'tcp', { state: 'offline', transport: 'tcp', failures: 5, watch: true }],
+    ['a short reconnect does not bother to watch', 'rtsp-unreachable', 'tcp', 'tcp', { state: 'reconnecting', transport: 'tcp', failures: 1, watch: false }],
+  ] as const)('%s', (_name, code, mode, transport, expected) => {
+    const failures = expected.failures + (expected.delayMs === 0 ? 1 : 0);
+    const got = afterFailure(code, { state: 'connecting', transport, mode, memory: memory(failures) }, t, 0.5);
+    expect(got).toMatchObject(expected);
+  });
+
+  it('watches only after outages, never after a refused login or a wrong address', () => {
+    expect(watchForReturn('rtsp-no-answer', 30_000, t)).toBe(true);
+    expect(watchForReturn('auth-failed', 300_000, t)).toBe(false);
+    expect(watchForReturn('rtsp-not-found', 300_000, t)).toBe(false);
+    expect(watchForReturn('rtsp-unreachable', 1_000, t)).toBe(false);
   });
 });

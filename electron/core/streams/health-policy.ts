@@ -34,6 +34,8 @@ export interface HealthTiming {
   /** Frames ffmpeg reported damaged within `degradedWindowMs` that make a stream degraded. */
   degradedAfter: number;
   degradedWindowMs: number;
+  /** While waiting out a long back-off after an outage, ask the camera (RTSP OPTIONS) this often whether it is back. */
+  returnCheckMs: number;
 }
 
 export const defaultTiming: HealthTiming = {
@@ -50,6 +52,7 @@ export const defaultTiming: HealthTiming = {
   unsupportedBackoffMs: 5 * 60_000,
   degradedAfter: 3,
   degradedWindowMs: 5_000,
+  returnCheckMs: 2_000,
 };
 
 /** What the policy remembers between attempts. */
@@ -125,4 +128,45 @@ export function judgeLiveness(f: LivenessFacts, t: HealthTiming): Liveness {
  */
 export function isDegraded(damageTimes: readonly number[], now: number, t: HealthTiming): boolean {
   return damageTimes.filter((at) => now - at <= t.degradedWindowMs).length >= t.degradedAfter;
+}
+
+/** Failures after which a camera may simply come back: worth asking it (RTSP OPTIONS) while waiting. */
+const outageClasses: ReadonlySet<ErrorCode> = new Set(['rtsp-unreachable', 'rtsp-no-answer', 'rtsp-timeout', 'rtsp-server-error', 'rtsp-no-media', 'ffmpeg-failed']);
+
+/**
+ * Whether to ask the camera if it is back while waiting `delayMs`: only after
+ * an outage (never after a refused login or a wrong address), and only when
+ * the wait is long enough for it to matter.
+ */
+export function watchForReturn(code: ErrorCode, delayMs: number, t: HealthTiming): boolean {
+  return outageClasses.has(code) && delayMs > t.returnCheckMs * 2;
+}
+
+export interface AfterExit {
+  state: StreamState;
+  delayMs: number;
+  transport: 'tcp' | 'udp';
+  /** Consecutive failures to remember (a transport switch is not the camera's failure). */
+  failures: number;
+  /** Ask the camera (RTSP OPTIONS) while waiting, to start as soon as it is back. */
+  watch: boolean;
+}
+
+/**
+ * Everything the policy decides when an attempt failed with `code`: the next
+ * transport (a switch is tried at once, keeping the state on screen), else
+ * the state and wait from `nextAttempt`, and whether to watch for the camera's return.
+ */
+export function afterFailure(
+  code: ErrorCode,
+  now: { state: StreamState; transport: 'tcp' | 'udp'; mode: TransportMode; memory: RetryMemory },
+  t: HealthTiming,
+  random: number,
+): AfterExit {
+  const transport = nextTransport(now.mode, now.transport, code);
+  if (transport !== now.transport) {
+    return { state: now.state === 'idle' ? 'connecting' : now.state, delayMs: 0, transport, failures: now.memory.failures - 1, watch: false };
+  }
+  const next = nextAttempt(code, now.memory, t, random);
+  return { ...next, transport, failures: now.memory.failures, watch: watchForReturn(code, next.delayMs, t) };
 }

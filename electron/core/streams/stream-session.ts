@@ -12,7 +12,10 @@ import { buildFfmpegArgs, defaultOutput, type OutputOptions } from './ffmpeg-arg
 import { FfmpegProcess, type ExitFacts } from './ffmpeg-process';
 import { classifyFailure, decodeErrorLine, lastLine } from './failure-class';
 import { GopCache } from './gop-cache';
-import { defaultTiming, isDegraded, judgeLiveness, nextAttempt, nextTransport, type HealthTiming, type TransportMode } from './health-policy';
+import { StreamFigures } from './stream-figures';
+import { AttemptTimer } from './attempt-timer';
+import { answersRtsp } from './camera-alive';
+import { afterFailure, defaultTiming, isDegraded, judgeLiveness, watchForReturn, type HealthTiming, type TransportMode } from './health-policy';
 import { TsPacketizer, type TsChunk } from './mpegts';
 import type { Spawner } from './spawn-guarded';
 import type { StreamSource } from './stream-source';
@@ -59,12 +62,13 @@ export interface SessionOptions {
   /** Left by the previous session of this camera profile: honoured until its retryAt. */
   resume?: SessionMemory | undefined;
   spawn?: Spawner;
+  /** Whether the camera answers RTSP again (injected in tests). */
+  answersRtsp?: (url: string) => Promise<boolean>;
   now?: () => number;
   random?: () => number;
 }
 
 const HEALTH_TICK_MS = 250;
-const DAMAGE_KEEP = 64;
 
 export class StreamSession {
   private readonly subscribers = new Set<StreamSubscriber>();
@@ -77,20 +81,15 @@ export class StreamSession {
   private readonly gop: GopCache;
   private process: FfmpegProcess | undefined;
   private healthTimer: NodeJS.Timeout | undefined;
-  private retryTimer: NodeJS.Timeout | undefined;
+  private readonly waiting: AttemptTimer;
   private failures = 0;
   private lastFailure: ErrorCode | undefined;
   private hadPicture = false;
-  /** Times ffmpeg reported a damaged (concealed) frame. */
-  private damage: number[] = [];
   private stopping = false;
   private resizing = false;
   private output: OutputOptions;
   private status: StreamStatus;
-  /** Frame and byte counters behind fps and kbit/s. */
-  private frames = 0;
-  private bytes = 0;
-  private sampled: { at: number; frames: number; bytes: number };
+  private readonly figures: StreamFigures;
   /** Times (ms since epoch) of the recent connection attempts, newest last. */
   readonly attempts: number[] = [];
 
@@ -103,7 +102,12 @@ export class StreamSession {
     this.secrets = source.kind === 'rtsp' ? secretsOf(source.url) : [];
     this.transportMode = source.kind === 'rtsp' ? (source.transport ?? 'auto') : 'tcp';
     this.transport = this.transportMode === 'auto' ? (options.transport ?? 'tcp') : this.transportMode;
-    this.sampled = { at: this.now(), frames: 0, bytes: 0 };
+    this.figures = new StreamFigures(this.now());
+    this.waiting = new AttemptTimer({
+      checkEveryMs: this.timing.returnCheckMs,
+      answersRtsp: options.answersRtsp ?? answersRtsp,
+      onEarly: (savedMs) => options.logger.info(`${this.key} answers again: starting now instead of in ${Math.round(savedMs / 1000)} s`),
+    });
     this.status = { cameraId: options.cameraId, profile: options.profile, state: 'idle', since: this.now(), fps: 0, kbps: 0, reconnects: 0 };
   }
 
@@ -156,7 +160,7 @@ export class StreamSession {
     this.subscribers.add(subscriber);
     const cached = this.cachedGop();
     if (cached) subscriber.write(cached);
-    if (this.process || this.retryTimer || this.stopping) return;
+    if (this.process || this.waiting.pending || this.stopping) return;
     const resume = this.options.resume;
     if (resume && resume.retryAt > this.now() && this.attempts.length === 0) return this.waitAsBefore(resume);
     this.start();
@@ -168,10 +172,7 @@ export class StreamSession {
     this.lastFailure = resume.lastFailure;
     this.status = { ...this.status, reconnects: resume.reconnects };
     this.setState(resume.state, { error: resume.error, retryAt: resume.retryAt });
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      if (!this.stopping && this.subscribers.size > 0) this.start();
-    }, resume.retryAt - this.now());
+    this.scheduleStart(resume.retryAt - this.now(), resume.error ? watchForReturn(resume.error.code, resume.retryAt - this.now(), this.timing) : false);
   }
 
   /** What the next session of this camera must know, when this one is waiting out a back-off. */
@@ -196,13 +197,8 @@ export class StreamSession {
 
   /** Updates fps and kbit/s from the counters since the previous sample. */
   sample(now = this.now()): StreamStatus {
-    const seconds = (now - this.sampled.at) / 1000;
-    if (seconds >= 0.5) {
-      const fps = (this.frames - this.sampled.frames) / seconds;
-      const kbps = ((this.bytes - this.sampled.bytes) * 8) / 1000 / seconds;
-      this.status = { ...this.status, fps: Math.round(fps * 10) / 10, kbps: Math.round(kbps) };
-      this.sampled = { at: now, frames: this.frames, bytes: this.bytes };
-    }
+    const figures = this.figures.sample(now);
+    if (figures) this.status = { ...this.status, ...figures };
     return this.status;
   }
 
@@ -225,7 +221,7 @@ export class StreamSession {
     this.packetizer = new TsPacketizer();
     this.gop.clear();
     this.hadPicture = false;
-    this.damage = [];
+    this.figures.restart();
     const first = this.attempts.length === 0;
     this.attempts.push(this.now());
     if (this.attempts.length > 50) this.attempts.shift();
@@ -241,8 +237,7 @@ export class StreamSession {
       onData: (data) => this.onData(data),
       onStderrLine: (line) => {
         if (!decodeErrorLine.test(line)) return;
-        this.damage.push(this.now());
-        if (this.damage.length > DAMAGE_KEEP) this.damage.shift();
+        this.figures.damaged(this.now());
       },
       now: this.now,
       ...(this.options.spawn ? { spawn: this.options.spawn } : {}),
@@ -254,12 +249,11 @@ export class StreamSession {
   }
 
   private onData(data: Buffer): void {
-    this.bytes += data.length;
     const framesBefore = this.packetizer.frames;
     const chunks = this.packetizer.push(data);
     const newFrames = this.packetizer.frames - framesBefore;
+    this.figures.count(data.length, newFrames);
     if (newFrames > 0) {
-      this.frames += newFrames;
       this.status = { ...this.status, lastFrameAt: this.now() };
     }
     for (const chunk of chunks) this.deliver(chunk);
@@ -296,9 +290,9 @@ export class StreamSession {
       if (state !== 'stalled') this.setState('stalled');
       return;
     }
-    const damaged = isDegraded(this.damage, now, this.timing);
+    const damaged = isDegraded(this.figures.damageTimes, now, this.timing);
     if (state === 'live' && damaged) {
-      const recent = this.damage.filter((at) => now - at <= this.timing.degradedWindowMs).length;
+      const recent = this.figures.damageTimes.filter((at) => now - at <= this.timing.degradedWindowMs).length;
       const message = `ffmpeg reported ${recent} damaged frames or slices in the last ${Math.round(this.timing.degradedWindowMs / 1000)} s`;
       this.options.logger.warn(`${this.key} degraded: ${message}`);
       this.setState('degraded', { error: { code: 'decode-errors', message } });
@@ -323,21 +317,25 @@ export class StreamSession {
     }
     const errorCode = classifyFailure({ ...facts, ioTimeoutMs: this.timing.ioTimeoutMs, hadPicture: this.hadPicture });
     const detail = redactKnown(lastLine(facts.stderr), this.secrets) || `ffmpeg exited (${facts.signal ?? `code ${facts.code}`})`;
-    this.failures++;
     const tried = this.transport;
-    this.transport = nextTransport(this.transportMode, tried, errorCode);
-    // Moving to the other transport is not a failure of the camera: try it at once.
-    const switched = this.transport !== tried;
-    const { state, delayMs } = switched ? { state: this.status.state === 'idle' ? 'connecting' as const : this.status.state, delayMs: 0 } : nextAttempt(errorCode, { failures: this.failures, previous: this.lastFailure }, this.timing, (this.options.random ?? Math.random)());
-    if (switched) this.failures--;
+    const memory = { failures: this.failures + 1, previous: this.lastFailure };
+    const next = afterFailure(errorCode, { state: this.status.state, transport: tried, mode: this.transportMode, memory }, this.timing, (this.options.random ?? Math.random)());
+    this.failures = next.failures;
+    this.transport = next.transport;
     this.lastFailure = errorCode;
-    const retryAt = this.now() + delayMs;
-    this.options.logger.warn(`${this.key} ${state} (${errorCode} over ${tried}): ${detail}; next attempt${switched ? ` over ${this.transport}` : ''} in ${Math.round(delayMs / 1000)} s`);
-    this.setState(state, { error: { code: errorCode, message: detail }, retryAt });
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
+    const via = next.transport !== tried ? ` over ${next.transport}` : '';
+    this.options.logger.warn(`${this.key} ${next.state} (${errorCode} over ${tried}): ${detail}; next attempt${via} in ${Math.round(next.delayMs / 1000)} s`);
+    this.setState(next.state, { error: { code: errorCode, message: detail }, retryAt: this.now() + next.delayMs });
+    this.scheduleStart(next.delayMs, next.watch);
+  }
+
+  /** The next attempt after `delayMs`; with `watch`, sooner if the camera is back after an outage. */
+  private scheduleStart(delayMs: number, watch: boolean): void {
+    const source = this.options.source;
+    const start = () => {
       if (!this.stopping && this.subscribers.size > 0) this.start();
-    }, delayMs);
+    };
+    this.waiting.schedule(delayMs, start, watch && source.kind === 'rtsp' ? source.url : undefined);
   }
 
   /** Ends the stream for every viewer (its camera was edited or removed), then stops. */
@@ -350,8 +348,7 @@ export class StreamSession {
   /** Stops ffmpeg (SIGTERM, then SIGKILL) and resolves once it has exited. */
   async stop(): Promise<void> {
     this.stopping = true;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
+    this.waiting.cancel();
     this.subscribers.clear();
     const process = this.process;
     if (!process) {

@@ -1,0 +1,45 @@
+/**
+ * Is the camera back? One RTSP OPTIONS request (RFC 2326 §10.1: no media, no
+ * decoding, usually no login) — what a camera answers within milliseconds once
+ * it is up again. The stream session asks this every couple of seconds while
+ * it waits out a long back-off, so a camera back after an outage plays within
+ * seconds instead of at the next scheduled attempt, without a full ffmpeg
+ * start (and without credentials) each time.
+ */
+import net from 'node:net';
+import tls from 'node:tls';
+
+export function answersRtsp(url: string, timeoutMs = 1500): Promise<boolean> {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return Promise.resolve(false);
+  }
+  const secure = target.protocol === 'rtsps:';
+  const port = Number(target.port) || (secure ? 322 : 554);
+  const host = target.hostname.replace(/^\[|\]$/g, '');
+  // The request names the stream without user info: nothing secret leaves here.
+  target.username = '';
+  target.password = '';
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (answer: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answer);
+    };
+    const socket = secure ? tls.connect({ host, port, rejectUnauthorized: false }) : net.connect({ host, port });
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    socket.once(secure ? 'secureConnect' : 'connect', () => socket.write(`OPTIONS ${target.href} RTSP/1.0\r\nCSeq: 1\r\nUser-Agent: Pantau\r\n\r\n`));
+    let reply = '';
+    socket.on('data', (data: Buffer) => {
+      reply += data.toString('latin1');
+      if (reply.length >= 9) finish(reply.startsWith('RTSP/1.0'));
+    });
+    socket.once('error', () => finish(false));
+    socket.once('close', () => finish(false));
+  });
+}
