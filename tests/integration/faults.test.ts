@@ -94,6 +94,26 @@ describe('stream faults', () => {
     expect(stream.states()).toContain('stalled');
   });
 
+  it('camera frozen for 20 s: stalled once, never "live" in between, restarted at the stall limit, live after SIGCONT', async () => {
+    const server = await camera();
+    const stream = watch(server.url('cam'));
+    expect(await waitFor(() => stream.last()?.state === 'live', 15_000)).toBe(true);
+    server.process.kill('SIGSTOP');
+    const stoppedAt = Date.now();
+    const seen = stream.statuses.length;
+    expect(await waitFor(() => stream.last()!.state === 'stalled', 6_000)).toBe(true);
+    // ffmpeg flushes what it holds when its socket times out (10 s): that must not read as "live".
+    expect(await waitFor(() => stream.states().slice(seen).includes('reconnecting'), 16_000)).toBe(true);
+    const restartedAfter = Date.now() - stoppedAt;
+    const during = stream.states().slice(seen, stream.states().indexOf('reconnecting', seen));
+    expect(during).toEqual(['stalled']);
+    expect(restartedAfter).toBeLessThan(15_000);
+    expect(stream.last()!.error?.code).toBe('rtsp-timeout');
+    await waitFor(() => Date.now() - stoppedAt >= 20_000, 21_000, 250);
+    server.process.kill('SIGCONT');
+    expect(await waitFor(() => stream.last()!.state === 'live', 30_000)).toBe(true);
+  });
+
   it('ffmpeg killed: restarted, and live again', async () => {
     const server = await camera();
     const stream = watch(server.url('cam'));

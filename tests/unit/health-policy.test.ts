@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../shared/errors';
 import { classifyFailure, lastLine, rtspStatusClass, type FailureFacts } from '../../electron/core/streams/failure-class';
-import { afterFailure, defaultTiming as t, isDegraded, judgeLiveness, nextAttempt, nextTransport, watchForReturn } from '../../electron/core/streams/health-policy';
+import { afterFailure, defaultTiming as t, isDegraded, judgeLiveness, nextAttempt, nextTransport, recoveredFromStall, watchForReturn } from '../../electron/core/streams/health-policy';
 
 const facts = (stderr: string, extra: Partial<FailureFacts> = {}): FailureFacts => ({ stderr, elapsedMs: 300, ioTimeoutMs: 10_000, hadPicture: false, ...extra });
 
@@ -88,10 +88,18 @@ describe('liveness and damage', () => {
     [{ ...base, now: 10_000 + t.stallAfterMs + 1 }, 'stalled'],
     [{ ...base, state: 'degraded' as const, now: 10_000 + t.stallAfterMs + 1 }, 'stalled'],
     [{ ...base, state: 'stalled' as const, now: 10_000 + t.stallRestartMs + 1 }, 'restart'],
+    // Stalled at 12 s; ffmpeg flushed a frame at 20 s when its socket timed out: still restarted on time.
+    [{ ...base, state: 'stalled' as const, since: 12_000, lastFrameAt: 20_000, now: 12_000 + t.stallRestartMs - t.stallAfterMs + 1 }, 'restart'],
+    [{ ...base, state: 'stalled' as const, since: 12_000, lastFrameAt: 20_000, now: 20_500 }, 'stalled'],
     [{ state: 'connecting' as const, startedAt: 0, now: t.startTimeoutMs - 1 }, 'ok'],
     [{ state: 'connecting' as const, startedAt: 0, now: t.startTimeoutMs + 1 }, 'restart'],
   ])('%o → %s', (input, expected) => {
     expect(judgeLiveness(input, t)).toBe(expected);
+  });
+
+  it('a stalled stream is live again after a steady run of frames, not after one flushed frame', () => {
+    expect(recoveredFromStall(1, t)).toBe(false);
+    expect(recoveredFromStall(t.recoverFrames, t)).toBe(true);
   });
 
   it('calls a stream degraded after several damaged frames within the window, and clean again after it', () => {
@@ -109,7 +117,7 @@ describe('after a failed attempt', () => {
     ['an outage that reaches offline watches for the camera to come back', 'rtsp-unreachable', 'tcp', 'tcp', { state: 'offline', transport: 'tcp', failures: 5, watch: true }],
     ['a short reconnect does not bother to watch', 'rtsp-unreachable', 'tcp', 'tcp', { state: 'reconnecting', transport: 'tcp', failures: 1, watch: false }],
   ] as const)('%s', (_name, code, mode, transport, expected) => {
-    const failures = expected.failures + (expected.delayMs === 0 ? 1 : 0);
+    const failures = expected.failures + ('delayMs' in expected && expected.delayMs === 0 ? 1 : 0);
     const got = afterFailure(code, { state: 'connecting', transport, mode, memory: memory(failures) }, t, 0.5);
     expect(got).toMatchObject(expected);
   });

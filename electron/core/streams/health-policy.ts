@@ -36,6 +36,8 @@ export interface HealthTiming {
   degradedWindowMs: number;
   /** While waiting out a long back-off after an outage, ask the camera (RTSP OPTIONS) this often whether it is back. */
   returnCheckMs: number;
+  /** Frames in a row that make a stalled stream live again (1 s at 5 fps). */
+  recoverFrames: number;
 }
 
 export const defaultTiming: HealthTiming = {
@@ -53,6 +55,7 @@ export const defaultTiming: HealthTiming = {
   degradedAfter: 3,
   degradedWindowMs: 5_000,
   returnCheckMs: 2_000,
+  recoverFrames: 5,
 };
 
 /** What the policy remembers between attempts. */
@@ -109,16 +112,33 @@ export interface LivenessFacts {
   now: number;
   startedAt: number;
   lastFrameAt?: number | undefined;
+  /** When the current state began (for stalled: when the stall was seen). */
+  since?: number | undefined;
 }
 
-/** Judged from ffmpeg's output, not from ffmpeg's own timeouts alone. */
+/**
+ * Judged from ffmpeg's output, not from ffmpeg's own timeouts alone. A
+ * stalled stream is restarted `stallRestartMs` after its last steady picture
+ * even if a few frames trickle out meanwhile: ffmpeg flushes the frames it
+ * still holds when its socket times out, and those must not reset the clock
+ * (a frozen camera used to flap stalled ⇄ live and never be restarted).
+ */
 export function judgeLiveness(f: LivenessFacts, t: HealthTiming): Liveness {
-  if (f.state === 'live' || f.state === 'stalled' || f.state === 'degraded') {
+  if (f.state === 'stalled') {
+    const stalledFor = f.now - (f.since ?? f.lastFrameAt ?? f.startedAt);
+    return stalledFor > t.stallRestartMs - t.stallAfterMs ? 'restart' : 'stalled';
+  }
+  if (f.state === 'live' || f.state === 'degraded') {
     const silentFor = f.now - (f.lastFrameAt ?? f.startedAt);
     if (silentFor > t.stallRestartMs) return 'restart';
     return silentFor > t.stallAfterMs ? 'stalled' : 'ok';
   }
   return f.now - f.startedAt > t.startTimeoutMs ? 'restart' : 'ok';
+}
+
+/** A stalled stream is live again only after a steady run of frames, not one flushed frame. */
+export function recoveredFromStall(framesSinceStall: number, t: HealthTiming): boolean {
+  return framesSinceStall >= t.recoverFrames;
 }
 
 /**

@@ -15,7 +15,7 @@ import { GopCache } from './gop-cache';
 import { StreamFigures } from './stream-figures';
 import { AttemptTimer } from './attempt-timer';
 import { answersRtsp } from './camera-alive';
-import { afterFailure, defaultTiming, isDegraded, judgeLiveness, watchForReturn, type HealthTiming, type TransportMode } from './health-policy';
+import { afterFailure, defaultTiming, isDegraded, judgeLiveness, recoveredFromStall, watchForReturn, type HealthTiming, type TransportMode } from './health-policy';
 import { TsPacketizer, type TsChunk } from './mpegts';
 import type { Spawner } from './spawn-guarded';
 import type { StreamSource } from './stream-source';
@@ -82,6 +82,8 @@ export class StreamSession {
   private process: FfmpegProcess | undefined;
   private healthTimer: NodeJS.Timeout | undefined;
   private readonly waiting: AttemptTimer;
+  /** Frames since the stream was called stalled (a steady run makes it live again). */
+  private framesSinceStall = 0;
   private failures = 0;
   private lastFailure: ErrorCode | undefined;
   private hadPicture = false;
@@ -257,7 +259,9 @@ export class StreamSession {
       this.status = { ...this.status, lastFrameAt: this.now() };
     }
     for (const chunk of chunks) this.deliver(chunk);
-    if (newFrames > 0 && this.status.state === 'stalled') {
+    if (this.status.state !== 'stalled') return;
+    this.framesSinceStall += newFrames;
+    if (recoveredFromStall(this.framesSinceStall, this.timing)) {
       this.failures = 0;
       this.setState('live');
     }
@@ -281,13 +285,16 @@ export class StreamSession {
     if (this.process !== process || this.stopping) return;
     const now = this.now();
     const state = this.status.state;
-    const verdict = judgeLiveness({ state, now, startedAt: process.startedAt, lastFrameAt: this.status.lastFrameAt }, this.timing);
+    const verdict = judgeLiveness({ state, now, startedAt: process.startedAt, lastFrameAt: this.status.lastFrameAt, since: this.status.since }, this.timing);
     if (verdict === 'restart') {
       process.kill(state === 'live' || state === 'stalled' || state === 'degraded' ? 'stall' : 'start-timeout');
       return;
     }
     if (verdict === 'stalled') {
-      if (state !== 'stalled') this.setState('stalled');
+      if (state !== 'stalled') {
+        this.framesSinceStall = 0;
+        this.setState('stalled');
+      }
       return;
     }
     const damaged = isDegraded(this.figures.damageTimes, now, this.timing);
