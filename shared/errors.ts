@@ -22,6 +22,7 @@ export const errorCodes = [
   'not-rtsp',
   'unsupported',
   'decode-errors',
+  'stream-limit',
   'unauthorized',
   'device-unreachable',
   'device-timeout',

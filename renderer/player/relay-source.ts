@@ -7,7 +7,8 @@
 import type { JSMpegDestination, JSMpegPlayerOptions, JSMpegSource } from '@cycjimmy/jsmpeg-player';
 
 export interface RelaySourceEvents {
-  onSocket?: (state: 'open' | 'closed' | 'refused', detail?: string) => void;
+  /** `code`: the close code of a refusal (4404 no such camera, 4429 too many streams). */
+  onSocket?: (state: 'open' | 'closed' | 'refused', detail?: string, code?: number) => void;
   onBytes?: (count: number) => void;
 }
 
@@ -59,7 +60,7 @@ export class RelaySource implements JSMpegSource {
     ws.onclose = (event) => {
       if (this.destroyed || this.socket !== ws) return;
       if (event.code >= FINAL_CLOSE) {
-        this.events.onSocket?.('refused', event.reason);
+        this.events.onSocket?.('refused', event.reason, event.code);
         return;
       }
       this.events.onSocket?.('closed');

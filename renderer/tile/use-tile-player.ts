@@ -78,10 +78,10 @@ export function useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl
             }
           },
           relayEvents: {
-            onSocket: (state: string, detail?: string) => {
+            onSocket: (state: string, detail?: string, code?: number) => {
               setSocketUp(state === 'open');
               if (state === 'open') setSocketOpens((n) => n + 1);
-              if (state === 'refused') setOpenError({ code: 'camera-not-found', message: detail ?? '' });
+              if (state === 'refused') setOpenError({ code: code === 4429 ? 'stream-limit' : 'camera-not-found', message: detail ?? '' });
             },
           },
         });

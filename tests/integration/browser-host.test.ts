@@ -164,3 +164,25 @@ describe('browser host start-up errors', () => {
     expect(result.output).toContain('only rtsp:// and rtsps://');
   });
 });
+
+describe('bounded', () => {
+  it('a page that stops reading its API socket is cut off, not buffered without end', async () => {
+    const { cityCameras } = await import('../fixtures/city');
+    const big = await startHost(['--cameras', writeCameraFile(cityCameras(20_000, (i) => `rtsp://10.${(i >> 8) & 255}.${i & 255}.1/stream`))]);
+    try {
+      const ws = new WebSocket(`ws://127.0.0.1:${big.port}/api?token=${big.token}`, { origin: big.origin });
+      await new Promise((resolve) => ws.once('open', resolve));
+      const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+      ws.pause(); // reads nothing from here on
+      // Each reply is the 20,000-camera inventory as CSV (~2 MB): 80 of them are far past what a page may leave waiting.
+      for (let id = 1; id <= 80; id++) ws.send(JSON.stringify({ id, method: 'camera:export', params: { includePasswords: false } }));
+      expect(await waitFor(() => big.output().includes('does not read'), 30_000)).toBe(true);
+      // A paused socket learns of the close only when it reads again.
+      ws.resume();
+      const outcome = await Promise.race([closed.then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('still open'), 10_000))]);
+      expect(outcome).toBe('closed');
+    } finally {
+      await big.stop('SIGKILL');
+    }
+  });
+});

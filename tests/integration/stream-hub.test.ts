@@ -183,3 +183,26 @@ describe('StreamHub with a real RTSP camera', () => {
     expect(await waitFor(() => hub.sessions()[0]!.spawnCount >= 2, 10_000)).toBe(true);
   });
 });
+
+describe('stream limit', () => {
+  it('refuses a stream past the machine limit with its own error code, and serves again once one is closed', async () => {
+    const { StreamHub } = await import('../../electron/core/streams/stream-hub');
+    const hub = new StreamHub({
+      ffmpegPath: (await import('../../electron/core/ffmpeg/resolve-ffmpeg')).resolveFfmpeg().path,
+      logger: (await import('../../electron/core/log')).silentLogger,
+      sourceFor: (id) => ({ kind: 'demo', label: id, pattern: 'testsrc', width: 160, height: 90, fps: 5 }),
+      maxSessions: 2,
+      lingerMs: 0,
+    });
+    try {
+      const a = hub.subscribe('a', 'main', { write: () => undefined });
+      hub.subscribe('b', 'main', { write: () => undefined });
+      expect(() => hub.subscribe('c', 'main', { write: () => undefined })).toThrow(expect.objectContaining({ code: 'stream-limit' }));
+      // A second viewer of a running stream costs nothing and is never refused.
+      expect(() => hub.subscribe('a', 'main', { write: () => undefined })).not.toThrow();
+      a.dispose();
+    } finally {
+      await hub.dispose();
+    }
+  });
+});

@@ -24,6 +24,9 @@ export interface BrowserHostOptions {
 
 const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
 
+/** Bytes of replies and events that may wait on one page's socket: a 20,000-camera CSV export (~3 MB) many times over. */
+const MAX_QUEUED = 64 * 1024 * 1024;
+
 export class BrowserHost {
   private readonly server: Server;
   // The largest request is a city's CSV (the contract allows 50 M characters).
@@ -76,14 +79,29 @@ export class BrowserHost {
         return ws.close(1007, 'malformed request');
       }
       const result = await dispatch(this.options.core.handlers, request.method, request.params, context, this.options.logger);
-      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ id: request.id, result } satisfies RpcMessage));
+      this.sendBounded(ws, JSON.stringify({ id: request.id, result } satisfies RpcMessage));
     });
   }
 
   /** A contract event to every connected page (the core's `send`). */
   broadcast<E extends ApiEvent>(event: E, payload: ApiEventPayload<E>): void {
     const text = JSON.stringify({ event, payload } satisfies RpcMessage);
-    for (const ws of this.rpc.clients) if (ws.readyState === WebSocket.OPEN) ws.send(text);
+    for (const ws of this.rpc.clients) this.sendBounded(ws, text);
+  }
+
+  /**
+   * A page that stops reading must not make the host hold its replies without
+   * end: past MAX_QUEUED bytes waiting on its socket, the socket is closed (the
+   * page reconnects and loads afresh).
+   */
+  private sendBounded(ws: WebSocket, text: string): void {
+    if (ws.readyState !== WebSocket.OPEN) return;
+    if (ws.bufferedAmount + text.length > MAX_QUEUED) {
+      this.options.logger.warn(`api socket closed: ${ws.bufferedAmount} bytes waiting for a page that does not read`);
+      ws.terminate();
+      return;
+    }
+    ws.send(text);
   }
 
   /**

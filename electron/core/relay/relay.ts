@@ -97,7 +97,8 @@ export class Relay {
       subscription = this.options.hub.subscribe(cameraId, profile, subscriber, output);
     } catch (error) {
       const message = error instanceof CodedError ? error.message : 'stream unavailable';
-      ws.close(4404, message.slice(0, 120));
+      // 4429: too many streams (the page says so); 4404: no such camera or profile.
+      ws.close(error instanceof CodedError && error.code === 'stream-limit' ? 4429 : 4404, message.slice(0, 120));
       return;
     }
     this.clients.add(ws);

@@ -3,6 +3,7 @@
  * ffmpeg — per key, reference-counted: it lingers a few seconds after the last
  * viewer leaves, so a layout switch does not restart the streams it keeps.
  */
+import { CodedError } from '../../../shared/errors';
 import type { StreamStatus } from '../../../shared/model';
 import type { Logger } from '../log';
 import { StreamSession, type SessionMemory, type SessionOptions, type StreamSubscriber } from './stream-session';
@@ -23,6 +24,12 @@ export interface StreamHubOptions {
   timing?: SessionOptions['timing'];
   /** How often every running stream's figures are sampled and reported. */
   statsIntervalMs?: number;
+  /**
+   * At most this many streams (ffmpeg processes) at once: a page that opens
+   * hundreds of streams gets a clear refusal instead of taking the machine
+   * down. 128 covers an 8×8 wall with main and sub profiles lingering.
+   */
+  maxSessions?: number;
 }
 
 interface Entry {
@@ -56,6 +63,9 @@ export class StreamHub {
     if (this.disposed) throw new Error('StreamHub is disposed');
     const key = `${cameraId}/${profile}`;
     let entry = this.entries.get(key);
+    if (!entry && this.entries.size >= (this.options.maxSessions ?? 128)) {
+      throw new CodedError('stream-limit', `Pantau already runs ${this.entries.size} streams on this machine; close some tiles first.`);
+    }
     if (!entry) {
       const source = this.options.sourceFor(cameraId, profile);
       const session = new StreamSession({
