@@ -64,14 +64,14 @@ export const apiMethods = {
       username: z.string().max(128).optional(),
       password: z.string().max(256).optional(),
       cameraId: CameraIdSchema.optional(),
-      transport: z.enum(['auto', 'tcp', 'udp']).optional(),
+      transport: z.enum(['auto', 'tcp', 'udp', 'http']).optional(),
     }),
     result: z.strictObject({
       outcome: z.enum(['ok', 'auth-failed', 'unreachable', 'timeout', 'not-rtsp', 'unsupported', 'failed']),
       /** The failure class, as the wall names it (same classifier). */
       failure: z.enum(errorCodes).optional(),
       /** The transport the answer came over. */
-      transport: z.enum(['tcp', 'udp']).optional(),
+      transport: z.enum(['tcp', 'udp', 'http']).optional(),
       codec: z.string().optional(),
       width: z.number().optional(),
       height: z.number().optional(),

@@ -47,10 +47,16 @@ export const StreamProfileFileSchema = z.strictObject({
   width: dimension.optional(),
   height: dimension.optional(),
   fps: z.number().min(1).max(120).optional(),
-  /** RTP over TCP (interleaved), UDP, or auto: TCP first, UDP when the camera refuses TCP or sends nothing over it. */
-  transport: z.enum(['auto', 'tcp', 'udp']).optional(),
+  /**
+   * RTP over TCP (interleaved), UDP, RTSP tunnelled in HTTP (through proxies
+   * that pass only web traffic), or auto: TCP first, UDP when the camera
+   * refuses TCP or sends nothing over it.
+   */
+  transport: z.enum(['auto', 'tcp', 'udp', 'http']).optional(),
 });
 export type StreamTransport = NonNullable<z.infer<typeof StreamProfileFileSchema>['transport']>;
+/** What one attempt uses. */
+export type RtpTransport = Exclude<StreamTransport, 'auto'>;
 
 /** "host" or "host:port" of a device's web service (what a user types; no scheme, no path). */
 export const DeviceAddressSchema = z
@@ -180,7 +186,7 @@ export const StreamStatusSchema = z.strictObject({
   /** Connection attempts after the first. */
   reconnects: z.number().int().nonnegative(),
   /** The RTP transport the stream is using (or last used). */
-  transport: z.enum(['tcp', 'udp']).optional(),
+  transport: z.enum(['tcp', 'udp', 'http']).optional(),
 });
 export type StreamStatus = z.infer<typeof StreamStatusSchema>;
 

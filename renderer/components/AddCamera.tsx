@@ -24,7 +24,7 @@ interface Draft {
 }
 
 const empty: Draft = { id: '', name: '', group: '', main: '', sub: '', username: '', password: '', transport: 'auto' };
-const transports: readonly StreamTransport[] = ['auto', 'tcp', 'udp'];
+const transports: readonly StreamTransport[] = ['auto', 'tcp', 'udp', 'http'];
 
 /** `editId`: the camera to edit; without it, a new camera. */
 export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: string }) {
@@ -107,8 +107,8 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
                 probe.failure && probe.outcome !== 'auth-failed' && probe.outcome !== 'unreachable'
                 ? t(`error.${probe.failure}` as MessageKey)
                 : t(`probe.${probe.outcome}` as MessageKey),
-            // TCP is what everyone expects; a camera that only answered over UDP is worth saying.
-            probe.transport === 'udp' ? t('probe.over', { transport: 'UDP' }) : '',
+            // TCP is what everyone expects; a camera that answered only over UDP or HTTP is worth saying.
+            probe.transport && probe.transport !== 'tcp' ? t('probe.over', { transport: probe.transport.toUpperCase() }) : '',
           ].filter(Boolean).join(' — ')
         : undefined;
 

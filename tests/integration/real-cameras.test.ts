@@ -111,6 +111,13 @@ describe('cameras of a real fleet show their true picture', () => {
     expect(barsIn(decodeFrames(stream.bytes(), 640, 360, 'mpegts').at(-1)!)).toEqual(smpteBars);
   });
 
+  it('RTSP tunnelled in HTTP (transport http) plays its bars', async () => {
+    const stream = watch({ kind: 'rtsp', url: fleet.url('four-three'), transport: 'http' });
+    expect(await waitFor(() => stream.last()?.state === 'live' && stream.bytes().length > 100_000, 20_000)).toBe(true);
+    expect(stream.last()!.transport).toBe('http');
+    expect(barsIn(decodeFrames(stream.bytes(), 640, 360, 'mpegts').at(-1)!, fittedBox(4 / 3, 16 / 9))).toEqual(smpteBars);
+  });
+
   it('the same UDP-only camera forced to TCP says the camera refuses TCP', async () => {
     const stream = watch({ kind: 'rtsp', url: fleet.url('udp-only'), transport: 'tcp' });
     expect(await waitFor(() => stream.last()?.error !== undefined, 15_000)).toBe(true);

@@ -55,6 +55,7 @@ describe('buildFfmpegArgs for an RTSP camera', () => {
   it('uses UDP when a camera asks for it or the session chose it', () => {
     expect(buildFfmpegArgs({ kind: 'rtsp', url: 'rtsp://cam/x', transport: 'udp' }).stdin).toContain('option rtsp_transport udp\n');
     expect(buildFfmpegArgs({ kind: 'rtsp', url: 'rtsp://cam/x', transport: 'auto' }, undefined, 'udp').stdin).toContain('option rtsp_transport udp\n');
+    expect(buildFfmpegArgs({ kind: 'rtsp', url: 'rtsp://cam/x', transport: 'http' }).stdin).toContain('option rtsp_transport http\n');
   });
 });
 

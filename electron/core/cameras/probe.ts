@@ -7,7 +7,7 @@
  * ffmpeg rather than ffprobe: the bundled ffmpeg-static ships no ffprobe.
  */
 import type { ErrorCode } from '../../../shared/errors';
-import type { StreamTransport } from '../../../shared/model';
+import type { StreamTransport, RtpTransport } from '../../../shared/model';
 import { redactKnown, rtspUrlProblem, secretsOf, withCredentials } from '../../../shared/rtsp-url';
 import { inputArgs, RTSP_IO_TIMEOUT_MS } from '../streams/ffmpeg-args';
 import { runFfmpeg } from '../streams/ffmpeg-process';
@@ -20,7 +20,7 @@ export interface ProbeResult {
   outcome: ProbeOutcome;
   /** The failure class, as the wall would name it. */
   failure?: ErrorCode;
-  transport?: 'tcp' | 'udp';
+  transport?: RtpTransport;
   codec?: string;
   width?: number;
   height?: number;
@@ -54,7 +54,7 @@ function outcomeOf(code: ErrorCode): ProbeOutcome {
   return 'failed';
 }
 
-async function probeOnce(ffmpegPath: string, url: string, transport: 'tcp' | 'udp', timeoutMs: number): Promise<ProbeResult> {
+async function probeOnce(ffmpegPath: string, url: string, transport: RtpTransport, timeoutMs: number): Promise<ProbeResult> {
   const input = inputArgs({ kind: 'rtsp', url }, transport);
   // No output file: ffmpeg opens the input, prints what it found and stops.
   const run = await runFfmpeg(ffmpegPath, { args: ['-hide_banner', '-nostdin', ...input.args], ...(input.stdin ? { stdin: input.stdin } : {}) }, timeoutMs, 0);
@@ -75,7 +75,7 @@ export async function probeCamera(
 ): Promise<ProbeResult> {
   if (rtspUrlProblem(url)) return { outcome: 'not-rtsp', detail: rtspUrlProblem(url)! };
   const full = withCredentials(url, username, password);
-  const first = mode === 'udp' ? 'udp' : 'tcp';
+  const first = mode === 'auto' ? 'tcp' : mode;
   const result = await probeOnce(ffmpegPath, full, first, timeoutMs);
   if (result.outcome === 'ok' || !result.failure) return result;
   const then = nextTransport(mode, first, result.failure);

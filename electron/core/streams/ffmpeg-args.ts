@@ -9,6 +9,7 @@
  * the entry with the RTSP options given beside it. Measured here: the same
  * first-frame time as `-i URL` (0.52–0.55 s against GStreamer's server).
  */
+import type { RtpTransport } from '../../../shared/model';
 import type { StreamSource } from './stream-source';
 
 export interface OutputOptions {
@@ -63,7 +64,7 @@ function concatQuoted(value: string): string {
  * the SDP or the first keyframe carries SPS/PPS, audio is dropped, the output
  * rate is fixed).
  */
-export function rtspScript(url: string, transport: 'tcp' | 'udp'): string {
+export function rtspScript(url: string, transport: RtpTransport): string {
   return [
     'ffconcat version 1.0',
     `file ${concatQuoted(url)}`,
@@ -76,7 +77,7 @@ export function rtspScript(url: string, transport: 'tcp' | 'udp'): string {
 }
 
 /** The input half of the command line (also used for snapshots and "test connection"). */
-export function inputArgs(source: StreamSource, transport: 'tcp' | 'udp' = source.kind === 'rtsp' && source.transport === 'udp' ? 'udp' : 'tcp'): FfmpegCommand {
+export function inputArgs(source: StreamSource, transport: RtpTransport = source.kind === 'rtsp' && source.transport && source.transport !== 'auto' ? source.transport : 'tcp'): FfmpegCommand {
   if (source.kind === 'demo') {
     const clock = `drawtext=text='${drawtextLiteral(source.label)}  %{localtime\\:%X}'`
       + ':fontsize=h/14:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=6:x=12:y=h-th-18';
@@ -84,7 +85,8 @@ export function inputArgs(source: StreamSource, transport: 'tcp' | 'udp' = sourc
   }
   return {
     args: [
-      '-protocol_whitelist', PROTOCOLS,
+      // RTSP tunnelled in HTTP needs ffmpeg's http protocol, and only then.
+      '-protocol_whitelist', transport === 'http' ? `${PROTOCOLS},http` : PROTOCOLS,
       // Cameras that send several slices per frame and repeat SPS/PPS before
       // every IDR slice (GStreamer's rtph264pay config-interval=-1, many
       // embedded encoders) make ffmpeg's H.264 parser cut each keyframe in
@@ -129,7 +131,7 @@ function bitrate(size: { width: number; height: number }, fps: number): number {
   return Math.round(Math.min(6_000_000, Math.max(400_000, bits)) / 1000) * 1000;
 }
 
-export function buildFfmpegArgs(source: StreamSource, box: OutputOptions = defaultOutput, transport?: 'tcp' | 'udp'): FfmpegCommand {
+export function buildFfmpegArgs(source: StreamSource, box: OutputOptions = defaultOutput, transport?: RtpTransport): FfmpegCommand {
   const fps = mpeg1Rate(source.fps);
   const size = outputSize(source, box);
   const rate = bitrate(size, fps);

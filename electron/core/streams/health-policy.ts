@@ -11,7 +11,7 @@
  *   codec or not RTSP, twice → unsupported (minutes)
  */
 import type { ErrorCode } from '../../../shared/errors';
-import type { StreamState } from '../../../shared/model';
+import type { RtpTransport, StreamState, StreamTransport } from '../../../shared/model';
 
 export interface HealthTiming {
   /** No first picture within this long: kill and retry. */
@@ -90,7 +90,7 @@ export function nextAttempt(code: ErrorCode, memory: RetryMemory, t: HealthTimin
   return { state: 'reconnecting', delayMs: half(Math.min(t.retryMaxMs, t.retryBaseMs * 2 ** (memory.failures - 1))) };
 }
 
-export type TransportMode = 'auto' | 'tcp' | 'udp';
+export type TransportMode = StreamTransport;
 
 /**
  * The transport for the next attempt. `auto` starts with TCP (it crosses NAT
@@ -98,7 +98,7 @@ export type TransportMode = 'auto' | 'tcp' | 'udp';
  * TCP brought no picture; a UDP attempt that fails for no transport reason
  * goes back to TCP, so a camera that was only down is not stuck on UDP.
  */
-export function nextTransport(mode: TransportMode, current: 'tcp' | 'udp', code: ErrorCode): 'tcp' | 'udp' {
+export function nextTransport(mode: TransportMode, current: RtpTransport, code: ErrorCode): RtpTransport {
   if (mode !== 'auto') return mode;
   if (current === 'tcp' && (code === 'rtsp-transport' || code === 'rtsp-no-media')) return 'udp';
   if (current === 'udp' && code !== 'rtsp-transport') return 'tcp';
@@ -165,7 +165,7 @@ export function watchForReturn(code: ErrorCode, delayMs: number, t: HealthTiming
 export interface AfterExit {
   state: StreamState;
   delayMs: number;
-  transport: 'tcp' | 'udp';
+  transport: RtpTransport;
   /** Consecutive failures to remember (a transport switch is not the camera's failure). */
   failures: number;
   /** Ask the camera (RTSP OPTIONS) while waiting, to start as soon as it is back. */
@@ -179,7 +179,7 @@ export interface AfterExit {
  */
 export function afterFailure(
   code: ErrorCode,
-  now: { state: StreamState; transport: 'tcp' | 'udp'; mode: TransportMode; memory: RetryMemory },
+  now: { state: StreamState; transport: RtpTransport; mode: TransportMode; memory: RetryMemory },
   t: HealthTiming,
   random: number,
 ): AfterExit {

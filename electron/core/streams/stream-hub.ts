@@ -4,7 +4,7 @@
  * viewer leaves, so a layout switch does not restart the streams it keeps.
  */
 import { CodedError } from '../../../shared/errors';
-import type { StreamStatus } from '../../../shared/model';
+import type { StreamStatus, RtpTransport } from '../../../shared/model';
 import type { Logger } from '../log';
 import { StreamSession, type SessionMemory, type SessionOptions, type StreamSubscriber } from './stream-session';
 import type { OutputOptions } from './ffmpeg-args';
@@ -43,7 +43,7 @@ export class StreamHub {
   private readonly statsListeners = new Set<(statuses: StreamStatus[]) => void>();
   private readonly statsTimer: NodeJS.Timeout;
   /** The RTP transport that last worked per camera profile: an `auto` camera that needed UDP starts with UDP next time. */
-  private readonly transports = new Map<string, 'tcp' | 'udp'>();
+  private readonly transports = new Map<string, RtpTransport>();
   /** Back-offs of retired sessions, until their retryAt: a camera is never asked again sooner because a tile came back. */
   private readonly memory = new Map<string, SessionMemory>();
   private disposed = false;

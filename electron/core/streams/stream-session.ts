@@ -5,7 +5,7 @@
  * which state to show, when to retry, which transport to try next.
  */
 import type { ErrorCode } from '../../../shared/errors';
-import type { StreamState, StreamStatus } from '../../../shared/model';
+import type { StreamState, StreamStatus, RtpTransport } from '../../../shared/model';
 import { redact, redactKnown, secretsOf } from '../../../shared/rtsp-url';
 import type { Logger } from '../log';
 import { buildFfmpegArgs, defaultOutput, type OutputOptions } from './ffmpeg-args';
@@ -57,8 +57,8 @@ export interface SessionOptions {
   maxCacheBytes?: number;
   onStatus?: (status: StreamStatus) => void;
   /** The transport that last worked for this camera (auto mode starts with it). */
-  transport?: 'tcp' | 'udp';
-  onTransportWorked?: (transport: 'tcp' | 'udp') => void;
+  transport?: RtpTransport;
+  onTransportWorked?: (transport: RtpTransport) => void;
   /** Left by the previous session of this camera profile: honoured until its retryAt. */
   resume?: SessionMemory | undefined;
   spawn?: Spawner;
@@ -76,7 +76,7 @@ export class StreamSession {
   private readonly now: () => number;
   private readonly secrets: string[];
   private readonly transportMode: TransportMode;
-  private transport: 'tcp' | 'udp';
+  private transport: RtpTransport;
   private packetizer = new TsPacketizer();
   private readonly gop: GopCache;
   private process: FfmpegProcess | undefined;
