@@ -4,6 +4,7 @@ import { CodedError } from '../../../shared/errors';
 import type { CameraInventory } from '../cameras/camera-inventory';
 import type { CameraRegistry } from '../cameras/camera-registry';
 import { probeCamera } from '../cameras/probe';
+import { ProbeGate } from '../cameras/probe-gate';
 import type { OnvifService } from '../onvif/onvif-service';
 import { cameraFromDevice, type PtzManager } from '../onvif/ptz-manager';
 import { takeSnapshot } from '../snapshots/snapshot-service';
@@ -30,6 +31,7 @@ export interface ApiDeps {
 }
 
 export function createApiHandlers(deps: ApiDeps): ApiHandlers {
+  const probes = new ProbeGate();
   return {
     'app:info': () => ({
       name: 'Pantau',
@@ -57,7 +59,7 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'camera:probe': (params) => {
       // Edit dialog: an empty password means the stored one, used here inside the core.
       const target = params.cameraId && params.password === undefined ? deps.inventory.probeTarget(params.cameraId, params.url, params.username) : params;
-      return probeCamera(deps.ffmpegPath, target.url, target.username, target.password, undefined, params.transport);
+      return probes.run(target.url, () => probeCamera(deps.ffmpegPath, target.url, target.username, target.password, undefined, params.transport));
     },
     'camera:add': async (params) => {
       await deps.inventory.add(params.camera);
