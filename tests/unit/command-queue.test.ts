@@ -19,8 +19,11 @@ describe('PTZ command queue', () => {
     await Promise.resolve();
     expect(log).toEqual(['start move']);
     stop.release(); // the stop is ready first, but must wait
-    await new Promise((r) => setTimeout(r, 5));
+    // Every pending promise job runs before the next macrotask: if the queue
+    // could start the stop without the move finishing, it would have by now.
+    await new Promise((r) => setImmediate(r));
     expect(log).toEqual(['start move']);
+    expect(queue.size).toBe(2);
     move.release();
     expect(await a).toBe('move');
     expect(await b).toBe('stop');

@@ -19,7 +19,8 @@ const cameras = CameraRegistry.demo(2);
 // The hub is never asked to start a stream here, so no ffmpeg path is needed.
 const hub = new StreamHub({ ffmpegPath: '/nonexistent', logger: silentLogger, sourceFor: (c, p) => cameras.sourceFor(c, p) });
 const layouts = new LayoutService(path.join(mkdtempSync(path.join(tmpdir(), 'pantau-contract-')), 'layouts.json'), silentLogger);
-const inventory = new CameraInventory(path.join(tmpdir(), 'pantau-contract-cameras.json'), [], cameras, silentLogger);
+// A folder of its own: two runs at once must not write the same file.
+const inventory = new CameraInventory(path.join(mkdtempSync(path.join(tmpdir(), 'pantau-contract-')), 'cameras.json'), [], cameras, silentLogger);
 const onvif = new OnvifClient();
 const ptz = new PtzManager(onvif, ptzLookup(inventory, cameras));
 const handlers = createApiHandlers({ cameras, onvif, ptz, hub, layouts, inventory, ffmpegPath: '/nonexistent', snapshotDir: () => tmpdir(), token: 'T0KEN', host: 'browser', version: '1.2.3' });
