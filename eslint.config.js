@@ -5,7 +5,16 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'net', 'http', 'o
 const pattern = (group, message) => ({ group, message });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/bench/results/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/bench/results/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -15,39 +24,62 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        pattern(['electron', 'electron/*'], 'shared/ is pure TypeScript: no electron.'),
-        pattern(nodeBuiltins, 'shared/ is pure TypeScript: no Node built-ins.'),
-        pattern(['react', 'react-dom', '**/renderer/**', '**/electron/**'], 'shared/ imports nothing from the runtimes.'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            pattern(['electron', 'electron/*'], 'shared/ is pure TypeScript: no electron.'),
+            pattern(nodeBuiltins, 'shared/ is pure TypeScript: no Node built-ins.'),
+            pattern(
+              ['react', 'react-dom', '**/renderer/**', '**/electron/**'],
+              'shared/ imports nothing from the runtimes.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        pattern(['electron', 'electron/*'], 'electron/core runs under plain Node: never import electron.'),
-        pattern(['**/renderer/**', '**/main/**', '**/preload/**'], 'core depends on nothing above it.'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            pattern(['electron', 'electron/*'], 'electron/core runs under plain Node: never import electron.'),
+            pattern(['**/renderer/**', '**/main/**', '**/preload/**'], 'core depends on nothing above it.'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        pattern(nodeBuiltins, 'a sandboxed preload has no Node built-ins.'),
-        pattern(['**/core/**', '**/main/**', '**/renderer/**'], 'preload only bridges the contract.'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            pattern(nodeBuiltins, 'a sandboxed preload has no Node built-ins.'),
+            pattern(['**/core/**', '**/main/**', '**/renderer/**'], 'preload only bridges the contract.'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        pattern(['electron', 'electron/*'], 'the renderer talks to the core through the contract only.'),
-        pattern(nodeBuiltins, 'the renderer runs in a browser: no Node built-ins.'),
-        pattern(['**/electron/**'], 'the renderer imports shared/, never the core.'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            pattern(['electron', 'electron/*'], 'the renderer talks to the core through the contract only.'),
+            pattern(nodeBuiltins, 'the renderer runs in a browser: no Node built-ins.'),
+            pattern(['**/electron/**'], 'the renderer imports shared/, never the core.'),
+          ],
+        },
+      ],
     },
   },
   {
@@ -58,7 +90,10 @@ export default tseslint.config(
   {
     files: ['tests/e2e/**/*.ts', 'tests/electron/**/*.ts'],
     rules: {
-      'no-restricted-properties': ['error', { property: 'waitForTimeout', message: 'Wait on a condition, not on time.' }],
+      'no-restricted-properties': [
+        'error',
+        { property: 'waitForTimeout', message: 'Wait on a condition, not on time.' },
+      ],
     },
   },
 );

@@ -5,7 +5,12 @@
  */
 import type { Direction } from '../shared/layouts';
 
-export const arrowDirections: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+export const arrowDirections: Record<string, Direction> = {
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+};
 
 /** Typing in a field must not move tiles around. */
 export function isTyping(target: EventTarget | null): boolean {

@@ -86,7 +86,12 @@ export interface PantauState {
 
 export const statusKey = (cameraId: string, profile: string) => `${cameraId}/${profile}`;
 
-const wallOf = (s: PantauState): Wall => ({ geometry: s.geometry, tiles: s.tiles, maximized: s.maximized, selected: s.selected });
+const wallOf = (s: PantauState): Wall => ({
+  geometry: s.geometry,
+  tiles: s.tiles,
+  maximized: s.maximized,
+  selected: s.selected,
+});
 
 function savedLanguage(): Language {
   return localStorage.getItem('pantau.language') === 'en' ? 'en' : 'id';
@@ -119,7 +124,11 @@ export const useStore = create<PantauState>()((set, get) => {
           savedAt: n.savedAt ? new Date(n.savedAt).toLocaleString(get().language === 'id' ? 'id-ID' : 'en-GB') : '',
         })
       : undefined;
-    set({ layouts: listed.value.layouts, defaultLayoutId: listed.value.defaultLayoutId, ...(notice ? { notice } : {}) });
+    set({
+      layouts: listed.value.layouts,
+      defaultLayoutId: listed.value.defaultLayoutId,
+      ...(notice ? { notice } : {}),
+    });
   };
 
   const persist = async (l: SavedLayout) => {
@@ -201,16 +210,24 @@ export const useStore = create<PantauState>()((set, get) => {
           set({ ...recalled, maximized: null, selected: null });
           return;
         }
-        const chosen = runningStep && 'layoutId' in runningStep
-          ? get().layouts.find((l) => l.id === runningStep.layoutId)
-          : wallWindow.explicit
-            ? layoutForWall(get().layouts, get().defaultLayoutId, wall)
-            : get().layouts.find((l) => l.id === get().defaultLayoutId);
+        const chosen =
+          runningStep && 'layoutId' in runningStep
+            ? get().layouts.find((l) => l.id === runningStep.layoutId)
+            : wallWindow.explicit
+              ? layoutForWall(get().layouts, get().defaultLayoutId, wall)
+              : get().layouts.find((l) => l.id === get().defaultLayoutId);
         if (chosen) applyLayout(chosen);
         else if (wallWindow.explicit && wall !== '1') set(emptyWall());
         else {
           const geometry = template(smallestTemplateFor(cameras.value.length));
-          set({ geometry, tiles: fitCameras(cameras.value.map((c) => c.id), geometry.tiles.length), dirty: false });
+          set({
+            geometry,
+            tiles: fitCameras(
+              cameras.value.map((c) => c.id),
+              geometry.tiles.length,
+            ),
+            dirty: false,
+          });
         }
       };
       // Loads on every (re)connection: a restarted host may know other cameras.
@@ -294,7 +311,14 @@ export const useStore = create<PantauState>()((set, get) => {
     async saveLayoutAs(name) {
       const trimmed = name.trim();
       if (!trimmed) return;
-      await persist({ id: newLayoutId(trimmed), name: trimmed, geometry: get().geometry, cameras: get().tiles, locked: false, updatedAt: Date.now() });
+      await persist({
+        id: newLayoutId(trimmed),
+        name: trimmed,
+        geometry: get().geometry,
+        cameras: get().tiles,
+        locked: false,
+        updatedAt: Date.now(),
+      });
     },
 
     async renameLayout(name) {
@@ -359,7 +383,14 @@ export const useStore = create<PantauState>()((set, get) => {
     async snapshot(cameraId) {
       const result = await get().api!.invoke('snapshot:take', { cameraId });
       if (!result.ok) return fail(t('snapshot.failed', { reason: result.error.message }));
-      set({ notice: t('snapshot.saved', { file: result.value.file, width: result.value.width, height: result.value.height, hash: result.value.sha256 }) });
+      set({
+        notice: t('snapshot.saved', {
+          file: result.value.file,
+          width: result.value.width,
+          height: result.value.height,
+          hash: result.value.sha256,
+        }),
+      });
     },
 
     async saveTour(tour) {
@@ -405,7 +436,18 @@ export function useTranslate(): (key: MessageKey, values?: Record<string, string
 
 // Every change to the wall on screen is remembered for this window's session (crash reload).
 useStore.subscribe((state, previous) => {
-  if (state.geometry === previous.geometry && state.tiles === previous.tiles && state.layoutId === previous.layoutId && state.dirty === previous.dirty) return;
+  if (
+    state.geometry === previous.geometry &&
+    state.tiles === previous.tiles &&
+    state.layoutId === previous.layoutId &&
+    state.dirty === previous.dirty
+  )
+    return;
   if (state.wall !== previous.wall) return; // switching tabs: the new wall is not changed yet
-  rememberWall(state.wall, { geometry: state.geometry, tiles: state.tiles, layoutId: state.layoutId, dirty: state.dirty });
+  rememberWall(state.wall, {
+    geometry: state.geometry,
+    tiles: state.tiles,
+    layoutId: state.layoutId,
+    dirty: state.dirty,
+  });
 });

@@ -28,9 +28,17 @@ export function readWallWindow(search: string): WallWindow {
 }
 
 /** The saved layout meant for a wall: the default one if it is for this wall, else the first for it; wall 1 falls back to the default. */
-export function layoutForWall(layouts: readonly SavedLayout[], defaultId: string | undefined, wall: string): SavedLayout | undefined {
+export function layoutForWall(
+  layouts: readonly SavedLayout[],
+  defaultId: string | undefined,
+  wall: string,
+): SavedLayout | undefined {
   const mine = layouts.filter((l) => l.monitor === wall);
-  return mine.find((l) => l.id === defaultId) ?? mine[0] ?? (wall === '1' ? layouts.find((l) => l.id === defaultId && l.monitor === undefined) : undefined);
+  return (
+    mine.find((l) => l.id === defaultId) ??
+    mine[0] ??
+    (wall === '1' ? layouts.find((l) => l.id === defaultId && l.monitor === undefined) : undefined)
+  );
 }
 
 export interface WallSnapshot {
@@ -54,7 +62,13 @@ export function rememberWall(wall: string, snapshot: WallSnapshot): void {
 export function recalledWall(wall: string): WallSnapshot | undefined {
   try {
     const value = JSON.parse(sessionStorage.getItem(key(wall)) ?? 'null') as WallSnapshot | null;
-    const valid = value && Array.isArray(value.tiles) && value.geometry && Array.isArray(value.geometry.tiles) && !geometryProblem(value.geometry) && value.tiles.length === value.geometry.tiles.length;
+    const valid =
+      value &&
+      Array.isArray(value.tiles) &&
+      value.geometry &&
+      Array.isArray(value.geometry.tiles) &&
+      !geometryProblem(value.geometry) &&
+      value.tiles.length === value.geometry.tiles.length;
     return valid ? value : undefined;
   } catch {
     return undefined;

@@ -6,8 +6,22 @@
  */
 import { z } from 'zod';
 import { errorCodes } from './errors';
-import { CameraEditViewSchema, CameraFileEntrySchema, CameraIdSchema, CameraSummarySchema, ProfileNameSchema, StreamStatusSchema } from './model';
-import { DeviceLoginSchema, DeviceReportSchema, DiscoveredDeviceSchema, PtzPresetSchema, PtzVelocitySchema, ptzTarget } from './onvif';
+import {
+  CameraEditViewSchema,
+  CameraFileEntrySchema,
+  CameraIdSchema,
+  CameraSummarySchema,
+  ProfileNameSchema,
+  StreamStatusSchema,
+} from './model';
+import {
+  DeviceLoginSchema,
+  DeviceReportSchema,
+  DiscoveredDeviceSchema,
+  PtzPresetSchema,
+  PtzVelocitySchema,
+  ptzTarget,
+} from './onvif';
 import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema, StoreNoticeSchema, TourSchema } from './saved-layouts';
 
 const none = z.strictObject({});
@@ -91,7 +105,10 @@ export const apiMethods = {
   },
   'camera:remove': { params: z.strictObject({ cameraId: CameraIdSchema }), result: z.strictObject({}) },
   /** The inventory as CSV; passwords only when asked for explicitly. */
-  'camera:export': { params: z.strictObject({ includePasswords: z.boolean() }), result: z.strictObject({ text: z.string() }) },
+  'camera:export': {
+    params: z.strictObject({ includePasswords: z.boolean() }),
+    result: z.strictObject({ text: z.string() }),
+  },
   'layout:list': { params: none, result: LayoutListSchema },
   /** Creates or replaces a layout; a locked one cannot be replaced (save a copy instead). */
   'layout:save': { params: z.strictObject({ layout: SavedLayoutSchema }), result: SavedLayoutSchema },
@@ -103,35 +120,64 @@ export const apiMethods = {
     params: z.strictObject({ text: z.string().max(5_000_000) }),
     result: z.strictObject({ imported: z.array(SavedLayoutSchema), unknownCameras: z.array(CameraIdSchema) }),
   },
-  'layout:export': { params: z.strictObject({ ids: z.array(LayoutIdSchema).optional() }), result: z.strictObject({ text: z.string() }) },
+  'layout:export': {
+    params: z.strictObject({ ids: z.array(LayoutIdSchema).optional() }),
+    result: z.strictObject({ text: z.string() }),
+  },
   /** One frame at the stream's resolution, name and time burnt in, PNG + sidecar JSON with its SHA-256. */
   'snapshot:take': {
     params: z.strictObject({ cameraId: CameraIdSchema, profile: ProfileNameSchema.optional() }),
-    result: z.strictObject({ file: z.string(), sidecar: z.string(), sha256: z.string(), width: z.number(), height: z.number(), takenAt: z.string() }),
+    result: z.strictObject({
+      file: z.string(),
+      sidecar: z.string(),
+      sha256: z.string(),
+      width: z.number(),
+      height: z.number(),
+      takenAt: z.string(),
+    }),
   },
   /**
    * WS-Discovery, only on request: the multicast group, or the listed
    * addresses (a directed probe across routed networks).
    */
   'onvif:discover': {
-    params: z.strictObject({ timeoutMs: z.number().int().min(200).max(15_000), targets: z.array(z.string().max(64)).max(256).optional() }),
+    params: z.strictObject({
+      timeoutMs: z.number().int().min(200).max(15_000),
+      targets: z.array(z.string().max(64)).max(256).optional(),
+    }),
     result: z.strictObject({ devices: z.array(DiscoveredDeviceSchema) }),
   },
   /** Reads a device: information, profiles with stream URIs (no credentials in them), PTZ. */
   'onvif:inspect': { params: DeviceLoginSchema, result: DeviceReportSchema },
   /** Reads the device again in the core and adds it as a camera; the credentials stay in the core. */
   'onvif:add': {
-    params: DeviceLoginSchema.extend({ id: CameraIdSchema, name: z.string().trim().min(1).max(120), group: z.string().max(300).optional() }),
+    params: DeviceLoginSchema.extend({
+      id: CameraIdSchema,
+      name: z.string().trim().min(1).max(120),
+      group: z.string().max(300).optional(),
+    }),
     result: CameraSummarySchema,
   },
   /** Continuous move until ptz:stop (or the device's 5 s safety timeout); sent: false when a newer move replaced it. */
-  'ptz:move': { params: z.strictObject({ ...ptzTarget, velocity: PtzVelocitySchema }), result: z.strictObject({ sent: z.boolean() }) },
+  'ptz:move': {
+    params: z.strictObject({ ...ptzTarget, velocity: PtzVelocitySchema }),
+    result: z.strictObject({ sent: z.boolean() }),
+  },
   'ptz:stop': { params: z.strictObject(ptzTarget), result: z.strictObject({}) },
   'ptz:presets': { params: z.strictObject(ptzTarget), result: z.strictObject({ presets: z.array(PtzPresetSchema) }) },
-  'ptz:goto': { params: z.strictObject({ ...ptzTarget, token: z.string().min(1).max(64) }), result: z.strictObject({}) },
+  'ptz:goto': {
+    params: z.strictObject({ ...ptzTarget, token: z.string().min(1).max(64) }),
+    result: z.strictObject({}),
+  },
   /** Saves the current position as a new preset. */
-  'ptz:save': { params: z.strictObject({ ...ptzTarget, name: z.string().trim().min(1).max(64) }), result: z.strictObject({ token: z.string() }) },
-  'ptz:forget': { params: z.strictObject({ ...ptzTarget, token: z.string().min(1).max(64) }), result: z.strictObject({}) },
+  'ptz:save': {
+    params: z.strictObject({ ...ptzTarget, name: z.string().trim().min(1).max(64) }),
+    result: z.strictObject({ token: z.string() }),
+  },
+  'ptz:forget': {
+    params: z.strictObject({ ...ptzTarget, token: z.string().min(1).max(64) }),
+    result: z.strictObject({}),
+  },
   'ptz:home': { params: z.strictObject(ptzTarget), result: z.strictObject({}) },
   /** Where evidence snapshots go, and whether this host can show a folder chooser (Electron can; the browser host takes --snapshot-dir). */
   'snapshot:folder': { params: none, result: z.strictObject({ folder: z.string(), canChoose: z.boolean() }) },
@@ -171,8 +217,7 @@ export const RpcRequestSchema = z.strictObject({
   params: z.unknown(),
 });
 export type RpcMessage =
-  | { id: number; result: import('./errors').Result<unknown> }
-  | { event: ApiEvent; payload: unknown };
+  { id: number; result: import('./errors').Result<unknown> } | { event: ApiEvent; payload: unknown };
 
 /** The object the Electron preload exposes as `window.pantau`. */
 export interface PantauBridge {

@@ -12,14 +12,31 @@ import { fold } from './search';
 export type CsvColumn = 'id' | 'name' | 'group' | 'main' | 'sub' | 'username' | 'password' | 'transport';
 
 const headerNames: Record<string, CsvColumn> = {
-  id: 'id', kode: 'id',
-  name: 'name', nama: 'name',
-  group: 'group', grup: 'group', wilayah: 'group', lokasi: 'group',
-  mainurl: 'main', urlutama: 'main', main: 'main', utama: 'main',
-  suburl: 'sub', urlsub: 'sub', sub: 'sub',
-  username: 'username', user: 'username', pengguna: 'username', namapengguna: 'username',
-  password: 'password', katasandi: 'password', sandi: 'password',
-  transport: 'transport', transpor: 'transport', protokol: 'transport',
+  id: 'id',
+  kode: 'id',
+  name: 'name',
+  nama: 'name',
+  group: 'group',
+  grup: 'group',
+  wilayah: 'group',
+  lokasi: 'group',
+  mainurl: 'main',
+  urlutama: 'main',
+  main: 'main',
+  utama: 'main',
+  suburl: 'sub',
+  urlsub: 'sub',
+  sub: 'sub',
+  username: 'username',
+  user: 'username',
+  pengguna: 'username',
+  namapengguna: 'username',
+  password: 'password',
+  katasandi: 'password',
+  sandi: 'password',
+  transport: 'transport',
+  transpor: 'transport',
+  protokol: 'transport',
 };
 
 /** RFC 4180 fields: quotes, doubled quotes, separators and newlines inside quotes. */
@@ -45,8 +62,7 @@ export function parseCsv(text: string, separator: string): { fields: string[]; l
     else if (c === separator) {
       fields.push(field);
       field = '';
-    }
-    else if (c === '\n' || c === '\r') {
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       fields.push(field);
       if (fields.some((f) => f.trim() !== '')) records.push({ fields, line: recordLine });
@@ -75,7 +91,11 @@ export function camerasFromCsv(input: string): CsvImport {
   if (!header) return { cameras: [], rejected: [{ line: 1, reason: 'the file is empty' }] };
   const columns = header.fields.map((h) => headerNames[fold(h).replace(/[^a-z]/g, '')]);
   const missing = (['id', 'name', 'main'] as const).filter((c) => !columns.includes(c));
-  if (missing.length) return { cameras: [], rejected: [{ line: header.line, reason: `the header lacks the column(s): ${missing.join(', ')}` }] };
+  if (missing.length)
+    return {
+      cameras: [],
+      rejected: [{ line: header.line, reason: `the header lacks the column(s): ${missing.join(', ')}` }],
+    };
 
   const cameras: CameraFileEntry[] = [];
   const rejected: CsvImport['rejected'] = [];
@@ -116,7 +136,18 @@ export function camerasFromCsv(input: string): CsvImport {
 
 /** The inventory as CSV (English headers, ","), passwords only when asked for. */
 export function camerasToCsv(cameras: readonly CameraFileEntry[], includePasswords: boolean): string {
-  const lines = [['id', 'name', 'group', 'main url', 'sub url', 'username', ...(includePasswords ? ['password'] : []), 'transport'].join(',')];
+  const lines = [
+    [
+      'id',
+      'name',
+      'group',
+      'main url',
+      'sub url',
+      'username',
+      ...(includePasswords ? ['password'] : []),
+      'transport',
+    ].join(','),
+  ];
   for (const c of cameras) {
     const found = (profile: string) => c.streams.find((s) => s.profile === profile)?.url;
     // A password can also sit in a URL's user info: without passwords, none leaves.
@@ -124,7 +155,16 @@ export function camerasToCsv(cameras: readonly CameraFileEntry[], includePasswor
       const value = found(profile);
       return value === undefined ? '' : includePasswords ? value : withoutUserInfo(value);
     };
-    const fields = [c.id, c.name, c.group ?? '', url('main'), url('sub'), c.username ?? '', ...(includePasswords ? [c.password ?? ''] : []), c.streams[0]?.transport ?? ''];
+    const fields = [
+      c.id,
+      c.name,
+      c.group ?? '',
+      url('main'),
+      url('sub'),
+      c.username ?? '',
+      ...(includePasswords ? [c.password ?? ''] : []),
+      c.streams[0]?.transport ?? '',
+    ];
     lines.push(fields.map(csvField).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -15,7 +15,16 @@ export interface GroupNode {
 }
 
 export type DirectoryRow =
-  | { kind: 'group'; path: string; name: string; depth: number; count: number; live: number; trouble: number; open: boolean }
+  | {
+      kind: 'group';
+      path: string;
+      name: string;
+      depth: number;
+      count: number;
+      live: number;
+      trouble: number;
+      open: boolean;
+    }
   | { kind: 'camera'; camera: CameraSummary; depth: number };
 
 const UNGROUPED = '—';
@@ -25,11 +34,20 @@ export function buildTree(cameras: readonly CameraSummary[]): GroupNode {
   for (const camera of cameras) {
     let node = root;
     node.total++;
-    const parts = (camera.group ?? UNGROUPED).split('/').map((p) => p.trim()).filter(Boolean);
+    const parts = (camera.group ?? UNGROUPED)
+      .split('/')
+      .map((p) => p.trim())
+      .filter(Boolean);
     for (const part of parts.length ? parts : [UNGROUPED]) {
       let next = node.groups.get(part);
       if (!next) {
-        next = { name: part, path: node.path ? `${node.path}/${part}` : part, groups: new Map(), cameras: [], total: 0 };
+        next = {
+          name: part,
+          path: node.path ? `${node.path}/${part}` : part,
+          groups: new Map(),
+          cameras: [],
+          total: 0,
+        };
         node.groups.set(part, next);
       }
       next.total++;
@@ -65,13 +83,33 @@ export function directoryRows(
     for (const child of node.groups.values()) {
       const isOpen = searching || open.has(child.path);
       const at = rows.length;
-      if (emit) rows.push({ kind: 'group', path: child.path, name: child.name, depth, count: 0, live: 0, trouble: 0, open: isOpen });
+      if (emit)
+        rows.push({
+          kind: 'group',
+          path: child.path,
+          name: child.name,
+          depth,
+          count: 0,
+          live: 0,
+          trouble: 0,
+          open: isOpen,
+        });
       const sub = visit(child, depth + 1, emit && isOpen);
       if (sub.count === 0) {
         if (emit) rows.length = at; // nothing matched below: drop the group
         continue;
       }
-      if (emit) rows[at] = { kind: 'group', path: child.path, name: child.name, depth, count: sub.count, live: sub.live, trouble: sub.trouble, open: isOpen };
+      if (emit)
+        rows[at] = {
+          kind: 'group',
+          path: child.path,
+          name: child.name,
+          depth,
+          count: sub.count,
+          live: sub.live,
+          trouble: sub.trouble,
+          open: isOpen,
+        };
       count += sub.count;
       live += sub.live;
       trouble += sub.trouble;

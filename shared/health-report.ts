@@ -18,13 +18,28 @@ export interface HealthRow {
 }
 
 /** One row per running stream, and one 'idle' row for each camera not being watched. */
-export function healthRows(cameras: readonly CameraSummary[], statuses: Readonly<Record<string, StreamStatus>>): HealthRow[] {
+export function healthRows(
+  cameras: readonly CameraSummary[],
+  statuses: Readonly<Record<string, StreamStatus>>,
+): HealthRow[] {
   const all = Object.values(statuses);
   return cameras.flatMap((camera): HealthRow[] => {
     const mine = all.filter((s) => s.cameraId === camera.id);
     const base = { cameraId: camera.id, name: camera.name, group: camera.group ?? '' };
     if (mine.length === 0) {
-      return [{ ...base, profile: '', state: 'idle' as const, since: undefined, fps: 0, kbps: 0, reconnects: 0, lastFrameAt: undefined, error: '' }];
+      return [
+        {
+          ...base,
+          profile: '',
+          state: 'idle' as const,
+          since: undefined,
+          fps: 0,
+          kbps: 0,
+          reconnects: 0,
+          lastFrameAt: undefined,
+          error: '',
+        },
+      ];
     }
     return mine.map((s) => ({
       ...base,
@@ -66,8 +81,25 @@ export function sortHealthRows(rows: readonly HealthRow[], column: HealthColumn,
   return ascending ? sorted : sorted.reverse();
 }
 
-export function healthCsv(rows: readonly HealthRow[], headers: Record<HealthColumn | 'cameraId' | 'lastFrameAt' | 'duration', string>, now: number): string {
-  const columns = ['cameraId', 'name', 'group', 'profile', 'state', 'since', 'duration', 'fps', 'kbps', 'reconnects', 'lastFrameAt', 'error'] as const;
+export function healthCsv(
+  rows: readonly HealthRow[],
+  headers: Record<HealthColumn | 'cameraId' | 'lastFrameAt' | 'duration', string>,
+  now: number,
+): string {
+  const columns = [
+    'cameraId',
+    'name',
+    'group',
+    'profile',
+    'state',
+    'since',
+    'duration',
+    'fps',
+    'kbps',
+    'reconnects',
+    'lastFrameAt',
+    'error',
+  ] as const;
   const lines = [columns.map((c) => csvField(headers[c])).join(',')];
   for (const row of rows) {
     const record: Record<(typeof columns)[number], string | number> = {

@@ -48,17 +48,35 @@ export function squareGrid(n: number): LayoutGeometry {
 
 export function template(id: TemplateId): LayoutGeometry {
   switch (id) {
-    case '1': return squareGrid(1);
-    case '2x2': return squareGrid(2);
-    case '3x3': return squareGrid(3);
-    case '4x4': return squareGrid(4);
-    case '5x5': return squareGrid(5);
-    case '6x6': return squareGrid(6);
-    case '1+5': return withBig(3, 3, [{ x: 0, y: 0, w: 2, h: 2 }]);
-    case '1+7': return withBig(4, 4, [{ x: 0, y: 0, w: 3, h: 3 }]);
-    case '1+12': return withBig(4, 4, [{ x: 1, y: 1, w: 2, h: 2 }]);
-    case '2+8': return withBig(4, 4, [{ x: 0, y: 0, w: 2, h: 2 }, { x: 2, y: 0, w: 2, h: 2 }]);
-    case '3+4': return withBig(4, 4, [{ x: 0, y: 0, w: 2, h: 2 }, { x: 2, y: 0, w: 2, h: 2 }, { x: 0, y: 2, w: 2, h: 2 }]);
+    case '1':
+      return squareGrid(1);
+    case '2x2':
+      return squareGrid(2);
+    case '3x3':
+      return squareGrid(3);
+    case '4x4':
+      return squareGrid(4);
+    case '5x5':
+      return squareGrid(5);
+    case '6x6':
+      return squareGrid(6);
+    case '1+5':
+      return withBig(3, 3, [{ x: 0, y: 0, w: 2, h: 2 }]);
+    case '1+7':
+      return withBig(4, 4, [{ x: 0, y: 0, w: 3, h: 3 }]);
+    case '1+12':
+      return withBig(4, 4, [{ x: 1, y: 1, w: 2, h: 2 }]);
+    case '2+8':
+      return withBig(4, 4, [
+        { x: 0, y: 0, w: 2, h: 2 },
+        { x: 2, y: 0, w: 2, h: 2 },
+      ]);
+    case '3+4':
+      return withBig(4, 4, [
+        { x: 0, y: 0, w: 2, h: 2 },
+        { x: 2, y: 0, w: 2, h: 2 },
+        { x: 0, y: 2, w: 2, h: 2 },
+      ]);
   }
 }
 
@@ -68,7 +86,9 @@ export function templateOf(geometry: LayoutGeometry): TemplateId | undefined {
 }
 
 export function sameGeometry(a: LayoutGeometry, b: LayoutGeometry): boolean {
-  return a.cols === b.cols && a.rows === b.rows && JSON.stringify(sortTiles(a.tiles)) === JSON.stringify(sortTiles(b.tiles));
+  return (
+    a.cols === b.cols && a.rows === b.rows && JSON.stringify(sortTiles(a.tiles)) === JSON.stringify(sortTiles(b.tiles))
+  );
 }
 
 export function sortTiles(tiles: readonly TileRect[]): TileRect[] {
@@ -85,12 +105,27 @@ export function smallestTemplateFor(count: number): TemplateId {
 
 /** Why a geometry is not a wall, or null: every cell covered exactly once, inside the grid. */
 export function geometryProblem(g: LayoutGeometry): string | null {
-  if (!Number.isInteger(g.cols) || !Number.isInteger(g.rows) || g.cols < 1 || g.rows < 1 || g.cols > MAX_GRID || g.rows > MAX_GRID) {
+  if (
+    !Number.isInteger(g.cols) ||
+    !Number.isInteger(g.rows) ||
+    g.cols < 1 ||
+    g.rows < 1 ||
+    g.cols > MAX_GRID ||
+    g.rows > MAX_GRID
+  ) {
     return `the grid must be 1 to ${MAX_GRID} cells each way`;
   }
   const covered = new Array<number>(g.cols * g.rows).fill(0);
   for (const [i, t] of g.tiles.entries()) {
-    if (![t.x, t.y, t.w, t.h].every(Number.isInteger) || t.w < 1 || t.h < 1 || t.x < 0 || t.y < 0 || t.x + t.w > g.cols || t.y + t.h > g.rows) {
+    if (
+      ![t.x, t.y, t.w, t.h].every(Number.isInteger) ||
+      t.w < 1 ||
+      t.h < 1 ||
+      t.x < 0 ||
+      t.y < 0 ||
+      t.x + t.w > g.cols ||
+      t.y + t.h > g.rows
+    ) {
       return `tile ${i + 1} lies outside the ${g.cols}×${g.rows} grid`;
     }
     for (let y = t.y; y < t.y + t.h; y++) for (let x = t.x; x < t.x + t.w; x++) covered[y * g.cols + x]!++;
@@ -102,8 +137,10 @@ export function geometryProblem(g: LayoutGeometry): string | null {
 
 /** Merges the tiles inside `area` into one. Refuses when `area` cuts through a tile. */
 export function mergeArea(g: LayoutGeometry, area: TileRect): LayoutGeometry | string {
-  const within = (t: TileRect) => t.x >= area.x && t.y >= area.y && t.x + t.w <= area.x + area.w && t.y + t.h <= area.y + area.h;
-  const overlaps = (t: TileRect) => t.x < area.x + area.w && area.x < t.x + t.w && t.y < area.y + area.h && area.y < t.y + t.h;
+  const within = (t: TileRect) =>
+    t.x >= area.x && t.y >= area.y && t.x + t.w <= area.x + area.w && t.y + t.h <= area.y + area.h;
+  const overlaps = (t: TileRect) =>
+    t.x < area.x + area.w && area.x < t.x + t.w && t.y < area.y + area.h && area.y < t.y + t.h;
   if (g.tiles.some((t) => overlaps(t) && !within(t))) return 'the selection cuts through a tile';
   const next = { ...g, tiles: sortTiles([...g.tiles.filter((t) => !within(t)), area]) };
   return geometryProblem(next) ?? next;
@@ -114,7 +151,8 @@ export function splitTile(g: LayoutGeometry, index: number): LayoutGeometry {
   const tile = g.tiles[index];
   if (!tile || (tile.w === 1 && tile.h === 1)) return g;
   const singles: TileRect[] = [];
-  for (let y = tile.y; y < tile.y + tile.h; y++) for (let x = tile.x; x < tile.x + tile.w; x++) singles.push({ x, y, w: 1, h: 1 });
+  for (let y = tile.y; y < tile.y + tile.h; y++)
+    for (let x = tile.x; x < tile.x + tile.w; x++) singles.push({ x, y, w: 1, h: 1 });
   return { ...g, tiles: sortTiles([...g.tiles.filter((_, i) => i !== index), ...singles]) };
 }
 
@@ -126,8 +164,16 @@ export function fitCameras(cameras: readonly (string | null)[], count: number): 
 }
 
 const TileRectSchema = z.strictObject({
-  x: z.number().int().min(0).max(MAX_GRID - 1),
-  y: z.number().int().min(0).max(MAX_GRID - 1),
+  x: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_GRID - 1),
+  y: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_GRID - 1),
   w: z.number().int().min(1).max(MAX_GRID),
   h: z.number().int().min(1).max(MAX_GRID),
 });
@@ -136,7 +182,10 @@ export const LayoutGeometrySchema = z
   .strictObject({
     cols: z.number().int().min(1).max(MAX_GRID),
     rows: z.number().int().min(1).max(MAX_GRID),
-    tiles: z.array(TileRectSchema).min(1).max(MAX_GRID * MAX_GRID),
+    tiles: z
+      .array(TileRectSchema)
+      .min(1)
+      .max(MAX_GRID * MAX_GRID),
   })
   .superRefine((g, ctx) => {
     const problem = geometryProblem(g);
@@ -152,7 +201,13 @@ export function neighbour(geometry: LayoutGeometry, index: number, direction: Di
   const cx = Math.floor(tile.x + (tile.w - 1) / 2);
   const cy = Math.floor(tile.y + (tile.h - 1) / 2);
   const [x, y] =
-    direction === 'left' ? [tile.x - 1, cy] : direction === 'right' ? [tile.x + tile.w, cy] : direction === 'up' ? [cx, tile.y - 1] : [cx, tile.y + tile.h];
+    direction === 'left'
+      ? [tile.x - 1, cy]
+      : direction === 'right'
+        ? [tile.x + tile.w, cy]
+        : direction === 'up'
+          ? [cx, tile.y - 1]
+          : [cx, tile.y + tile.h];
   const found = geometry.tiles.findIndex((t) => x >= t.x && x < t.x + t.w && y >= t.y && y < t.y + t.h);
   return found === -1 ? index : found;
 }

@@ -62,7 +62,10 @@ export type RtpTransport = Exclude<StreamTransport, 'auto'>;
 export const DeviceAddressSchema = z
   .string()
   .trim()
-  .regex(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/, 'must be a host or host:port, such as 192.168.1.64 or 192.168.1.64:8080');
+  .regex(
+    /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/,
+    'must be a host or host:port, such as 192.168.1.64 or 192.168.1.64:8080',
+  );
 
 /** How a camera added over ONVIF is reached for PTZ (its streams are ordinary RTSP streams). */
 export const OnvifLinkSchema = z.strictObject({
@@ -77,7 +80,14 @@ export type OnvifLink = z.infer<typeof OnvifLinkSchema>;
 export const CameraFileEntrySchema = z.strictObject({
   id: CameraIdSchema,
   name: DisplayNameSchema,
-  group: z.string().max(300).refine((v) => !textDirectionControls.test(v) && !/[\u0000-\u001f\u007f]/.test(v), 'must not contain control characters').optional(),
+  group: z
+    .string()
+    .max(300)
+    .refine(
+      (v) => !textDirectionControls.test(v) && !/[\u0000-\u001f\u007f]/.test(v),
+      'must not contain control characters',
+    )
+    .optional(),
   streams: z.array(StreamProfileFileSchema).min(1, 'needs at least one stream'),
   username: z.string().max(128).optional(),
   password: z.string().max(256).optional(),
@@ -96,7 +106,11 @@ export const CameraFileSchema = z
     const seen = new Set<string>();
     file.cameras.forEach((camera, index) => {
       if (seen.has(camera.id)) {
-        ctx.addIssue({ code: 'custom', path: ['cameras', index, 'id'], message: `duplicates camera id "${camera.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cameras', index, 'id'],
+          message: `duplicates camera id "${camera.id}"`,
+        });
       }
       seen.add(camera.id);
       const profiles = new Set<string>();
@@ -122,7 +136,10 @@ export interface Credentials {
 
 /** The credentials in a camera entry or a login form; an empty field is no credential. */
 export function credentialsOf(from: { username?: string | undefined; password?: string | undefined }): Credentials {
-  return { ...(from.username ? { username: from.username } : {}), ...(from.password ? { password: from.password } : {}) };
+  return {
+    ...(from.username ? { username: from.username } : {}),
+    ...(from.password ? { password: from.password } : {}),
+  };
 }
 export type CameraFileEntry = z.infer<typeof CameraFileEntrySchema>;
 
@@ -165,7 +182,17 @@ export type CameraSummary = z.infer<typeof CameraSummarySchema>;
  * auth-failed and unsupported wait long before trying again; degraded is a
  * picture that moves but that ffmpeg reports damaged (concealed errors).
  */
-export const streamStates = ['idle', 'connecting', 'live', 'degraded', 'stalled', 'reconnecting', 'offline', 'auth-failed', 'unsupported'] as const;
+export const streamStates = [
+  'idle',
+  'connecting',
+  'live',
+  'degraded',
+  'stalled',
+  'reconnecting',
+  'offline',
+  'auth-failed',
+  'unsupported',
+] as const;
 export const StreamStateSchema = z.enum(streamStates);
 export type StreamState = z.infer<typeof StreamStateSchema>;
 

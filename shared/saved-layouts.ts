@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { LayoutGeometrySchema } from './layouts';
 import { CameraIdSchema } from './model';
 
-export const LayoutIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and "-"');
+export const LayoutIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and "-"');
 
 export const SavedLayoutSchema = z
   .strictObject({
@@ -20,7 +22,11 @@ export const SavedLayoutSchema = z
   })
   .superRefine((layout, ctx) => {
     if (layout.cameras.length !== layout.geometry.tiles.length) {
-      ctx.addIssue({ code: 'custom', path: ['cameras'], message: `has ${layout.cameras.length} entries for ${layout.geometry.tiles.length} tiles` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cameras'],
+        message: `has ${layout.cameras.length} entries for ${layout.geometry.tiles.length} tiles`,
+      });
     }
   });
 export type SavedLayout = z.infer<typeof SavedLayoutSchema>;
@@ -51,8 +57,10 @@ export const TourSchema = z
   })
   .superRefine((tour, ctx) => {
     const cameraSteps = tour.steps.filter((s) => 'cameraId' in s).length;
-    if (cameraSteps > 0 && cameraSteps < tour.steps.length) ctx.addIssue({ code: 'custom', path: ['steps'], message: 'mixes layouts and cameras' });
-    if (cameraSteps > 0 && tour.tile === undefined) ctx.addIssue({ code: 'custom', path: ['tile'], message: 'is needed for a camera tour' });
+    if (cameraSteps > 0 && cameraSteps < tour.steps.length)
+      ctx.addIssue({ code: 'custom', path: ['steps'], message: 'mixes layouts and cameras' });
+    if (cameraSteps > 0 && tour.tile === undefined)
+      ctx.addIssue({ code: 'custom', path: ['tile'], message: 'is needed for a camera tour' });
   });
 export type Tour = z.infer<typeof TourSchema>;
 
@@ -68,7 +76,8 @@ export const LayoutFileSchema = z
   .superRefine((file, ctx) => {
     const ids = new Set<string>();
     file.layouts.forEach((layout, i) => {
-      if (ids.has(layout.id)) ctx.addIssue({ code: 'custom', path: ['layouts', i, 'id'], message: `duplicates layout id "${layout.id}"` });
+      if (ids.has(layout.id))
+        ctx.addIssue({ code: 'custom', path: ['layouts', i, 'id'], message: `duplicates layout id "${layout.id}"` });
       ids.add(layout.id);
     });
   });

@@ -8,7 +8,14 @@ export function fold(text: string): string {
 
 /** A lowercase id part from a name: letters and digits joined by "-", at most `max` long. */
 export function slug(text: string, fallback: string, max = 40): string {
-  return text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, max) || fallback;
+  return (
+    text
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, max) || fallback
+  );
 }
 
 /** What a camera is found by: its name, group and id, folded once (the directory keeps an index of these). */

@@ -6,7 +6,11 @@ type Profile = CameraSummary['profiles'][number];
  * The smallest profile at least as large as the tile (in device pixels); the
  * largest if none is; the first one when sizes are unknown.
  */
-export function chooseProfile(profiles: readonly Profile[], tileWidth: number, tileHeight: number): Profile | undefined {
+export function chooseProfile(
+  profiles: readonly Profile[],
+  tileWidth: number,
+  tileHeight: number,
+): Profile | undefined {
   const sized = profiles.filter((p) => p.width && p.height);
   if (sized.length === 0) return profiles[0];
   const area = (p: Profile) => (p.width ?? 0) * (p.height ?? 0);
@@ -28,8 +32,6 @@ export const outputTiers = [
   { width: 960, height: 540 },
   { width: 1280, height: 720 },
 ] as const;
-
-
 
 export function outputTier(tileWidth: number, tileHeight: number): (typeof outputTiers)[number] {
   return outputTiers.find((t) => t.width >= tileWidth && t.height >= tileHeight) ?? outputTiers[4];

@@ -7,7 +7,10 @@ export interface Logger {
 }
 
 /** Writes to stderr, one line per message; every line goes through `redact`. */
-export function createLogger(scope: string, write: (line: string) => void = (line) => process.stderr.write(line)): Logger {
+export function createLogger(
+  scope: string,
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): Logger {
   const emit = (level: string, message: string) =>
     write(`${new Date().toISOString()} ${level} [${scope}] ${redact(message)}\n`);
   return {

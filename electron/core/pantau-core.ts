@@ -73,7 +73,12 @@ export class PantauCore {
     const { logger } = options;
     this.cameras = inventory.registry;
     this.policy = { token: this.token, ...(options.relayOrigins ? { extraOrigins: options.relayOrigins } : {}) };
-    this.settingsStore = new JsonFileStore({ file: path.join(options.dataDir, 'settings.json'), schema: SettingsSchema, defaults: () => ({}), logger });
+    this.settingsStore = new JsonFileStore({
+      file: path.join(options.dataDir, 'settings.json'),
+      schema: SettingsSchema,
+      defaults: () => ({}),
+      logger,
+    });
     this.hub = new StreamHub({
       ffmpegPath: options.ffmpegPath,
       logger,
@@ -102,7 +107,9 @@ export class PantauCore {
     // Released newest first: events stop, then the relay's sockets, then PTZ, then every ffmpeg.
     this.owned.add(() => this.hub.dispose());
     // Stops any camera this launch set moving (briefly: a dead device must not hold up quitting).
-    this.owned.add(() => Promise.race([this.ptz.stopAll(), new Promise((resolve) => setTimeout(resolve, 1500).unref())]));
+    this.owned.add(() =>
+      Promise.race([this.ptz.stopAll(), new Promise((resolve) => setTimeout(resolve, 1500).unref())]),
+    );
     this.owned.add(() => this.relay.dispose());
     this.owned.add(forwardEvents({ hub: this.hub, inventory }, options.send));
     // An edited camera plays its new address within a second; a removed one stops being served.

@@ -35,7 +35,10 @@ async function startCore(): Promise<{ core: PantauCore; relayPort: number }> {
     cameraFile: cameraFileArgument(),
     sealer: osSealer(),
     pickFolder: async (current) => {
-      const picked = await dialog.showOpenDialog({ defaultPath: current, properties: ['openDirectory', 'createDirectory'] });
+      const picked = await dialog.showOpenDialog({
+        defaultPath: current,
+        properties: ['openDirectory', 'createDirectory'],
+      });
       return picked.canceled ? undefined : picked.filePaths[0];
     },
     send: (event, payload) => windows.forEach((wc) => wc.send(event, payload)),
@@ -67,7 +70,8 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
 let stopEverything: (() => Promise<unknown>) | undefined;
 
 // Tests give each launch its own data folder (accepted only in test mode).
-if (process.env['PANTAU_TEST'] === '1' && process.env['PANTAU_USER_DATA']) app.setPath('userData', process.env['PANTAU_USER_DATA']);
+if (process.env['PANTAU_TEST'] === '1' && process.env['PANTAU_USER_DATA'])
+  app.setPath('userData', process.env['PANTAU_USER_DATA']);
 
 // An error nobody caught is logged and shown, and the app carries on: the
 // walls keep running. ffmpeg children die with this process in any case
@@ -101,7 +105,9 @@ async function main(): Promise<void> {
   const context = { relayBase: `ws://127.0.0.1:${relayPort}` };
   for (const method of apiMethodNames) {
     ipcMain.handle(method, (event, params: unknown) =>
-      trustedSender(event) ? dispatch(core.handlers, method, params, context, logger) : fail('unauthorized', 'untrusted sender'),
+      trustedSender(event)
+        ? dispatch(core.handlers, method, params, context, logger)
+        : fail('unauthorized', 'untrusted sender'),
     );
   }
 

@@ -10,7 +10,15 @@ import { z } from 'zod';
 import type { Logger } from '../core/log';
 import { JsonFileStore } from '../core/store/json-file-store';
 import { windowOptions } from './window-options';
-import { displayForBounds, planWindows, reconcileWindows, rememberWalls, type DisplayInfo, type PlannedWindow, type SavedWalls } from './window-plan';
+import {
+  displayForBounds,
+  planWindows,
+  reconcileWindows,
+  rememberWalls,
+  type DisplayInfo,
+  type PlannedWindow,
+  type SavedWalls,
+} from './window-plan';
 
 const RectSchema = z.strictObject({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
 const SavedWallsSchema = z.strictObject({
@@ -34,7 +42,16 @@ interface Managed {
 function testDisplays(): DisplayInfo[] | undefined {
   if (process.env['PANTAU_TEST'] !== '1' || !process.env['PANTAU_TEST_DISPLAYS']) return undefined;
   const parsed = z
-    .array(z.strictObject({ id: z.string(), x: z.number(), y: z.number(), width: z.number(), height: z.number(), primary: z.boolean().optional() }))
+    .array(
+      z.strictObject({
+        id: z.string(),
+        x: z.number(),
+        y: z.number(),
+        width: z.number(),
+        height: z.number(),
+        primary: z.boolean().optional(),
+      }),
+    )
     .parse(JSON.parse(process.env['PANTAU_TEST_DISPLAYS']));
   return parsed.map((d, i) => {
     const bounds = { x: d.x, y: d.y, width: d.width, height: d.height };
@@ -42,7 +59,12 @@ function testDisplays(): DisplayInfo[] | undefined {
   });
 }
 
-const fromElectron = (d: Display, primaryId: number): DisplayInfo => ({ id: String(d.id), bounds: d.bounds, workArea: d.workArea, primary: d.id === primaryId });
+const fromElectron = (d: Display, primaryId: number): DisplayInfo => ({
+  id: String(d.id),
+  bounds: d.bounds,
+  workArea: d.workArea,
+  primary: d.id === primaryId,
+});
 
 export class WindowManager {
   private readonly managed: Managed[] = [];
@@ -62,7 +84,12 @@ export class WindowManager {
       onControlClosed: () => void;
     },
   ) {
-    this.store = new JsonFileStore({ file: options.file, schema: SavedWallsSchema, defaults: () => ({ walls: [] }), logger: options.logger });
+    this.store = new JsonFileStore({
+      file: options.file,
+      schema: SavedWallsSchema,
+      defaults: () => ({ walls: [] }),
+      logger: options.logger,
+    });
   }
 
   async start(): Promise<void> {
@@ -70,7 +97,8 @@ export class WindowManager {
     this.saved = loaded.value.walls.length ? loaded.value : undefined;
     this.apply();
     if (!this.fakeDisplays) {
-      for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) screen.on(event as 'display-added', () => this.apply());
+      for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const)
+        screen.on(event as 'display-added', () => this.apply());
     }
   }
 
@@ -102,7 +130,12 @@ export class WindowManager {
       const m = byId.get(id)!;
       m.window.destroy();
     }
-    this.managed.splice(0, this.managed.length, ...alive.filter((m) => !changes.close.includes(m.window.id)), ...changes.open.map((p) => this.open(p)));
+    this.managed.splice(
+      0,
+      this.managed.length,
+      ...alive.filter((m) => !changes.close.includes(m.window.id)),
+      ...changes.open.map((p) => this.open(p)),
+    );
     this.remember();
   }
 
@@ -111,14 +144,18 @@ export class WindowManager {
   }
 
   private open(plan: PlannedWindow): Managed {
-    const window = new BrowserWindow(windowOptions(plan.control ? 'control' : 'wall', plan.bounds, plan.fullscreen, this.options.preload));
+    const window = new BrowserWindow(
+      windowOptions(plan.control ? 'control' : 'wall', plan.bounds, plan.fullscreen, this.options.preload),
+    );
     const contents = window.webContents;
     this.options.onContents(contents, true);
     contents.on('destroyed', () => this.options.onContents(contents, false));
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('render-process-gone', (_event, details) => {
-      this.options.logger.error(`wall ${plan.wall}: renderer gone (${details.reason}, exit ${details.exitCode}); reloading`);
+      this.options.logger.error(
+        `wall ${plan.wall}: renderer gone (${details.reason}, exit ${details.exitCode}); reloading`,
+      );
       if (details.reason !== 'clean-exit' && !window.isDestroyed()) contents.reload();
     });
     contents.on('unresponsive', () => this.options.logger.warn(`wall ${plan.wall}: renderer unresponsive`));
@@ -126,7 +163,8 @@ export class WindowManager {
     // The controls' window closing means the operator is done: every wall goes with it.
     // A wall window closed by hand comes back at the next display change or start.
     if (plan.control) window.on('closed', () => this.options.onControlClosed());
-    for (const event of ['moved', 'resized', 'enter-full-screen', 'leave-full-screen'] as const) window.on(event as 'moved', () => this.remember());
+    for (const event of ['moved', 'resized', 'enter-full-screen', 'leave-full-screen'] as const)
+      window.on(event as 'moved', () => this.remember());
     const managed = { window, plan };
     void this.load(window, plan);
     return managed;
@@ -134,7 +172,11 @@ export class WindowManager {
 
   private load(window: BrowserWindow, plan: PlannedWindow): Promise<void> {
     return window.loadFile(this.options.rendererIndex, {
-      query: { wall: plan.wall, ...(plan.tabs.length ? { tabs: plan.tabs.join(',') } : {}), control: plan.control ? '1' : '0' },
+      query: {
+        wall: plan.wall,
+        ...(plan.tabs.length ? { tabs: plan.tabs.join(',') } : {}),
+        control: plan.control ? '1' : '0',
+      },
     });
   }
 
@@ -155,7 +197,9 @@ export class WindowManager {
         }));
       if (current.length === 0 || displays.length === 0) return;
       this.saved = rememberWalls(this.saved, current);
-      void this.store.save(this.saved).catch((error: Error) => this.options.logger.warn(`windows.json not written: ${error.message}`));
+      void this.store
+        .save(this.saved)
+        .catch((error: Error) => this.options.logger.warn(`windows.json not written: ${error.message}`));
     }, 500);
   }
 }

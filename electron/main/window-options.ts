@@ -52,7 +52,12 @@ export interface WindowOptions {
 }
 
 /** A control window (wall 1 and the operator's controls) or a wall window, on the given bounds. */
-export function windowOptions(kind: WindowKind, bounds: { x: number; y: number; width: number; height: number }, fullscreen: boolean, preload: string): WindowOptions {
+export function windowOptions(
+  kind: WindowKind,
+  bounds: { x: number; y: number; width: number; height: number },
+  fullscreen: boolean,
+  preload: string,
+): WindowOptions {
   return {
     ...bounds,
     fullscreen,

@@ -55,9 +55,16 @@ export interface PlannedWindow {
 
 export const MAX_WALLS = 6;
 
-const sameRect = (a: Rect | undefined, b: Rect) => !!a && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+const sameRect = (a: Rect | undefined, b: Rect) =>
+  !!a && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 const sameSize = (a: Rect | undefined, b: Rect) => !!a && a.width === b.width && a.height === b.height;
-const inside = (r: Rect, area: Rect) => r.x >= area.x && r.y >= area.y && r.x + r.width <= area.x + area.width && r.y + r.height <= area.y + area.height && r.width >= 400 && r.height >= 300;
+const inside = (r: Rect, area: Rect) =>
+  r.x >= area.x &&
+  r.y >= area.y &&
+  r.x + r.width <= area.x + area.width &&
+  r.y + r.height <= area.y + area.height &&
+  r.width >= 400 &&
+  r.height >= 300;
 
 /** Left to right, then top to bottom: how operators number their monitors. */
 function byPosition(a: DisplayInfo, b: DisplayInfo): number {
@@ -68,7 +75,9 @@ export function planWindows(displays: readonly DisplayInfo[], saved: SavedWalls 
   if (displays.length === 0) return [];
   const primary = displays.find((d) => d.primary) ?? displays[0]!;
   const others = displays.filter((d) => d !== primary).sort(byPosition);
-  const walls = [...(saved?.walls ?? [])].filter((w, i, all) => all.findIndex((x) => x.wall === w.wall) === i).sort((a, b) => Number(a.wall) - Number(b.wall));
+  const walls = [...(saved?.walls ?? [])]
+    .filter((w, i, all) => all.findIndex((x) => x.wall === w.wall) === i)
+    .sort((a, b) => Number(a.wall) - Number(b.wall));
 
   const assigned = new Map<string, DisplayInfo>(); // wall → display
   const taken = new Set<DisplayInfo>();
@@ -112,7 +121,9 @@ export function planWindows(displays: readonly DisplayInfo[], saved: SavedWalls 
 
   const windows: PlannedWindow[] = [];
   for (const display of [primary, ...others]) {
-    const onThis = walls.filter((w) => assigned.get(w.wall) === display).sort((a, b) => Number(a.wall) - Number(b.wall));
+    const onThis = walls
+      .filter((w) => assigned.get(w.wall) === display)
+      .sort((a, b) => Number(a.wall) - Number(b.wall));
     if (onThis.length === 0) continue;
     const main = onThis[0]!;
     windows.push({
@@ -134,11 +145,23 @@ export function planWindows(displays: readonly DisplayInfo[], saved: SavedWalls 
 /** What to remember after windows moved, resized or went full screen: the plan's walls with their displays now. */
 export function rememberWalls(
   previous: SavedWalls | undefined,
-  windows: readonly { wall: string; tabs: readonly string[]; display: DisplayInfo; bounds: Rect; fullscreen: boolean }[],
+  windows: readonly {
+    wall: string;
+    tabs: readonly string[];
+    display: DisplayInfo;
+    bounds: Rect;
+    fullscreen: boolean;
+  }[],
 ): SavedWalls {
   const next = new Map((previous?.walls ?? []).map((w) => [w.wall, w]));
   for (const window of windows) {
-    next.set(window.wall, { wall: window.wall, displayId: window.display.id, displayBounds: window.display.bounds, windowBounds: window.bounds, fullscreen: window.fullscreen });
+    next.set(window.wall, {
+      wall: window.wall,
+      displayId: window.display.id,
+      displayBounds: window.display.bounds,
+      windowBounds: window.bounds,
+      fullscreen: window.fullscreen,
+    });
     // A wall shown as a tab keeps where it was: it goes back there when its display returns.
     for (const tab of window.tabs) if (!next.has(tab)) next.set(tab, { wall: tab });
   }

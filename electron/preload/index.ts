@@ -10,7 +10,8 @@ const events = new Set<string>(apiEventNames);
 
 const bridge = Object.freeze({
   invoke(method: string, params: unknown): Promise<unknown> {
-    if (!methods.has(method)) return Promise.resolve({ ok: false, error: { code: 'unknown-method', message: `Unknown method "${method}".` } });
+    if (!methods.has(method))
+      return Promise.resolve({ ok: false, error: { code: 'unknown-method', message: `Unknown method "${method}".` } });
     return ipcRenderer.invoke(method, params);
   },
   on(event: string, listener: (payload: unknown) => void): () => void {

@@ -2,7 +2,15 @@
  * The renderer's way to the core. Under Electron the preload's `window.pantau`;
  * in a browser, WebSocket RPC to the browser host, reconnecting by itself.
  */
-import type { ApiEvent, ApiEventPayload, ApiMethod, ApiParams, ApiResult, PantauBridge, RpcMessage } from '../../shared/api';
+import type {
+  ApiEvent,
+  ApiEventPayload,
+  ApiMethod,
+  ApiParams,
+  ApiResult,
+  PantauBridge,
+  RpcMessage,
+} from '../../shared/api';
 import type { Result } from '../../shared/errors';
 
 export interface ApiClient extends PantauBridge {
@@ -69,7 +77,8 @@ class RpcClient implements ApiClient {
     };
     ws.onclose = () => {
       if (this.socket !== ws) return;
-      for (const resolve of this.pending.values()) resolve({ ok: false, error: { code: 'internal', message: 'connection lost' } });
+      for (const resolve of this.pending.values())
+        resolve({ ok: false, error: { code: 'internal', message: 'connection lost' } });
       this.pending.clear();
       this.opened = new Promise((resolve) => (this.resolveOpened = resolve));
       this.connectionListeners.forEach((l) => l(false));

@@ -43,7 +43,16 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
       if (!got.ok) return setError(got.error.message);
       const url = (profile: string) => got.value.streams.find((s) => s.profile === profile)?.url ?? '';
       const transport = got.value.streams[0]?.transport ?? 'auto';
-      setDraft({ id: got.value.id, name: got.value.name, group: got.value.group ?? '', main: url('main'), sub: url('sub'), username: got.value.username ?? '', password: '', transport });
+      setDraft({
+        id: got.value.id,
+        name: got.value.name,
+        group: got.value.group ?? '',
+        main: url('main'),
+        sub: url('sub'),
+        username: got.value.username ?? '',
+        password: '',
+        transport,
+      });
       setStored(got.value.streams);
       setHasPassword(got.value.hasPassword);
       setLoaded(true);
@@ -54,7 +63,12 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
   const field = (key: keyof Draft, label: MessageKey, extra: Record<string, unknown> = {}) => (
     <label>
       {t(label)}
-      <input data-control={`camera-${key}`} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} {...extra} />
+      <input
+        data-control={`camera-${key}`}
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+        {...extra}
+      />
     </label>
   );
 
@@ -76,15 +90,36 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
       name: draft.name.trim(),
       ...(draft.group.trim() ? { group: draft.group.trim() } : {}),
       streams: [
-        { ...stored.find((s) => s.profile === 'main'), profile: 'main', url: draft.main.trim(), transport: draft.transport },
-        ...(draft.sub.trim() ? [{ ...stored.find((s) => s.profile === 'sub'), profile: 'sub', url: draft.sub.trim(), transport: draft.transport }] : []),
+        {
+          ...stored.find((s) => s.profile === 'main'),
+          profile: 'main',
+          url: draft.main.trim(),
+          transport: draft.transport,
+        },
+        ...(draft.sub.trim()
+          ? [
+              {
+                ...stored.find((s) => s.profile === 'sub'),
+                profile: 'sub',
+                url: draft.sub.trim(),
+                transport: draft.transport,
+              },
+            ]
+          : []),
       ],
       ...credentialsOf(draft),
     };
-    const saved = editId === undefined ? await api.invoke('camera:add', { camera }) : await api.invoke('camera:update', { camera, clearPassword });
+    const saved =
+      editId === undefined
+        ? await api.invoke('camera:add', { camera })
+        : await api.invoke('camera:update', { camera, clearPassword });
     if (!saved.ok) return setError(saved.error.message.replace(/^camera:(add|update): /, ''));
     const dropped = 'passwordDropped' in saved.value && saved.value.passwordDropped;
-    setNotice(dropped ? t('camera.passwordDropped', { name: saved.value.name }) : t(editId === undefined ? 'camera.added' : 'camera.updated', { name: saved.value.name }));
+    setNotice(
+      dropped
+        ? t('camera.passwordDropped', { name: saved.value.name })
+        : t(editId === undefined ? 'camera.added' : 'camera.updated', { name: saved.value.name }),
+    );
     onClose();
   };
   const remove = async () => {
@@ -102,21 +137,34 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
       : probe
         ? [
             probe.outcome === 'ok'
-              ? t('probe.ok', { codec: probe.codec ?? '?', size: probe.width ? `${probe.width}×${probe.height}` : '?', fps: probe.fps ?? '?' })
+              ? t('probe.ok', {
+                  codec: probe.codec ?? '?',
+                  size: probe.width ? `${probe.width}×${probe.height}` : '?',
+                  fps: probe.fps ?? '?',
+                })
               : // The tile's words for the failure class where they say more than the outcome (silence vs no picture, a web server…).
                 probe.failure && probe.outcome !== 'auth-failed' && probe.outcome !== 'unreachable'
                 ? t(`error.${probe.failure}` as MessageKey)
                 : t(`probe.${probe.outcome}` as MessageKey),
             // TCP is what everyone expects; a camera that answered only over UDP or HTTP is worth saying.
-            probe.transport && probe.transport !== 'tcp' ? t('probe.over', { transport: probe.transport.toUpperCase() }) : '',
-          ].filter(Boolean).join(' — ')
+            probe.transport && probe.transport !== 'tcp'
+              ? t('probe.over', { transport: probe.transport.toUpperCase() })
+              : '',
+          ]
+            .filter(Boolean)
+            .join(' — ')
         : undefined;
 
   return (
     <Dialog label={title} onClose={onClose}>
       <form className="editor nvr-form" data-loaded={loaded} onSubmit={(e) => (e.preventDefault(), void save())}>
         <h2>{title}</h2>
-        {field('id', 'camera.id', { required: true, maxLength: 64, readOnly: editId !== undefined, autoFocus: editId === undefined })}
+        {field('id', 'camera.id', {
+          required: true,
+          maxLength: 64,
+          readOnly: editId !== undefined,
+          autoFocus: editId === undefined,
+        })}
         {field('name', 'camera.name', { required: true, maxLength: 120, autoFocus: editId !== undefined })}
         {field('group', 'camera.group', { placeholder: 'Kota Semarang/Tembalang/Bulusan/RT 03' })}
         {field('main', 'camera.mainUrl', { required: true, placeholder: 'rtsp://…' })}
@@ -130,7 +178,11 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
         })}
         <label>
           {t('camera.transport')}
-          <select data-control="camera-transport" value={draft.transport} onChange={(e) => setDraft({ ...draft, transport: e.target.value as StreamTransport })}>
+          <select
+            data-control="camera-transport"
+            value={draft.transport}
+            onChange={(e) => setDraft({ ...draft, transport: e.target.value as StreamTransport })}
+          >
             {transports.map((mode) => (
               <option key={mode} value={mode}>
                 {t(`camera.transport.${mode}`)}
@@ -140,18 +192,36 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
         </label>
         {hasPassword ? (
           <label className="check">
-            <input type="checkbox" data-control="camera-clear-password" checked={clearPassword} onChange={(e) => setClearPassword(e.target.checked)} />
+            <input
+              type="checkbox"
+              data-control="camera-clear-password"
+              checked={clearPassword}
+              onChange={(e) => setClearPassword(e.target.checked)}
+            />
             {t('camera.clearPassword')}
           </label>
         ) : null}
         {probeText ? (
-          <p className={`probe probe-${probe === 'checking' ? 'checking' : probe?.outcome}`} data-control="probe-result" role="status">
+          <p
+            className={`probe probe-${probe === 'checking' ? 'checking' : probe?.outcome}`}
+            data-control="probe-result"
+            role="status"
+          >
             {probeText}
           </p>
         ) : null}
-        {error ? <p className="editor-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="editor-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="editor-controls">
-          <button type="button" data-action="camera-probe" disabled={!draft.main.trim() || probe === 'checking'} onClick={() => void test()}>
+          <button
+            type="button"
+            data-action="camera-probe"
+            disabled={!draft.main.trim() || probe === 'checking'}
+            onClick={() => void test()}
+          >
             {t('probe.test')}
           </button>
           <button type="submit" data-action="camera-save">

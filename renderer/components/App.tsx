@@ -28,8 +28,16 @@ export function App() {
     <div className={control ? 'app' : 'app app-wall-only'} data-control-surface={control}>
       {control ? <Toolbar /> : null}
       <WallTabs />
-      {!connected ? <div className="banner" role="alert">{t('connection.lost')}</div> : null}
-      {loadError ? <div className="banner" role="alert">{loadError}</div> : null}
+      {!connected ? (
+        <div className="banner" role="alert">
+          {t('connection.lost')}
+        </div>
+      ) : null}
+      {loadError ? (
+        <div className="banner" role="alert">
+          {loadError}
+        </div>
+      ) : null}
       {notice ? (
         <div className="banner banner-notice" role="alert" data-notice>
           <span>{notice}</span>

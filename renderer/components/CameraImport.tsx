@@ -57,13 +57,23 @@ export function CameraImport() {
     const done = await api.invoke('camera:import', { text: pending.text, apply: true });
     setPending(undefined);
     if (!done.ok) return setNotice(done.error.message);
-    setNotice(t('csv.applied', { added: done.value.added.length, updated: done.value.updated.length, rejected: done.value.rejected.length }));
+    setNotice(
+      t('csv.applied', {
+        added: done.value.added.length,
+        updated: done.value.updated.length,
+        rejected: done.value.rejected.length,
+      }),
+    );
   };
   const exportCsv = async () => {
     if (!api) return;
     const result = await api.invoke('camera:export', { includePasswords: withPasswords });
     if (!result.ok) return setNotice(result.error.message);
-    downloadText(withPasswords ? 'pantau-kamera-DENGAN-SANDI.csv' : 'pantau-kamera.csv', result.value.text, 'text/csv;charset=utf-8');
+    downloadText(
+      withPasswords ? 'pantau-kamera-DENGAN-SANDI.csv' : 'pantau-kamera.csv',
+      result.value.text,
+      'text/csv;charset=utf-8',
+    );
   };
 
   return (
@@ -85,7 +95,12 @@ export function CameraImport() {
         {t('csv.export')}
       </button>
       <label title={t('csv.withPasswordsWarning')}>
-        <input type="checkbox" data-control="csv-passwords" checked={withPasswords} onChange={(e) => setWithPasswords(e.target.checked)} />
+        <input
+          type="checkbox"
+          data-control="csv-passwords"
+          checked={withPasswords}
+          onChange={(e) => setWithPasswords(e.target.checked)}
+        />
         {t('csv.withPasswords')}
       </label>
       <button type="button" data-action="camera-add" onClick={() => setAdding(true)}>
@@ -96,40 +111,85 @@ export function CameraImport() {
         {t('onvif.open.button')}
       </button>
       {onvif ? <OnvifAdd onClose={() => setOnvif(false)} /> : null}
-      <button type="button" data-action="nvr-add" onClick={() => setNvr({ brand: 'hikvision', name: '', host: '', channels: 8 })}>
+      <button
+        type="button"
+        data-action="nvr-add"
+        onClick={() => setNvr({ brand: 'hikvision', name: '', host: '', channels: 8 })}
+      >
         {t('nvr.add')}
       </button>
-      <input ref={fileRef} type="file" accept=".csv,text/csv" hidden data-control="csv-file" onChange={(e) => void choose(e)} />
+      <input
+        ref={fileRef}
+        type="file"
+        accept=".csv,text/csv"
+        hidden
+        data-control="csv-file"
+        onChange={(e) => void choose(e)}
+      />
       {nvr ? (
         <Dialog label={t('nvr.title')} onClose={closeNvr}>
           <form className="editor nvr-form" onSubmit={(e) => (e.preventDefault(), void addNvr())}>
             <h2>{t('nvr.title')}</h2>
             <label>
               {t('nvr.brand')}
-              <select data-control="nvr-brand" value={nvr.brand} onChange={(e) => setNvr({ ...nvr, brand: e.target.value as NvrBrand })}>
+              <select
+                data-control="nvr-brand"
+                value={nvr.brand}
+                onChange={(e) => setNvr({ ...nvr, brand: e.target.value as NvrBrand })}
+              >
                 <option value="hikvision">Hikvision</option>
                 <option value="dahua">Dahua</option>
               </select>
             </label>
             <label>
               {t('nvr.name')}
-              <input data-control="nvr-name" required maxLength={80} value={nvr.name} onChange={(e) => setNvr({ ...nvr, name: e.target.value })} />
+              <input
+                data-control="nvr-name"
+                required
+                maxLength={80}
+                value={nvr.name}
+                onChange={(e) => setNvr({ ...nvr, name: e.target.value })}
+              />
             </label>
             <label>
               {t('nvr.host')}
-              <input data-control="nvr-host" required maxLength={255} value={nvr.host} onChange={(e) => setNvr({ ...nvr, host: e.target.value.trim() })} />
+              <input
+                data-control="nvr-host"
+                required
+                maxLength={255}
+                value={nvr.host}
+                onChange={(e) => setNvr({ ...nvr, host: e.target.value.trim() })}
+              />
             </label>
             <label>
               {t('nvr.channels')}
-              <input data-control="nvr-channels" type="number" min={1} max={256} value={nvr.channels} onChange={(e) => setNvr({ ...nvr, channels: Math.max(1, Math.min(256, Number(e.target.value))) })} />
+              <input
+                data-control="nvr-channels"
+                type="number"
+                min={1}
+                max={256}
+                value={nvr.channels}
+                onChange={(e) => setNvr({ ...nvr, channels: Math.max(1, Math.min(256, Number(e.target.value))) })}
+              />
             </label>
             <label>
               {t('nvr.username')}
-              <input data-control="nvr-username" autoComplete="off" value={nvr.username ?? ''} onChange={(e) => setNvr({ ...nvr, username: e.target.value })} />
+              <input
+                data-control="nvr-username"
+                autoComplete="off"
+                value={nvr.username ?? ''}
+                onChange={(e) => setNvr({ ...nvr, username: e.target.value })}
+              />
             </label>
             <label>
               {t('nvr.password')}
-              <input data-control="nvr-password" type="password" autoComplete="new-password" value={nvr.password ?? ''} onChange={(e) => setNvr({ ...nvr, password: e.target.value })} />
+              <input
+                data-control="nvr-password"
+                type="password"
+                autoComplete="new-password"
+                value={nvr.password ?? ''}
+                onChange={(e) => setNvr({ ...nvr, password: e.target.value })}
+              />
             </label>
             <div className="editor-controls">
               <button type="submit" data-action="nvr-check">
@@ -150,7 +210,9 @@ export function CameraImport() {
             <p data-count="updated">{t('csv.updated', { n: pending.report.updated.length })}</p>
             <p data-count="rejected">{t('csv.rejected', { n: pending.report.rejected.length })}</p>
             {pending.report.passwordsDropped.length ? (
-              <p data-count="passwords-dropped">{t('csv.passwordsDropped', { ids: pending.report.passwordsDropped.slice(0, 20).join(', ') })}</p>
+              <p data-count="passwords-dropped">
+                {t('csv.passwordsDropped', { ids: pending.report.passwordsDropped.slice(0, 20).join(', ') })}
+              </p>
             ) : null}
             {pending.report.rejected.length ? (
               <ul className="csv-rejected">
@@ -162,7 +224,12 @@ export function CameraImport() {
               </ul>
             ) : null}
             <div className="editor-controls">
-              <button type="button" data-action="csv-apply" disabled={pending.report.added.length + pending.report.updated.length === 0} onClick={() => void apply()}>
+              <button
+                type="button"
+                data-action="csv-apply"
+                disabled={pending.report.added.length + pending.report.updated.length === 0}
+                onClick={() => void apply()}
+              >
                 {t('csv.apply')}
               </button>
               <button type="button" data-action="csv-cancel" onClick={() => setPending(undefined)}>

@@ -38,7 +38,10 @@ export function CameraList() {
   const [editing, setEditing] = useState<string>();
 
   const tree = useMemo(() => buildTree(cameras), [cameras]);
-  const open = useMemo(() => touched ?? (cameras.length <= 200 ? allGroupPaths(tree) : new Set<string>()), [touched, cameras.length, tree]);
+  const open = useMemo(
+    () => touched ?? (cameras.length <= 200 ? allGroupPaths(tree) : new Set<string>()),
+    [touched, cameras.length, tree],
+  );
   // The search index is built when the page is idle after a load, so the
   // first search does not pay for it (or at that search, if it comes first).
   const indexCache = useRef<{ cameras: typeof cameras; index: Map<string, string> }>(undefined);
@@ -54,7 +57,8 @@ export function CameraList() {
   const index = searching ? indexFor(cameras) : undefined;
   const stateByCamera = useMemo(() => {
     const byId = new Map<string, string>();
-    for (const s of Object.values(statuses)) if (!byId.has(s.cameraId) || s.state !== 'live') byId.set(s.cameraId, s.state);
+    for (const s of Object.values(statuses))
+      if (!byId.has(s.cameraId) || s.state !== 'live') byId.set(s.cameraId, s.state);
     return byId;
   }, [statuses]);
   const rows = useMemo(
@@ -109,12 +113,25 @@ export function CameraList() {
             if (row.kind === 'group') {
               return (
                 <li key={`g:${row.path}`} role="treeitem" aria-expanded={row.open} style={{ top, paddingLeft: indent }}>
-                  <button type="button" className="directory-group" data-group={row.path} onClick={() => toggle(row.path)}>
+                  <button
+                    type="button"
+                    className="directory-group"
+                    data-group={row.path}
+                    onClick={() => toggle(row.path)}
+                  >
                     <span className="directory-caret">{row.open ? '▾' : '▸'}</span>
                     {row.name}
                     <span className="directory-badges">
-                      {row.live ? <span className="badge badge-live" title={t('state.live')}>{row.live}</span> : null}
-                      {row.trouble ? <span className="badge badge-trouble" title={t('state.offline')}>{row.trouble}</span> : null}
+                      {row.live ? (
+                        <span className="badge badge-live" title={t('state.live')}>
+                          {row.live}
+                        </span>
+                      ) : null}
+                      {row.trouble ? (
+                        <span className="badge badge-trouble" title={t('state.offline')}>
+                          {row.trouble}
+                        </span>
+                      ) : null}
                       <span className="badge">{row.count}</span>
                     </span>
                   </button>
@@ -135,7 +152,10 @@ export function CameraList() {
                   }}
                   onClick={() => put(row.camera.id)}
                 >
-                  <span className={`dot dot-${state}`} aria-label={t(`state.${state === 'idle' ? 'idle' : state}` as never)} />
+                  <span
+                    className={`dot dot-${state}`}
+                    aria-label={t(`state.${state === 'idle' ? 'idle' : state}` as never)}
+                  />
                   {row.camera.name}
                 </button>
                 {row.camera.demo ? null : (
@@ -159,4 +179,3 @@ export function CameraList() {
     </nav>
   );
 }
-

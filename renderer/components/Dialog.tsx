@@ -4,7 +4,17 @@
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 
-export function Dialog({ label, onClose, control, children }: { label: string; onClose: () => void; control?: string; children: ReactNode }) {
+export function Dialog({
+  label,
+  onClose,
+  control,
+  children,
+}: {
+  label: string;
+  onClose: () => void;
+  control?: string;
+  children: ReactNode;
+}) {
   const close = useRef(onClose);
   close.current = onClose;
   useEffect(() => {
@@ -18,7 +28,13 @@ export function Dialog({ label, onClose, control, children }: { label: string; o
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
   return (
-    <div className="editor-backdrop" role="dialog" aria-modal="true" aria-label={label} {...(control ? { 'data-control': control } : {})}>
+    <div
+      className="editor-backdrop"
+      role="dialog"
+      aria-modal="true"
+      aria-label={label}
+      {...(control ? { 'data-control': control } : {})}
+    >
       {children}
     </div>
   );

@@ -6,14 +6,18 @@ import { usePtzStore } from '../ptz/ptz-store';
 import { useTranslate } from '../store';
 import { Dialog } from './Dialog';
 
-const optionalIndex = (text: string) => (text.trim() === '' ? null : Math.max(0, Math.min(31, Math.round(Number(text)) || 0)));
+const optionalIndex = (text: string) =>
+  text.trim() === '' ? null : Math.max(0, Math.min(31, Math.round(Number(text)) || 0));
 
 export function GamepadSettings({ onClose }: { onClose: () => void }) {
   const t = useTranslate();
   const mapping = usePtzStore((s) => s.mapping);
   const setMapping = usePtzStore((s) => s.setMapping);
   const [draft, setDraft] = useState<GamepadMapping>(mapping);
-  const indexField = (key: 'panAxis' | 'tiltAxis' | 'zoomAxis' | 'zoomInButton' | 'zoomOutButton', label: MessageKey) => (
+  const indexField = (
+    key: 'panAxis' | 'tiltAxis' | 'zoomAxis' | 'zoomInButton' | 'zoomOutButton',
+    label: MessageKey,
+  ) => (
     <label>
       {t(label)}
       <input
@@ -22,7 +26,15 @@ export function GamepadSettings({ onClose }: { onClose: () => void }) {
         max={31}
         data-control={`gamepad-${key}`}
         value={draft[key] ?? ''}
-        onChange={(e) => setDraft({ ...draft, [key]: key === 'panAxis' || key === 'tiltAxis' ? (optionalIndex(e.target.value) ?? 0) : optionalIndex(e.target.value) })}
+        onChange={(e) =>
+          setDraft({
+            ...draft,
+            [key]:
+              key === 'panAxis' || key === 'tiltAxis'
+                ? (optionalIndex(e.target.value) ?? 0)
+                : optionalIndex(e.target.value),
+          })
+        }
       />
     </label>
   );
@@ -41,7 +53,11 @@ export function GamepadSettings({ onClose }: { onClose: () => void }) {
         {indexField('panAxis', 'gamepad.panAxis')}
         {indexField('tiltAxis', 'gamepad.tiltAxis')}
         <label className="check">
-          <input type="checkbox" checked={draft.invertTilt} onChange={(e) => setDraft({ ...draft, invertTilt: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={draft.invertTilt}
+            onChange={(e) => setDraft({ ...draft, invertTilt: e.target.checked })}
+          />
           {t('gamepad.invertTilt')}
         </label>
         {indexField('zoomAxis', 'gamepad.zoomAxis')}
@@ -52,12 +68,27 @@ export function GamepadSettings({ onClose }: { onClose: () => void }) {
           <input
             data-control="gamepad-presets"
             value={draft.presetButtons.join(', ')}
-            onChange={(e) => setDraft({ ...draft, presetButtons: e.target.value.split(/[,\s]+/).filter(Boolean).map((v) => optionalIndex(v) ?? 0) })}
+            onChange={(e) =>
+              setDraft({
+                ...draft,
+                presetButtons: e.target.value
+                  .split(/[,\s]+/)
+                  .filter(Boolean)
+                  .map((v) => optionalIndex(v) ?? 0),
+              })
+            }
           />
         </label>
         <label>
           {t('gamepad.deadZone')}
-          <input type="number" min={0} max={0.9} step={0.05} value={draft.deadZone} onChange={(e) => setDraft({ ...draft, deadZone: Math.max(0, Math.min(0.9, Number(e.target.value) || 0)) })} />
+          <input
+            type="number"
+            min={0}
+            max={0.9}
+            step={0.05}
+            value={draft.deadZone}
+            onChange={(e) => setDraft({ ...draft, deadZone: Math.max(0, Math.min(0.9, Number(e.target.value) || 0)) })}
+          />
         </label>
         <div className="editor-controls">
           <button type="submit">{t('layout.save')}</button>

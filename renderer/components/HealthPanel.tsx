@@ -21,7 +21,10 @@ export function HealthPanel() {
   const close = useStore((s) => s.togglePanel);
   const now = useNow(1000);
   const [sort, setSort] = useState<{ column: HealthColumn; ascending: boolean }>({ column: 'state', ascending: true });
-  const rows = useMemo(() => sortHealthRows(healthRows(cameras, statuses), sort.column, sort.ascending), [cameras, statuses, sort]);
+  const rows = useMemo(
+    () => sortHealthRows(healthRows(cameras, statuses), sort.column, sort.ascending),
+    [cameras, statuses, sort],
+  );
   const counts = {
     live: rows.filter((r) => r.state === 'live').length,
     trouble: rows.filter((r) => trouble.has(r.state)).length,
@@ -31,10 +34,27 @@ export function HealthPanel() {
   const exportCsv = () => {
     const header = (key: string) => t(`health.col.${key}` as MessageKey);
     const headers = Object.fromEntries(
-      ['cameraId', 'name', 'group', 'profile', 'state', 'since', 'duration', 'fps', 'kbps', 'reconnects', 'lastFrameAt', 'error'].map((k) => [k, header(k)]),
+      [
+        'cameraId',
+        'name',
+        'group',
+        'profile',
+        'state',
+        'since',
+        'duration',
+        'fps',
+        'kbps',
+        'reconnects',
+        'lastFrameAt',
+        'error',
+      ].map((k) => [k, header(k)]),
     ) as Parameters<typeof healthCsv>[1];
     const csv = healthCsv(rows, headers, Date.now());
-    downloadText(`pantau-kesehatan-${localDateTime(Date.now()).replace(/[ :]/g, '').replace(/-/g, '')}.csv`, csv, 'text/csv;charset=utf-8');
+    downloadText(
+      `pantau-kesehatan-${localDateTime(Date.now()).replace(/[ :]/g, '').replace(/-/g, '')}.csv`,
+      csv,
+      'text/csv;charset=utf-8',
+    );
   };
 
   return (
@@ -81,7 +101,9 @@ export function HealthPanel() {
               <td className="num">{row.fps ? row.fps.toFixed(1) : ''}</td>
               <td className="num">{row.kbps || ''}</td>
               <td className="num">{row.reconnects || ''}</td>
-              <td className="health-error" title={row.error}>{row.error}</td>
+              <td className="health-error" title={row.error}>
+                {row.error}
+              </td>
             </tr>
           ))}
         </tbody>

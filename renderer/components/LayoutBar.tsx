@@ -49,7 +49,12 @@ export function LayoutBar() {
     <div className="layout-bar">
       <label>
         <span className="sr-only">{t('layout.template')}</span>
-        <select data-control="template" value={templateValue} onChange={(e) => s.setTemplate(e.target.value as TemplateId)} title={t('layout.template')}>
+        <select
+          data-control="template"
+          value={templateValue}
+          onChange={(e) => s.setTemplate(e.target.value as TemplateId)}
+          title={t('layout.template')}
+        >
           {templateValue === 'custom' ? <option value="custom">{t('layout.custom')}</option> : null}
           {templateIds.map((id) => (
             <option key={id} value={id}>
@@ -60,7 +65,12 @@ export function LayoutBar() {
       </label>
       <label>
         <span className="sr-only">{t('layout.saved')}</span>
-        <select data-control="layout" value={s.layoutId ?? ''} onChange={(e) => e.target.value && s.openLayout(e.target.value)} title={t('layout.saved')}>
+        <select
+          data-control="layout"
+          value={s.layoutId ?? ''}
+          onChange={(e) => e.target.value && s.openLayout(e.target.value)}
+          title={t('layout.saved')}
+        >
           <option value="">{t('layout.unsaved')}</option>
           {s.layouts.map((l) => (
             <option key={l.id} value={l.id}>
@@ -75,10 +85,21 @@ export function LayoutBar() {
         {t('editor.open')}
       </button>
       {editing ? <LayoutEditor onClose={() => setEditing(false)} /> : null}
-      {s.dirty ? <span className="layout-dirty" title={t('layout.changed')}>●</span> : null}
+      {s.dirty ? (
+        <span className="layout-dirty" title={t('layout.changed')}>
+          ●
+        </span>
+      ) : null}
       {mode ? (
         <form className="layout-name" onSubmit={(e) => (e.preventDefault(), void submitName())}>
-          <input data-control="layout-name" autoFocus value={name} maxLength={80} placeholder={t('layout.name')} onChange={(e) => setName(e.target.value)} />
+          <input
+            data-control="layout-name"
+            autoFocus
+            value={name}
+            maxLength={80}
+            placeholder={t('layout.name')}
+            onChange={(e) => setName(e.target.value)}
+          />
           <button type="submit">{t('layout.ok')}</button>
           <button type="button" onClick={() => setMode(null)}>
             {t('layout.cancel')}
@@ -94,13 +115,28 @@ export function LayoutBar() {
           </button>
           {current ? (
             <>
-              <button type="button" data-action="layout-rename" disabled={current.locked} onClick={() => askName('rename', current.name)}>
+              <button
+                type="button"
+                data-action="layout-rename"
+                disabled={current.locked}
+                onClick={() => askName('rename', current.name)}
+              >
                 {t('layout.rename')}
               </button>
-              <button type="button" data-action="layout-delete" disabled={current.locked} onClick={() => void s.deleteLayout()}>
+              <button
+                type="button"
+                data-action="layout-delete"
+                disabled={current.locked}
+                onClick={() => void s.deleteLayout()}
+              >
                 {t('layout.delete')}
               </button>
-              <button type="button" data-action="layout-default" aria-pressed={current.id === s.defaultLayoutId} onClick={() => void s.setDefaultLayout(current.id !== s.defaultLayoutId)}>
+              <button
+                type="button"
+                data-action="layout-default"
+                aria-pressed={current.id === s.defaultLayoutId}
+                onClick={() => void s.setDefaultLayout(current.id !== s.defaultLayoutId)}
+              >
                 {t('layout.default')}
               </button>
               <label>
@@ -120,7 +156,12 @@ export function LayoutBar() {
                   ))}
                 </select>
               </label>
-              <button type="button" data-action="layout-lock" aria-pressed={current.locked} onClick={() => void s.lockLayout(!current.locked)}>
+              <button
+                type="button"
+                data-action="layout-lock"
+                aria-pressed={current.locked}
+                onClick={() => void s.lockLayout(!current.locked)}
+              >
                 {current.locked ? t('layout.unlock') : t('layout.lock')}
               </button>
             </>
@@ -131,8 +172,19 @@ export function LayoutBar() {
           <button type="button" data-action="layout-import" onClick={() => fileRef.current?.click()}>
             {t('layout.import')}
           </button>
-          <input ref={fileRef} type="file" accept=".json,application/json" hidden data-control="layout-file" onChange={(e) => void onImport(e)} />
-          <button type="button" data-action="fullscreen" onClick={() => void document.querySelector('.wall')?.requestFullscreen()}>
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            data-control="layout-file"
+            onChange={(e) => void onImport(e)}
+          />
+          <button
+            type="button"
+            data-action="fullscreen"
+            onClick={() => void document.querySelector('.wall')?.requestFullscreen()}
+          >
             {t('layout.fullscreen')}
           </button>
         </>

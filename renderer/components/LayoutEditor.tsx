@@ -24,7 +24,12 @@ export function LayoutEditor({ onClose }: { onClose: () => void }) {
     if (picked.length < 2) return;
     const x = Math.min(...picked.map((r) => r.x));
     const y = Math.min(...picked.map((r) => r.y));
-    const area = { x, y, w: Math.max(...picked.map((r) => r.x + r.w)) - x, h: Math.max(...picked.map((r) => r.y + r.h)) - y };
+    const area = {
+      x,
+      y,
+      w: Math.max(...picked.map((r) => r.x + r.w)) - x,
+      h: Math.max(...picked.map((r) => r.y + r.h)) - y,
+    };
     const merged = mergeArea(draft, area);
     if (typeof merged === 'string') return setError(t('editor.cannotMerge'));
     setDraft(merged);
@@ -46,11 +51,25 @@ export function LayoutEditor({ onClose }: { onClose: () => void }) {
         <div className="editor-controls">
           <label>
             {t('editor.cols')}
-            <input type="number" min={1} max={MAX_GRID} value={draft.cols} data-control="editor-cols" onChange={(e) => resize(Number(e.target.value), draft.rows)} />
+            <input
+              type="number"
+              min={1}
+              max={MAX_GRID}
+              value={draft.cols}
+              data-control="editor-cols"
+              onChange={(e) => resize(Number(e.target.value), draft.rows)}
+            />
           </label>
           <label>
             {t('editor.rows')}
-            <input type="number" min={1} max={MAX_GRID} value={draft.rows} data-control="editor-rows" onChange={(e) => resize(draft.cols, Number(e.target.value))} />
+            <input
+              type="number"
+              min={1}
+              max={MAX_GRID}
+              value={draft.rows}
+              data-control="editor-rows"
+              onChange={(e) => resize(draft.cols, Number(e.target.value))}
+            />
           </label>
           <button type="button" data-action="editor-merge" disabled={selected.length < 2} onClick={merge}>
             {t('editor.merge')}
@@ -59,7 +78,10 @@ export function LayoutEditor({ onClose }: { onClose: () => void }) {
             {t('editor.split')}
           </button>
         </div>
-        <div className="editor-grid" style={{ gridTemplateColumns: `repeat(${draft.cols}, 1fr)`, gridTemplateRows: `repeat(${draft.rows}, 1fr)` }}>
+        <div
+          className="editor-grid"
+          style={{ gridTemplateColumns: `repeat(${draft.cols}, 1fr)`, gridTemplateRows: `repeat(${draft.rows}, 1fr)` }}
+        >
           {draft.tiles.map((r, i) => (
             <button
               key={`${r.x},${r.y},${r.w},${r.h}`}
@@ -73,9 +95,18 @@ export function LayoutEditor({ onClose }: { onClose: () => void }) {
             </button>
           ))}
         </div>
-        {error ? <p className="editor-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="editor-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="editor-controls">
-          <button type="button" data-action="editor-apply" disabled={geometryProblem(draft) !== null} onClick={() => (setGeometry(draft), onClose())}>
+          <button
+            type="button"
+            data-action="editor-apply"
+            disabled={geometryProblem(draft) !== null}
+            onClick={() => (setGeometry(draft), onClose())}
+          >
             {t('editor.apply')}
           </button>
           <button type="button" onClick={onClose}>

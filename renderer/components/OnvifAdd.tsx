@@ -55,30 +55,57 @@ export function OnvifAdd({ onClose }: { onClose: () => void }) {
   };
   const add = async () => {
     if (!api) return;
-    const saved = await api.invoke('onvif:add', { ...credentials(), id: details.id.trim(), name: details.name.trim(), ...(details.group.trim() ? { group: details.group.trim() } : {}) });
+    const saved = await api.invoke('onvif:add', {
+      ...credentials(),
+      id: details.id.trim(),
+      name: details.name.trim(),
+      ...(details.group.trim() ? { group: details.group.trim() } : {}),
+    });
     if (!saved.ok) return setError(saved.error.message.replace(/^onvif:add: /, ''));
     setNotice(t('camera.added', { name: saved.value.name }));
     onClose();
   };
-  const loginField = (key: keyof typeof login, label: 'onvif.address' | 'nvr.username' | 'nvr.password', extra: Record<string, unknown> = {}) => (
+  const loginField = (
+    key: keyof typeof login,
+    label: 'onvif.address' | 'nvr.username' | 'nvr.password',
+    extra: Record<string, unknown> = {},
+  ) => (
     <label>
       {t(label)}
-      <input data-control={`onvif-${key}`} value={login[key]} onChange={(e) => (setLogin({ ...login, [key]: e.target.value }), setReport(undefined))} {...extra} />
+      <input
+        data-control={`onvif-${key}`}
+        value={login[key]}
+        onChange={(e) => (setLogin({ ...login, [key]: e.target.value }), setReport(undefined))}
+        {...extra}
+      />
     </label>
   );
   const ready = report && report !== 'reading';
 
   return (
     <Dialog label={t('onvif.title')} onClose={onClose}>
-      <form className="editor nvr-form onvif-form" onSubmit={(e) => (e.preventDefault(), void (ready ? add() : read()))}>
+      <form
+        className="editor nvr-form onvif-form"
+        onSubmit={(e) => (e.preventDefault(), void (ready ? add() : read()))}
+      >
         <h2>{t('onvif.title')}</h2>
         <fieldset>
           <legend>{t('onvif.find')}</legend>
           <label>
             {t('onvif.targets')}
-            <input data-control="onvif-targets" value={targets} placeholder={t('onvif.targetsHint')} onChange={(e) => setTargets(e.target.value)} />
+            <input
+              data-control="onvif-targets"
+              value={targets}
+              placeholder={t('onvif.targetsHint')}
+              onChange={(e) => setTargets(e.target.value)}
+            />
           </label>
-          <button type="button" data-action="onvif-discover" disabled={devices === 'searching'} onClick={() => void discover()}>
+          <button
+            type="button"
+            data-action="onvif-discover"
+            disabled={devices === 'searching'}
+            onClick={() => void discover()}
+          >
             {devices === 'searching' ? t('onvif.searching') : t('onvif.search')}
           </button>
           {Array.isArray(devices) ? (
@@ -86,9 +113,19 @@ export function OnvifAdd({ onClose }: { onClose: () => void }) {
               <ul className="onvif-devices" data-control="onvif-devices">
                 {devices.map((d) => (
                   <li key={d.urn || d.address}>
-                    <button type="button" data-device={d.address} onClick={() => (setLogin({ ...login, address: d.address }), setReport(undefined))}>
+                    <button
+                      type="button"
+                      data-device={d.address}
+                      onClick={() => (setLogin({ ...login, address: d.address }), setReport(undefined))}
+                    >
                       <strong>{d.address}</strong> {[d.name, d.model].filter(Boolean).join(' · ')}{' '}
-                      <span className="muted">{d.needsCredentials === true ? t('onvif.needsLogin') : d.needsCredentials === false ? t('onvif.open') : ''}</span>
+                      <span className="muted">
+                        {d.needsCredentials === true
+                          ? t('onvif.needsLogin')
+                          : d.needsCredentials === false
+                            ? t('onvif.open')
+                            : ''}
+                      </span>
                     </button>
                   </li>
                 ))}
@@ -106,7 +143,8 @@ export function OnvifAdd({ onClose }: { onClose: () => void }) {
         {ready ? (
           <div className="onvif-report" data-control="onvif-report">
             <p>
-              <strong>{[report.manufacturer, report.model].filter(Boolean).join(' ')}</strong> {report.firmware ? `· ${report.firmware}` : ''} {report.serial ? `· ${report.serial}` : ''}
+              <strong>{[report.manufacturer, report.model].filter(Boolean).join(' ')}</strong>{' '}
+              {report.firmware ? `· ${report.firmware}` : ''} {report.serial ? `· ${report.serial}` : ''}
             </p>
             <ul>
               {report.profiles.map((p, i) => (
@@ -116,18 +154,37 @@ export function OnvifAdd({ onClose }: { onClose: () => void }) {
               ))}
             </ul>
             <p data-control="onvif-ptz">{report.ptz ? t('onvif.ptzYes') : t('onvif.ptzNo')}</p>
-            {report.rewrittenFrom ? <p className="muted">{t('onvif.rewritten', { from: report.rewrittenFrom, to: report.address })}</p> : null}
+            {report.rewrittenFrom ? (
+              <p className="muted">{t('onvif.rewritten', { from: report.rewrittenFrom, to: report.address })}</p>
+            ) : null}
             <label>
               {t('camera.id')}
-              <input data-control="onvif-id" required maxLength={64} value={details.id} onChange={(e) => setDetails({ ...details, id: e.target.value })} />
+              <input
+                data-control="onvif-id"
+                required
+                maxLength={64}
+                value={details.id}
+                onChange={(e) => setDetails({ ...details, id: e.target.value })}
+              />
             </label>
             <label>
               {t('camera.name')}
-              <input data-control="onvif-name" required maxLength={120} value={details.name} onChange={(e) => setDetails({ ...details, name: e.target.value })} />
+              <input
+                data-control="onvif-name"
+                required
+                maxLength={120}
+                value={details.name}
+                onChange={(e) => setDetails({ ...details, name: e.target.value })}
+              />
             </label>
             <label>
               {t('camera.group')}
-              <input data-control="onvif-group" value={details.group} placeholder="Kota Semarang/Tembalang/Bulusan/RT 03" onChange={(e) => setDetails({ ...details, group: e.target.value })} />
+              <input
+                data-control="onvif-group"
+                value={details.group}
+                placeholder="Kota Semarang/Tembalang/Bulusan/RT 03"
+                onChange={(e) => setDetails({ ...details, group: e.target.value })}
+              />
             </label>
           </div>
         ) : null}

@@ -33,13 +33,18 @@ export function PtzPad({ cameraId }: { cameraId: string }) {
   const steer = (event: PointerEvent | ReactPointerEvent) => {
     const box = padRef.current?.getBoundingClientRect();
     if (!box) return;
-    ptzDriver.hold(cameraId, 'pad', padVelocity((event.clientX - box.left) / box.width, (event.clientY - box.top) / box.height));
+    ptzDriver.hold(
+      cameraId,
+      'pad',
+      padVelocity((event.clientX - box.left) / box.width, (event.clientY - box.top) / box.height),
+    );
   };
   const startSteering = (event: ReactPointerEvent) => {
     event.preventDefault();
     event.stopPropagation();
     steer(event);
-    const move = (e: PointerEvent) => (ptzDriver.isHeld(cameraId) && !outsideWindow(e) ? steer(e) : window.removeEventListener('pointermove', move));
+    const move = (e: PointerEvent) =>
+      ptzDriver.isHeld(cameraId) && !outsideWindow(e) ? steer(e) : window.removeEventListener('pointermove', move);
     window.addEventListener('pointermove', move);
   };
   const zoom = (direction: 1 | -1) => ({
@@ -52,36 +57,91 @@ export function PtzPad({ cameraId }: { cameraId: string }) {
   const state = status?.state ?? 'still';
 
   return (
-    <div className="ptz-pad" data-control="ptz" data-ptz-state={state} onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>
-      <div ref={padRef} className="ptz-circle" data-control="ptz-pad" role="application" aria-label={t('ptz.pad')} title={t('ptz.pad')} onPointerDown={startSteering}>
+    <div
+      className="ptz-pad"
+      data-control="ptz"
+      data-ptz-state={state}
+      onClick={(e) => e.stopPropagation()}
+      onDoubleClick={(e) => e.stopPropagation()}
+    >
+      <div
+        ref={padRef}
+        className="ptz-circle"
+        data-control="ptz-pad"
+        role="application"
+        aria-label={t('ptz.pad')}
+        title={t('ptz.pad')}
+        onPointerDown={startSteering}
+      >
         <span className="ptz-dot" />
       </div>
       <div className="ptz-buttons">
-        <button type="button" data-action="ptz-zoom-in" aria-label={t('ptz.zoomIn')} title={t('ptz.zoomIn')} {...zoom(1)}>
+        <button
+          type="button"
+          data-action="ptz-zoom-in"
+          aria-label={t('ptz.zoomIn')}
+          title={t('ptz.zoomIn')}
+          {...zoom(1)}
+        >
           +
         </button>
-        <button type="button" data-action="ptz-zoom-out" aria-label={t('ptz.zoomOut')} title={t('ptz.zoomOut')} {...zoom(-1)}>
+        <button
+          type="button"
+          data-action="ptz-zoom-out"
+          aria-label={t('ptz.zoomOut')}
+          title={t('ptz.zoomOut')}
+          {...zoom(-1)}
+        >
           −
         </button>
-        <button type="button" data-action="ptz-home" aria-label={t('ptz.home')} title={t('ptz.home')} onClick={() => void home(cameraId)}>
+        <button
+          type="button"
+          data-action="ptz-home"
+          aria-label={t('ptz.home')}
+          title={t('ptz.home')}
+          onClick={() => void home(cameraId)}
+        >
           ⌂
         </button>
-        <button type="button" data-action="ptz-gamepad" aria-label={t('ptz.gamepad')} title={t('ptz.gamepad')} onClick={() => setSettings(true)}>
+        <button
+          type="button"
+          data-action="ptz-gamepad"
+          aria-label={t('ptz.gamepad')}
+          title={t('ptz.gamepad')}
+          onClick={() => setSettings(true)}
+        >
           ⚙
         </button>
       </div>
       <div className="ptz-presets">
-        <select data-control="ptz-preset" aria-label={t('ptz.presets')} value={preset} onChange={(e) => setPreset(e.target.value)}>
+        <select
+          data-control="ptz-preset"
+          aria-label={t('ptz.presets')}
+          value={preset}
+          onChange={(e) => setPreset(e.target.value)}
+        >
           {(presets ?? []).map((p, i) => (
             <option key={p.token} value={p.token}>
               {`${i + 1}. ${p.name}`}
             </option>
           ))}
         </select>
-        <button type="button" data-action="ptz-goto" disabled={!preset} onClick={() => void gotoPreset(cameraId, preset)}>
+        <button
+          type="button"
+          data-action="ptz-goto"
+          disabled={!preset}
+          onClick={() => void gotoPreset(cameraId, preset)}
+        >
           {t('ptz.goto')}
         </button>
-        <button type="button" data-action="ptz-forget" disabled={!preset} aria-label={t('ptz.forget')} title={t('ptz.forget')} onClick={() => void removePreset(cameraId, preset)}>
+        <button
+          type="button"
+          data-action="ptz-forget"
+          disabled={!preset}
+          aria-label={t('ptz.forget')}
+          title={t('ptz.forget')}
+          onClick={() => void removePreset(cameraId, preset)}
+        >
           ✕
         </button>
         {naming === null ? (
@@ -97,7 +157,14 @@ export function PtzPad({ cameraId }: { cameraId: string }) {
               setNaming(null);
             }}
           >
-            <input data-control="ptz-preset-name" autoFocus maxLength={64} placeholder={t('ptz.presetName')} value={naming} onChange={(e) => setNaming(e.target.value)} />
+            <input
+              data-control="ptz-preset-name"
+              autoFocus
+              maxLength={64}
+              placeholder={t('ptz.presetName')}
+              value={naming}
+              onChange={(e) => setNaming(e.target.value)}
+            />
             <button type="submit" data-action="ptz-save-confirm">
               {t('layout.save')}
             </button>

@@ -69,7 +69,14 @@ export function Shortcuts() {
 
   if (!open) return null;
   return (
-    <div className="editor-backdrop" role="dialog" aria-modal="true" aria-label={t('keys.title')} data-control="shortcuts" onClick={() => setOpen(false)}>
+    <div
+      className="editor-backdrop"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('keys.title')}
+      data-control="shortcuts"
+      onClick={() => setOpen(false)}
+    >
       <div className="editor shortcuts">
         <h2>{t('keys.title')}</h2>
         <table>

@@ -20,7 +20,6 @@ import { useTilePlayer } from '../tile/use-tile-player';
 import { useNow } from '../use-now';
 import { useOnScreen, usePageVisible } from '../use-page-visible';
 
-
 /** The tile calls itself stalled after this long without painting, whatever the core says. */
 const TILE_STALL_MS = 2500;
 
@@ -75,13 +74,24 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
         stale: decoded && now - player.lastPaintAt! > TILE_STALL_MS,
       });
   const painting = state === 'live' || state === 'degraded';
-  const classes = ['tile', maximized ? 'tile-maximized' : '', hidden ? 'tile-hidden' : '', selected ? 'tile-selected' : ''].filter(Boolean).join(' ');
+  const classes = [
+    'tile',
+    maximized ? 'tile-maximized' : '',
+    hidden ? 'tile-hidden' : '',
+    selected ? 'tile-selected' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       ref={tileRef}
       className={classes}
       // CSSOM styles (not a style attribute): allowed by the CSP.
-      style={maximized ? undefined : { gridColumn: `${rect.x + 1} / span ${rect.w}`, gridRow: `${rect.y + 1} / span ${rect.h}` }}
+      style={
+        maximized
+          ? undefined
+          : { gridColumn: `${rect.x + 1} / span ${rect.w}`, gridRow: `${rect.y + 1} / span ${rect.h}` }
+      }
       data-tile-index={index}
       data-camera-id={cameraId ?? ''}
       data-state={state}
@@ -96,7 +106,13 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
       onFocus={() => select(index)}
     >
       {/* A new canvas per player: a canvas that had a WebGL context can never get another context. */}
-      <canvas key={`${visible}:${webgl}`} ref={canvasRef} className={!decoded ? 'tile-canvas tile-canvas-waiting' : painting ? 'tile-canvas' : 'tile-canvas tile-canvas-stale'} />
+      <canvas
+        key={`${visible}:${webgl}`}
+        ref={canvasRef}
+        className={
+          !decoded ? 'tile-canvas tile-canvas-waiting' : painting ? 'tile-canvas' : 'tile-canvas tile-canvas-stale'
+        }
+      />
       {cameraId ? (
         <TileOverlay
           index={index}

@@ -23,7 +23,17 @@ interface TileOverlayProps {
   showPad: boolean;
 }
 
-export function TileOverlay({ index, cameraId, camera, state, error, retryAt, lastPaintAt, now, showPad }: TileOverlayProps) {
+export function TileOverlay({
+  index,
+  cameraId,
+  camera,
+  state,
+  error,
+  retryAt,
+  lastPaintAt,
+  now,
+  showPad,
+}: TileOverlayProps) {
   const t = useTranslate();
   const { assignTile, select, snapshot } = useStore.getState();
   const missing = state === 'missing';
@@ -56,10 +66,23 @@ export function TileOverlay({ index, cameraId, camera, state, error, retryAt, la
           {t('ptz.short')}
         </button>
       ) : null}
-      <button type="button" className="tile-clear tile-snapshot" data-action="snapshot" aria-label={t('tile.snapshot')} title={t('tile.snapshot')} onClick={(e) => (e.stopPropagation(), void snapshot(cameraId))}>
+      <button
+        type="button"
+        className="tile-clear tile-snapshot"
+        data-action="snapshot"
+        aria-label={t('tile.snapshot')}
+        title={t('tile.snapshot')}
+        onClick={(e) => (e.stopPropagation(), void snapshot(cameraId))}
+      >
         ⎙
       </button>
-      <button type="button" className="tile-clear" aria-label={t('tile.clear')} title={t('tile.clear')} onClick={(e) => (e.stopPropagation(), assignTile(index, null))}>
+      <button
+        type="button"
+        className="tile-clear"
+        aria-label={t('tile.clear')}
+        title={t('tile.clear')}
+        onClick={(e) => (e.stopPropagation(), assignTile(index, null))}
+      >
         ×
       </button>
       {showPad ? <PtzPad cameraId={cameraId} /> : null}
@@ -75,8 +98,12 @@ export function TileOverlay({ index, cameraId, camera, state, error, retryAt, la
               {errorText}
             </span>
           ) : null}
-          {lastPaintAt !== undefined && !painting ? <span className="tile-age">{t('tile.lastFrame', { age: formatDuration(t, now - lastPaintAt) })}</span> : null}
-          {retryIn !== undefined ? <span className="tile-retry">{t('tile.retryIn', { time: formatCountdown(retryIn) })}</span> : null}
+          {lastPaintAt !== undefined && !painting ? (
+            <span className="tile-age">{t('tile.lastFrame', { age: formatDuration(t, now - lastPaintAt) })}</span>
+          ) : null}
+          {retryIn !== undefined ? (
+            <span className="tile-retry">{t('tile.retryIn', { time: formatCountdown(retryIn) })}</span>
+          ) : null}
         </div>
       ) : null}
     </div>

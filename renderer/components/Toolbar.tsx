@@ -32,15 +32,33 @@ export function Toolbar() {
       </span>
       <LayoutBar />
       <TourBar />
-      <button type="button" className="toolbar-toggle" data-panel-button="health" aria-pressed={panel === 'health'} onClick={() => togglePanel('health')}>
+      <button
+        type="button"
+        className="toolbar-toggle"
+        data-panel-button="health"
+        aria-pressed={panel === 'health'}
+        onClick={() => togglePanel('health')}
+      >
         {t('toolbar.health')}
       </button>
-      <button type="button" className="toolbar-toggle" data-action="snapshot-folder" title={t('snapshot.folderTitle')} onClick={() => void snapshotFolder()}>
+      <button
+        type="button"
+        className="toolbar-toggle"
+        data-action="snapshot-folder"
+        title={t('snapshot.folderTitle')}
+        onClick={() => void snapshotFolder()}
+      >
         {t('snapshot.folder')}
       </button>
       <nav className="toolbar-group" aria-label={t('toolbar.language')}>
         {(['id', 'en'] as const).map((lang) => (
-          <button key={lang} type="button" data-language={lang} aria-pressed={language === lang} onClick={() => setLanguage(lang)}>
+          <button
+            key={lang}
+            type="button"
+            data-language={lang}
+            aria-pressed={language === lang}
+            onClick={() => setLanguage(lang)}
+          >
             {lang.toUpperCase()}
           </button>
         ))}

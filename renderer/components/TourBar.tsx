@@ -17,7 +17,10 @@ export function TourBar() {
   const [editing, setEditing] = useState(false);
   const [kind, setKind] = useState<'layouts' | 'cameras'>('layouts');
   const [picked, setPicked] = useState<Record<string, number>>({});
-  const choices = kind === 'layouts' ? layouts.map((l) => ({ id: l.id, name: l.name })) : cameras.map((c) => ({ id: c.id, name: c.name }));
+  const choices =
+    kind === 'layouts'
+      ? layouts.map((l) => ({ id: l.id, name: l.name }))
+      : cameras.map((c) => ({ id: c.id, name: c.name }));
 
   // The timer: each step shows for its dwell time, then the next one.
   const step = tour?.running ? tour.steps[tour.index] : undefined;
@@ -34,7 +37,12 @@ export function TourBar() {
     const next: Tour =
       kind === 'layouts'
         ? { steps: ids.map((layoutId) => ({ layoutId, dwellSeconds: dwell(layoutId) })), running: true, index: 0 }
-        : { steps: ids.map((cameraId) => ({ cameraId, dwellSeconds: dwell(cameraId) })), tile: selectedTile ?? 0, running: true, index: 0 };
+        : {
+            steps: ids.map((cameraId) => ({ cameraId, dwellSeconds: dwell(cameraId) })),
+            tile: selectedTile ?? 0,
+            running: true,
+            index: 0,
+          };
     setEditing(false);
     showTourStep(next, 0);
     await saveTour(next);
@@ -43,7 +51,11 @@ export function TourBar() {
   if (editing) {
     return (
       <div className="tour-bar tour-editor" data-control="tour-editor">
-        <select data-control="tour-kind" value={kind} onChange={(e) => (setKind(e.target.value as 'layouts' | 'cameras'), setPicked({}))}>
+        <select
+          data-control="tour-kind"
+          value={kind}
+          onChange={(e) => (setKind(e.target.value as 'layouts' | 'cameras'), setPicked({}))}
+        >
           <option value="layouts">{t('tour.ofLayouts')}</option>
           <option value="cameras">{t('tour.ofCameras', { tile: (selectedTile ?? 0) + 1 })}</option>
         </select>
@@ -54,12 +66,14 @@ export function TourBar() {
               type="checkbox"
               data-tour-layout={l.id}
               checked={picked[l.id] !== undefined}
-              onChange={(e) => setPicked((p) => {
-                const next = { ...p };
-                if (e.target.checked) next[l.id] = 10;
-                else delete next[l.id];
-                return next;
-              })}
+              onChange={(e) =>
+                setPicked((p) => {
+                  const next = { ...p };
+                  if (e.target.checked) next[l.id] = 10;
+                  else delete next[l.id];
+                  return next;
+                })
+              }
             />
             {l.name}
             {picked[l.id] !== undefined ? (

@@ -21,7 +21,12 @@ export function WallTabs() {
         </button>
       ))}
       {control ? null : (
-        <button type="button" data-action="fullscreen" className="wall-tabs-fullscreen" onClick={() => void document.querySelector('.wall')?.requestFullscreen()}>
+        <button
+          type="button"
+          data-action="fullscreen"
+          className="wall-tabs-fullscreen"
+          onClick={() => void document.querySelector('.wall')?.requestFullscreen()}
+        >
           {t('layout.fullscreen')}
         </button>
       )}

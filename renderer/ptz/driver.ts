@@ -81,7 +81,9 @@ export class PtzDriver {
       this.clearKeepalive(cameraId);
       if (!this.sent.has(cameraId)) return;
       this.sent.delete(cameraId);
-      void this.transport.stop(cameraId).then((r) => (r.ok ? this.report(cameraId, 'still') : this.report(cameraId, 'unknown', r.message)));
+      void this.transport
+        .stop(cameraId)
+        .then((r) => (r.ok ? this.report(cameraId, 'still') : this.report(cameraId, 'unknown', r.message)));
       return;
     }
     if (this.sent.has(cameraId) && !changed(last, wanted)) return;

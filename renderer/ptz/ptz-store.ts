@@ -35,25 +35,33 @@ function savedMapping(): GamepadMapping {
 }
 
 const api = () => useStore.getState().api;
-const said = (r: { ok: true } | { ok: false; error: { message: string } }) => (r.ok ? { ok: true as const } : { ok: false as const, message: r.error.message });
+const said = (r: { ok: true } | { ok: false; error: { message: string } }) =>
+  r.ok ? { ok: true as const } : { ok: false as const, message: r.error.message };
 
 export const ptzDriver = new PtzDriver(
   {
     move: async (cameraId, velocity) => {
       const client = api();
-      return client ? said(await client.invoke('ptz:move', { cameraId, velocity })) : { ok: false, message: 'not connected' };
+      return client
+        ? said(await client.invoke('ptz:move', { cameraId, velocity }))
+        : { ok: false, message: 'not connected' };
     },
     stop: async (cameraId) => {
       const client = api();
       return client ? said(await client.invoke('ptz:stop', { cameraId })) : { ok: false, message: 'not connected' };
     },
   },
-  (cameraId, state, error) => usePtzStore.setState((s) => ({ states: { ...s.states, [cameraId]: error ? { state, error } : { state } } })),
+  (cameraId, state, error) =>
+    usePtzStore.setState((s) => ({ states: { ...s.states, [cameraId]: error ? { state, error } : { state } } })),
 );
 
 export const usePtzStore = create<PtzStore>()((set, get) => {
-  const fail = (cameraId: string, message: string) => set((s) => ({ states: { ...s.states, [cameraId]: { state: s.states[cameraId]?.state ?? 'still', error: message } } }));
-  const ok = (cameraId: string) => set((s) => ({ states: { ...s.states, [cameraId]: { state: s.states[cameraId]?.state ?? 'still' } } }));
+  const fail = (cameraId: string, message: string) =>
+    set((s) => ({
+      states: { ...s.states, [cameraId]: { state: s.states[cameraId]?.state ?? 'still', error: message } },
+    }));
+  const ok = (cameraId: string) =>
+    set((s) => ({ states: { ...s.states, [cameraId]: { state: s.states[cameraId]?.state ?? 'still' } } }));
   return {
     mode: false,
     states: {},
@@ -99,7 +107,9 @@ export const usePtzStore = create<PtzStore>()((set, get) => {
 
 /** A pointer event from beyond the window's edges (the browser keeps reporting a held pointer there). */
 export function outsideWindow(event: PointerEvent): boolean {
-  return event.clientX < 0 || event.clientY < 0 || event.clientX >= window.innerWidth || event.clientY >= window.innerHeight;
+  return (
+    event.clientX < 0 || event.clientY < 0 || event.clientX >= window.innerWidth || event.clientY >= window.innerHeight
+  );
 }
 
 /** Window events that mean "the operator let go". Installed once, at start. */

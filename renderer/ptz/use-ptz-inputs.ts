@@ -11,7 +11,12 @@ import { gamepadVelocity, STILL } from './driver';
 import { ptzDriver, selectedPtzCamera, usePtzStore } from './ptz-store';
 
 const SPEED = 0.5;
-const arrows: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+const arrows: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, 1],
+  ArrowDown: [0, -1],
+};
 const zoomKeys: Record<string, number> = { '+': 1, '=': 1, '-': -1, '−': -1 };
 const POLL_MS = 50;
 
@@ -40,7 +45,11 @@ export function usePtzInputs(): void {
         pan += arrows[key]![0];
         tilt += arrows[key]![1];
       }
-      ptzDriver.hold(cameraId, 'keys', { pan: Math.sign(pan) * SPEED, tilt: Math.sign(tilt) * SPEED, zoom: zoom * SPEED });
+      ptzDriver.hold(cameraId, 'keys', {
+        pan: Math.sign(pan) * SPEED,
+        tilt: Math.sign(tilt) * SPEED,
+        zoom: zoom * SPEED,
+      });
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.ctrlKey || event.metaKey) return;

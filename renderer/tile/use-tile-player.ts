@@ -81,7 +81,8 @@ export function useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl
             onSocket: (state: string, detail?: string, code?: number) => {
               setSocketUp(state === 'open');
               if (state === 'open') setSocketOpens((n) => n + 1);
-              if (state === 'refused') setOpenError({ code: code === 4429 ? 'stream-limit' : 'camera-not-found', message: detail ?? '' });
+              if (state === 'refused')
+                setOpenError({ code: code === 4429 ? 'stream-limit' : 'camera-not-found', message: detail ?? '' });
             },
           },
         });

@@ -22,7 +22,10 @@ export interface NaiveWall {
 
 export async function startNaiveWall(ffmpegPath: string, sources: string[]): Promise<NaiveWall> {
   // The package exports only its CJS/ESM entries; the browser build sits beside them.
-  const jsmpeg = readFileSync(path.join(path.dirname(require.resolve('@cycjimmy/jsmpeg-player')), 'jsmpeg-player.umd.min.js'), 'utf8');
+  const jsmpeg = readFileSync(
+    path.join(path.dirname(require.resolve('@cycjimmy/jsmpeg-player')), 'jsmpeg-player.umd.min.js'),
+    'utf8',
+  );
   const page = `<!doctype html><meta charset="utf-8"><style>body{margin:0;background:#000;display:grid;height:100vh;
 grid-template-columns:repeat(${Math.ceil(Math.sqrt(sources.length))},1fr)}canvas{width:100%;height:100%;object-fit:contain;min-width:0;min-height:0}</style>
 <body><script src="/jsmpeg.js"></script><script>
@@ -38,10 +41,33 @@ for (let i = 0; i < ${sources.length}; i++) {
   const sockets = sources.map(() => new Set<WebSocket>());
   sources.forEach((source, i) => {
     // The JSMpeg README's command line, reading the camera's main stream.
-    const child = spawn(ffmpegPath, ['-loglevel', 'error', '-rtsp_transport', 'tcp', '-i', source, '-f', 'mpegts', '-codec:v', 'mpeg1video', '-b:v', '1000k', '-bf', '0', '-an', 'pipe:1'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    child.stdout!.on('data', (data: Buffer) => sockets[i]!.forEach((ws) => ws.readyState === WebSocket.OPEN && ws.send(data)));
+    const child = spawn(
+      ffmpegPath,
+      [
+        '-loglevel',
+        'error',
+        '-rtsp_transport',
+        'tcp',
+        '-i',
+        source,
+        '-f',
+        'mpegts',
+        '-codec:v',
+        'mpeg1video',
+        '-b:v',
+        '1000k',
+        '-bf',
+        '0',
+        '-an',
+        'pipe:1',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    child.stdout!.on('data', (data: Buffer) =>
+      sockets[i]!.forEach((ws) => ws.readyState === WebSocket.OPEN && ws.send(data)),
+    );
     processes.push(child);
   });
   const server: Server = createServer((req, res) => {

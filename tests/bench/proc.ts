@@ -43,7 +43,9 @@ export function commandOf(pid: number): string {
 
 /** Every live descendant of `root`. */
 export function descendants(root: number): number[] {
-  const pids = readdirSync('/proc').filter((e) => /^\d+$/.test(e)).map(Number);
+  const pids = readdirSync('/proc')
+    .filter((e) => /^\d+$/.test(e))
+    .map(Number);
   const children = new Map<number, number[]>();
   for (const pid of pids) {
     const parent = parentOf(pid);
@@ -69,7 +71,9 @@ export interface Usage {
 
 /** Measures a group of processes (found again at the end, so short-lived ones count too). */
 export async function measure(groups: Record<string, () => number[]>, seconds: number): Promise<Record<string, Usage>> {
-  const start = Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, new Map(pids().map((p) => [p, cpuSeconds(p)]))]));
+  const start = Object.fromEntries(
+    Object.entries(groups).map(([name, pids]) => [name, new Map(pids().map((p) => [p, cpuSeconds(p)]))]),
+  );
   const began = Date.now();
   await new Promise((r) => setTimeout(r, seconds * 1000));
   const elapsed = (Date.now() - began) / 1000;

@@ -65,12 +65,21 @@ const results: Record<string, unknown> = {
 // part needs main streams, always on the same port.
 log('starting cameras (1920×1080 main, 640×360 sub, timecode)');
 const mainMount = [{ name: 'main', width: 1920, height: 1080 }];
-let mains: RtspServer | undefined = await startRtspServer(mainMount, { copies: CAMERAS, timecode: true, keepAlive: true });
+let mains: RtspServer | undefined = await startRtspServer(mainMount, {
+  copies: CAMERAS,
+  timecode: true,
+  keepAlive: true,
+});
 const mainPort = mains.port;
 const mainUrl = (i: number) => `rtsp://127.0.0.1:${mainPort}/main/${i}`;
-const subs = await startRtspServer([{ name: 'sub', width: 640, height: 360 }], { copies: CAMERAS, timecode: true, keepAlive: true });
+const subs = await startRtspServer([{ name: 'sub', width: 640, height: 360 }], {
+  copies: CAMERAS,
+  timecode: true,
+  keepAlive: true,
+});
 async function mainCameras(on: boolean): Promise<void> {
-  if (on && !mains) mains = await startRtspServer(mainMount, { copies: CAMERAS, timecode: true, keepAlive: true, port: mainPort });
+  if (on && !mains)
+    mains = await startRtspServer(mainMount, { copies: CAMERAS, timecode: true, keepAlive: true, port: mainPort });
   if (!on && mains) {
     await mains.stop();
     mains = undefined;
@@ -89,7 +98,10 @@ const cameraFile = writeCameraFile(
   })),
 );
 const host = await startHost(['--cameras', cameraFile, '--linger-ms', '1000']);
-const browser = await chromium.launch({ executablePath: process.env.PANTAU_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+const browser = await chromium.launch({
+  executablePath: process.env.PANTAU_CHROMIUM ?? '/usr/bin/chromium',
+  args: chromiumArgs,
+});
 const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 await page.addInitScript(installProbe);
 await page.goto(`${host.url}&renderer=${opts.renderer}`);
@@ -98,38 +110,45 @@ await page.waitForFunction(() => document.querySelectorAll('.tile').length > 0);
 const hostPid = host.process.pid!;
 const cameraPids = () => [subs.process.pid!, ...(mains ? [mains.process.pid!] : [])];
 const ffmpegPids = () => descendants(hostPid).filter((pid) => commandOf(pid).includes('ffmpeg'));
-const browserPids = () =>
-  descendants(process.pid).filter((pid) => commandOf(pid).includes('chrom'));
+const browserPids = () => descendants(process.pid).filter((pid) => commandOf(pid).includes('chrom'));
 
 // Page helpers: drive the wall through its own store.
 const wall = {
   grid: (size: number) => page.evaluate((n) => (window as any).__pantauBench.store.getState().setGrid(n), size),
   assign: (tile: number, id: string | null) =>
     page.evaluate(([t, c]) => (window as any).__pantauBench.store.getState().assignTile(t, c), [tile, id] as const),
-  clear: () => page.evaluate(() => {
-    const store = (window as any).__pantauBench.store;
-    store.getState().tiles.forEach((_: unknown, i: number) => store.getState().assignTile(i, null));
-  }),
+  clear: () =>
+    page.evaluate(() => {
+      const store = (window as any).__pantauBench.store;
+      store.getState().tiles.forEach((_: unknown, i: number) => store.getState().assignTile(i, null));
+    }),
   liveCount: () => page.locator('.tile[data-state="live"]').count(),
-  resetProbe: () => page.evaluate(() => {
-    const p = (window as any).__pantauBench;
-    p.frames = {};
-    p.latencies = [];
-  }),
-  probe: () => page.evaluate(() => {
-    const p = (window as any).__pantauBench;
-    return { frames: p.frames as Record<number, number>, latencies: p.latencies as number[] };
-  }),
+  resetProbe: () =>
+    page.evaluate(() => {
+      const p = (window as any).__pantauBench;
+      p.frames = {};
+      p.latencies = [];
+    }),
+  probe: () =>
+    page.evaluate(() => {
+      const p = (window as any).__pantauBench;
+      return { frames: p.frames as Record<number, number>, latencies: p.latencies as number[] };
+    }),
   timeCode: (on: boolean) => page.evaluate((v) => ((window as any).__pantauBench.readTimecode = v), on),
   /** Assigns and resolves with ms until the first painted frame of that tile. */
   timeFirstFrame: async (tile: number, id: string) => {
-    await page.evaluate(([t, c]) => {
-      const p = (window as any).__pantauBench;
-      p.firstFrameMs = null;
-      p.waiting = { tile: t, cameraId: c, t0: performance.now() };
-      p.store.getState().assignTile(t, c);
-    }, [tile, id] as const);
-    await page.waitForFunction(() => (window as any).__pantauBench.firstFrameMs !== null, undefined, { timeout: 20_000 });
+    await page.evaluate(
+      ([t, c]) => {
+        const p = (window as any).__pantauBench;
+        p.firstFrameMs = null;
+        p.waiting = { tile: t, cameraId: c, t0: performance.now() };
+        p.store.getState().assignTile(t, c);
+      },
+      [tile, id] as const,
+    );
+    await page.waitForFunction(() => (window as any).__pantauBench.firstFrameMs !== null, undefined, {
+      timeout: 20_000,
+    });
     return page.evaluate(() => (window as any).__pantauBench.firstFrameMs as number);
   },
 };
@@ -217,7 +236,11 @@ async function profileLabel(): Promise<string> {
   const { profile, width, height } = await page.evaluate(() => {
     const tile = document.querySelector<HTMLElement>('.wall .tile')!;
     const box = tile.getBoundingClientRect();
-    return { profile: tile.dataset.profile ?? '?', width: box.width * devicePixelRatio, height: box.height * devicePixelRatio };
+    return {
+      profile: tile.dataset.profile ?? '?',
+      width: box.width * devicePixelRatio,
+      height: box.height * devicePixelRatio,
+    };
   });
   const tier = outputTier(width, height);
   return `${profile} → ${tier.width}×${tier.height}`;
@@ -234,7 +257,8 @@ function perCore(fps: number[], cpuPercent: number): number {
  * two seconds late is not holding.
  */
 function headline(steps: { tiles: number; fpsPerTile: { min: number }; latencyMs?: { median: number } }[]): number {
-  const holds = (s: (typeof steps)[number]) => s.fpsPerTile.min >= 24 && (s.latencyMs === undefined || !(s.latencyMs.median >= 500));
+  const holds = (s: (typeof steps)[number]) =>
+    s.fpsPerTile.min >= 24 && (s.latencyMs === undefined || !(s.latencyMs.median >= 500));
   return Math.max(0, ...steps.filter(holds).map((s) => s.tiles));
 }
 
@@ -252,7 +276,10 @@ await part('capacity', async () => {
     await sleep(3000);
     await wall.resetProbe();
     await wall.timeCode(true);
-    const usage = await measure({ host: () => [hostPid], ffmpeg: ffmpegPids, browser: browserPids, cameras: cameraPids }, seconds);
+    const usage = await measure(
+      { host: () => [hostPid], ffmpeg: ffmpegPids, browser: browserPids, cameras: cameraPids },
+      seconds,
+    );
     const { frames, latencies } = await wall.probe();
     await wall.timeCode(false);
     const fps = Array.from({ length: tiles }, (_, i) => (frames[i] ?? 0) / seconds);
@@ -281,7 +308,10 @@ await part('naive', async () => {
   await mainCameras(true);
   for (const tiles of opts['naive-tiles']!.split(',').map(Number)) {
     log(`naive recipe: ${tiles} tiles, one full-size transcode each`);
-    const naive = await startNaiveWall(ffmpegPath, Array.from({ length: tiles }, (_, i) => mainUrl(i + 1)));
+    const naive = await startNaiveWall(
+      ffmpegPath,
+      Array.from({ length: tiles }, (_, i) => mainUrl(i + 1)),
+    );
     const naivePage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await naivePage.goto(naive.url);
     await naivePage
@@ -342,11 +372,26 @@ await part('directory', async () => {
   const city = cityCameras(20_000, (i) => subs.url(`sub/${(i % CAMERAS) + 1}`));
   // The functions alone, in Node.
   const t0 = performance.now();
-  const summaries = city.map((c) => ({ id: c.id, name: c.name, group: c.group, profiles: [{ profile: 'main' }], demo: false }));
+  const summaries = city.map((c) => ({
+    id: c.id,
+    name: c.name,
+    group: c.group,
+    profiles: [{ profile: 'main' }],
+    demo: false,
+  }));
   const tree = buildTree(summaries);
   const index = searchIndex(summaries);
   const buildMs = performance.now() - t0;
-  const queries = ['bulusan', 'kamera tembalang 1234', 'rt 07', 'semarang timur kelurahan 3', 'smg-19999', 'gayamsari', 'kamera 7', 'pedurungan rt 12'];
+  const queries = [
+    'bulusan',
+    'kamera tembalang 1234',
+    'rt 07',
+    'semarang timur kelurahan 3',
+    'smg-19999',
+    'gayamsari',
+    'kamera 7',
+    'pedurungan rt 12',
+  ];
   const functionMs = queries.map((q) => {
     const start = performance.now();
     directoryRows(tree, new Set(), fold(q), () => undefined, index);
@@ -376,7 +421,13 @@ await part('directory', async () => {
       await cityPage.waitForFunction(() => (window as any).__treeMs, undefined, { timeout: 60_000 });
       driverMs = Date.now() - start;
     }
-    loads.push(Math.round((await cityPage.waitForFunction(() => (window as any).__treeMs, undefined, { timeout: 60_000 }).then((h) => h.jsonValue())) as number));
+    loads.push(
+      Math.round(
+        (await cityPage
+          .waitForFunction(() => (window as any).__treeMs, undefined, { timeout: 60_000 })
+          .then((h) => h.jsonValue())) as number,
+      ),
+    );
   }
   const loadMs = { cold: loads[0]!, warm: median(loads.slice(1)), driverMs };
   const searchMs: number[] = [];
@@ -404,7 +455,14 @@ await part('directory', async () => {
   }
   await cityPage.close();
   await cityHost.stop('SIGTERM');
-  results.directory = { cameras: 20_000, buildMs: Math.round(buildMs), functionSearchMs: summary(functionMs), pageLoadMs: loadMs, pageSearchMs: summary(searchMs), queries };
+  results.directory = {
+    cameras: 20_000,
+    buildMs: Math.round(buildMs),
+    functionSearchMs: summary(functionMs),
+    pageLoadMs: loadMs,
+    pageSearchMs: summary(searchMs),
+    queries,
+  };
 });
 
 await part('soak', async () => {
@@ -416,7 +474,14 @@ await part('soak', async () => {
   await wall.grid(Math.ceil(Math.sqrt(cameras)));
   for (let i = 0; i < cameras; i++) await wall.assign(i, ids[i]!);
   await waitLive(cameras);
-  const samples: { t: number; hostRssMiB: number; ffmpegRssMiB: number; browserRssMiB: number; ffmpegs: number; kills: number }[] = [];
+  const samples: {
+    t: number;
+    hostRssMiB: number;
+    ffmpegRssMiB: number;
+    browserRssMiB: number;
+    ffmpegs: number;
+    kills: number;
+  }[] = [];
   const start = Date.now();
   let kills = 0;
   while (Date.now() - start < minutes * 60_000) {
@@ -453,31 +518,81 @@ await host.stop('SIGTERM');
 await Promise.all([mainCameras(false), subs.stop()]);
 
 // The report.
-const md: string[] = [`# Pantau benchmark ${results.date}`, '', `commit ${results.commit}, ${os.cpus().length} cores (${os.cpus()[0]?.model}), tiles rendered with ${opts.renderer}${opts.label ? ` — ${opts.label}` : ''}`, ''];
-const ttff = results.ttff as { coldMs: ReturnType<typeof summary>; warmMs: ReturnType<typeof summary>; profile: string } | undefined;
+const md: string[] = [
+  `# Pantau benchmark ${results.date}`,
+  '',
+  `commit ${results.commit}, ${os.cpus().length} cores (${os.cpus()[0]?.model}), tiles rendered with ${opts.renderer}${opts.label ? ` — ${opts.label}` : ''}`,
+  '',
+];
+const ttff = results.ttff as
+  { coldMs: ReturnType<typeof summary>; warmMs: ReturnType<typeof summary>; profile: string } | undefined;
 if (ttff) {
-  md.push('## Time to first frame (tile assigned → first painted frame)', '', '| start | n | median ms | p95 ms | min | max |', '| --- | --- | --- | --- | --- | --- |');
-  md.push(`| cold (no stream running) | ${ttff.coldMs.n} | ${ttff.coldMs.median} | ${ttff.coldMs.p95} | ${ttff.coldMs.min} | ${ttff.coldMs.max} |`);
-  md.push(`| warm (camera already on the wall) | ${ttff.warmMs.n} | ${ttff.warmMs.median} | ${ttff.warmMs.p95} | ${ttff.warmMs.min} | ${ttff.warmMs.max} |`, '');
+  md.push(
+    '## Time to first frame (tile assigned → first painted frame)',
+    '',
+    '| start | n | median ms | p95 ms | min | max |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
+  md.push(
+    `| cold (no stream running) | ${ttff.coldMs.n} | ${ttff.coldMs.median} | ${ttff.coldMs.p95} | ${ttff.coldMs.min} | ${ttff.coldMs.max} |`,
+  );
+  md.push(
+    `| warm (camera already on the wall) | ${ttff.warmMs.n} | ${ttff.warmMs.median} | ${ttff.warmMs.p95} | ${ttff.warmMs.min} | ${ttff.warmMs.max} |`,
+    '',
+  );
 }
 const latency = results.latency as { ms: ReturnType<typeof summary> } | undefined;
 if (latency) {
-  md.push('## Glass-to-glass latency (timecode burnt in at the source, read from canvas pixels)', '', `median ${latency.ms.median} ms, p95 ${latency.ms.p95} ms over ${latency.ms.n} frames (4 tiles)`, '');
+  md.push(
+    '## Glass-to-glass latency (timecode burnt in at the source, read from canvas pixels)',
+    '',
+    `median ${latency.ms.median} ms, p95 ${latency.ms.p95} ms over ${latency.ms.n} frames (4 tiles)`,
+    '',
+  );
 }
 const capacity = results.capacity as { steps: CapacityStep[]; headlineTiles: number } | undefined;
 if (capacity) {
-  md.push('## Capacity (Pantau)', '', '| tiles | live | profile | fps/tile min | median | frames lost | latency median / p95 ms | host CPU % | ffmpeg CPU % (n) | browser CPU % | CPU %/tile | real-time tiles per core | host / ffmpeg / browser RSS MiB |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  md.push(
+    '## Capacity (Pantau)',
+    '',
+    '| tiles | live | profile | fps/tile min | median | frames lost | latency median / p95 ms | host CPU % | ffmpeg CPU % (n) | browser CPU % | CPU %/tile | real-time tiles per core | host / ffmpeg / browser RSS MiB |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
   for (const s of capacity.steps) {
-    md.push(`| ${s.tiles} | ${s.live} | ${s.profile} | ${s.fpsPerTile.min} | ${s.fpsPerTile.median} | ${s.framesLostPct}% | ${s.latencyMs.median} / ${s.latencyMs.p95} | ${s.usage.host!.cpuPercent} | ${s.usage.ffmpeg!.cpuPercent} (${s.usage.ffmpeg!.processes}) | ${s.usage.browser!.cpuPercent} | ${s.cpuPerTilePercent} | ${s.realtimeTilesPerCore} | ${s.usage.host!.rssMiB} / ${s.usage.ffmpeg!.rssMiB} / ${s.usage.browser!.rssMiB} |`);
+    md.push(
+      `| ${s.tiles} | ${s.live} | ${s.profile} | ${s.fpsPerTile.min} | ${s.fpsPerTile.median} | ${s.framesLostPct}% | ${s.latencyMs.median} / ${s.latencyMs.p95} | ${s.usage.host!.cpuPercent} | ${s.usage.ffmpeg!.cpuPercent} (${s.usage.ffmpeg!.processes}) | ${s.usage.browser!.cpuPercent} | ${s.cpuPerTilePercent} | ${s.realtimeTilesPerCore} | ${s.usage.host!.rssMiB} / ${s.usage.ffmpeg!.rssMiB} / ${s.usage.browser!.rssMiB} |`,
+    );
   }
-  md.push('', `**Headline: ${capacity.headlineTiles} tiles hold real time (≥ 24 fps each, median latency < 500 ms).** (CPU % is of one core; the camera simulator's CPU is excluded but shares the machine: its 1080p encoder runs only during the 1- and 4-tile steps.)`, '');
+  md.push(
+    '',
+    `**Headline: ${capacity.headlineTiles} tiles hold real time (≥ 24 fps each, median latency < 500 ms).** (CPU % is of one core; the camera simulator's CPU is excluded but shares the machine: its 1080p encoder runs only during the 1- and 4-tile steps.)`,
+    '',
+  );
 }
 const naive = results.naive as
-  | { steps: { tiles: number; renderer: string; fpsPerTile: { min: number; median: number }; usage: Record<string, Usage>; cpuPerTilePercent: number; realtimeTilesPerCore: number }[]; headlineTiles: number }
+  | {
+      steps: {
+        tiles: number;
+        renderer: string;
+        fpsPerTile: { min: number; median: number };
+        usage: Record<string, Usage>;
+        cpuPerTilePercent: number;
+        realtimeTilesPerCore: number;
+      }[];
+      headlineTiles: number;
+    }
   | undefined;
 if (naive) {
-  md.push('## Naive recipe (one full-size transcode and one default JSMpeg player per tile)', '', '| tiles | renderer | fps/tile min | median | ffmpeg CPU % | browser CPU % | CPU %/tile | real-time tiles per core |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const s of naive.steps) md.push(`| ${s.tiles} | ${s.renderer} | ${s.fpsPerTile.min} | ${s.fpsPerTile.median} | ${s.usage.ffmpeg!.cpuPercent} | ${s.usage.browser!.cpuPercent} | ${s.cpuPerTilePercent} | ${s.realtimeTilesPerCore} |`);
+  md.push(
+    '## Naive recipe (one full-size transcode and one default JSMpeg player per tile)',
+    '',
+    '| tiles | renderer | fps/tile min | median | ffmpeg CPU % | browser CPU % | CPU %/tile | real-time tiles per core |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const s of naive.steps)
+    md.push(
+      `| ${s.tiles} | ${s.renderer} | ${s.fpsPerTile.min} | ${s.fpsPerTile.median} | ${s.usage.ffmpeg!.cpuPercent} | ${s.usage.browser!.cpuPercent} | ${s.cpuPerTilePercent} | ${s.realtimeTilesPerCore} |`,
+    );
   md.push('', `Naive holds ≥ 24 fps on ${naive.headlineTiles} tiles.`);
   if (capacity) {
     // "At equal CPU": real-time tiles one core carries, best step of each.
@@ -489,19 +604,43 @@ if (naive) {
       `Tiles held in real time: Pantau ${capacity.headlineTiles}, naive ${naive.headlineTiles}.`,
       '',
     );
-    results.comparison = { realtimeTilesPerCore: { pantau: ours, naive: theirs }, ratio, tilesHeld: { pantau: capacity.headlineTiles, naive: naive.headlineTiles } };
+    results.comparison = {
+      realtimeTilesPerCore: { pantau: ours, naive: theirs },
+      ratio,
+      tilesHeld: { pantau: capacity.headlineTiles, naive: naive.headlineTiles },
+    };
   }
 }
-const hidden = results.hidden as { tiles: number; shown: Record<string, Usage>; hidden: Record<string, Usage>; backLiveMs: number } | undefined;
+const hidden = results.hidden as
+  { tiles: number; shown: Record<string, Usage>; hidden: Record<string, Usage>; backLiveMs: number } | undefined;
 if (hidden) {
-  const total = (u: Record<string, Usage>) => Math.round((u.host!.cpuPercent + u.ffmpeg!.cpuPercent + u.browser!.cpuPercent) * 10) / 10;
-  md.push(`## Hidden wall (${hidden.tiles} tiles)`, '', '| page | host CPU % | ffmpeg CPU % (n) | browser CPU % | total |', '| --- | --- | --- | --- | --- |');
-  for (const [name, u] of [['shown', hidden.shown], ['hidden', hidden.hidden]] as const) {
-    md.push(`| ${name} | ${u.host!.cpuPercent} | ${u.ffmpeg!.cpuPercent} (${u.ffmpeg!.processes}) | ${u.browser!.cpuPercent} | ${total(u)} |`);
+  const total = (u: Record<string, Usage>) =>
+    Math.round((u.host!.cpuPercent + u.ffmpeg!.cpuPercent + u.browser!.cpuPercent) * 10) / 10;
+  md.push(
+    `## Hidden wall (${hidden.tiles} tiles)`,
+    '',
+    '| page | host CPU % | ffmpeg CPU % (n) | browser CPU % | total |',
+    '| --- | --- | --- | --- | --- |',
+  );
+  for (const [name, u] of [
+    ['shown', hidden.shown],
+    ['hidden', hidden.hidden],
+  ] as const) {
+    md.push(
+      `| ${name} | ${u.host!.cpuPercent} | ${u.ffmpeg!.cpuPercent} (${u.ffmpeg!.processes}) | ${u.browser!.cpuPercent} | ${total(u)} |`,
+    );
   }
   md.push('', `Shown again, all ${hidden.tiles} tiles were live after ${hidden.backLiveMs} ms.`, '');
 }
-const directory = results.directory as { cameras: number; buildMs: number; functionSearchMs: ReturnType<typeof summary>; pageLoadMs: { cold: number; warm: number; driverMs: number }; pageSearchMs: ReturnType<typeof summary> } | undefined;
+const directory = results.directory as
+  | {
+      cameras: number;
+      buildMs: number;
+      functionSearchMs: ReturnType<typeof summary>;
+      pageLoadMs: { cold: number; warm: number; driverMs: number };
+      pageSearchMs: ReturnType<typeof summary>;
+    }
+  | undefined;
 if (directory) {
   md.push(
     `## Directory (${directory.cameras} cameras)`,
@@ -517,11 +656,30 @@ if (directory) {
     '',
   );
 }
-const soak = results.soak as { cameras: number; minutes: number; kills: number; hostRssGrowthMiB: number; ffmpegRssGrowthMiB: number; samples: Record<string, number>[] } | undefined;
+const soak = results.soak as
+  | {
+      cameras: number;
+      minutes: number;
+      kills: number;
+      hostRssGrowthMiB: number;
+      ffmpegRssGrowthMiB: number;
+      samples: Record<string, number>[];
+    }
+  | undefined;
 if (soak) {
-  md.push(`## Soak: ${soak.cameras} cameras, ${soak.minutes} min, ${soak.kills} forced reconnects`, '', '| t s | host RSS MiB | ffmpeg RSS MiB (n) | browser RSS MiB | kills so far |', '| --- | --- | --- | --- | --- |');
-  for (const s of soak.samples) md.push(`| ${s.t} | ${s.hostRssMiB} | ${s.ffmpegRssMiB} (${s.ffmpegs}) | ${s.browserRssMiB} | ${s.kills} |`);
-  md.push('', `Host RSS growth after the first 30 s: ${soak.hostRssGrowthMiB} MiB; ffmpeg: ${soak.ffmpegRssGrowthMiB} MiB.`, '');
+  md.push(
+    `## Soak: ${soak.cameras} cameras, ${soak.minutes} min, ${soak.kills} forced reconnects`,
+    '',
+    '| t s | host RSS MiB | ffmpeg RSS MiB (n) | browser RSS MiB | kills so far |',
+    '| --- | --- | --- | --- | --- |',
+  );
+  for (const s of soak.samples)
+    md.push(`| ${s.t} | ${s.hostRssMiB} | ${s.ffmpegRssMiB} (${s.ffmpegs}) | ${s.browserRssMiB} | ${s.kills} |`);
+  md.push(
+    '',
+    `Host RSS growth after the first 30 s: ${soak.hostRssGrowthMiB} MiB; ffmpeg: ${soak.ffmpegRssGrowthMiB} MiB.`,
+    '',
+  );
 }
 
 const dir = path.resolve('tests/bench/results');

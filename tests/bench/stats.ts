@@ -7,7 +7,13 @@ export function percentile(values: readonly number[], p: number): number {
 
 export const median = (values: readonly number[]) => percentile(values, 50);
 
-export function summary(values: readonly number[]): { n: number; median: number; p95: number; min: number; max: number } {
+export function summary(values: readonly number[]): {
+  n: number;
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+} {
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
     n: values.length,

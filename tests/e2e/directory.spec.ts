@@ -3,10 +3,19 @@ import { writeFileSync } from 'node:fs';
 import { cityCameras } from '../fixtures/city';
 import { expect, test } from './fixtures';
 
-test('search finds a camera among 20,000 and dragging it onto a tile makes it live', async ({ openWall, startCameras, page }) => {
+test('search finds a camera among 20,000 and dragging it onto a tile makes it live', async ({
+  openWall,
+  startCameras,
+  page,
+}) => {
   const rtsp = await startCameras([{ name: 'cam', width: 320, height: 240 }], { copies: 17, keepAlive: true });
   const city = cityCameras(20_000, (i) => rtsp.url(`cam/${(i % 16) + 1}`));
-  city.push({ id: 'pos-ronda', name: 'Pos Ronda Bulusan', group: 'Kota Semarang/Tembalang/Bulusan/RT 03', streams: [{ profile: 'main', url: rtsp.url('cam/17') }] });
+  city.push({
+    id: 'pos-ronda',
+    name: 'Pos Ronda Bulusan',
+    group: 'Kota Semarang/Tembalang/Bulusan/RT 03',
+    streams: [{ profile: 'main', url: rtsp.url('cam/17') }],
+  });
   await openWall({ cameras: city });
 
   const list = page.locator('.camera-list');
@@ -35,7 +44,10 @@ test('search finds a camera among 20,000 and dragging it onto a tile makes it li
   expect(await list.locator('li').count()).toBeLessThan(120);
 });
 
-test('a city spreadsheet of 20,000 rows imports through the UI with a report, and the tree is usable at once', async ({ openWall, page }, testInfo) => {
+test('a city spreadsheet of 20,000 rows imports through the UI with a report, and the tree is usable at once', async ({
+  openWall,
+  page,
+}, testInfo) => {
   await openWall();
   // What a city's spreadsheet exports: Indonesian headers, ";" separated, a BOM,
   // and a few bad rows among the good ones.
@@ -58,7 +70,9 @@ test('a city spreadsheet of 20,000 rows imports through the UI with a report, an
   await expect(page.locator('.camera-count')).toHaveText('4'); // nothing written before Apply
 
   await page.locator('[data-action="csv-apply"]').click();
-  await expect(page.locator('[data-notice]')).toContainText('Impor selesai: 20000 baru, 0 diperbarui, 2 ditolak', { timeout: 30_000 });
+  await expect(page.locator('[data-notice]')).toContainText('Impor selesai: 20000 baru, 0 diperbarui, 2 ditolak', {
+    timeout: 30_000,
+  });
   const list = page.locator('.camera-list');
   await expect(list.locator('.camera-count')).toHaveText('20000');
   await expect(list.locator('[data-group="Kota Semarang"]')).toContainText('20000');

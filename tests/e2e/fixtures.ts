@@ -10,7 +10,10 @@ import { WallPage } from './pages/wall-page';
 
 interface Fixtures {
   consoleErrors: string[];
-  startCameras: (mounts: RtspMount[], options?: { digest?: string; port?: number; copies?: number; keepAlive?: boolean }) => Promise<RtspServer>;
+  startCameras: (
+    mounts: RtspMount[],
+    options?: { digest?: string; port?: number; copies?: number; keepAlive?: boolean },
+  ) => Promise<RtspServer>;
   /** Starts a host (its own data folder unless given) and opens the wall in the page. */
   openWall: (options?: { cameras?: unknown[]; dataDir?: string }) => Promise<{ wall: WallPage; host: RunningHost }>;
 }

@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
 test.describe('stream health', () => {
-  test('stalled, auth-failed and live tiles are unmistakable; the health panel reports and exports them', async ({ openWall, startCameras }, testInfo) => {
+  test('stalled, auth-failed and live tiles are unmistakable; the health panel reports and exports them', async ({
+    openWall,
+    startCameras,
+  }, testInfo) => {
     const open = await startCameras([
       { name: 'a', width: 640, height: 360 },
       { name: 'b', width: 640, height: 360 },
@@ -18,7 +21,13 @@ test.describe('stream health', () => {
         { id: 'simpang-lima', name: 'Simpang Lima', streams: [{ profile: 'main', url: open.url('a') }] },
         { id: 'tugu-muda', name: 'Tugu Muda', streams: [{ profile: 'main', url: open.url('b') }] },
         { id: 'kaligawe', name: 'Kaligawe (beku)', streams: [{ profile: 'main', url: frozen.url('c') }] },
-        { id: 'gudang-kpu', name: 'Gudang KPU', streams: [{ profile: 'main', url: locked.url('d') }], username: 'operator', password: 'salah' },
+        {
+          id: 'gudang-kpu',
+          name: 'Gudang KPU',
+          streams: [{ profile: 'main', url: locked.url('d') }],
+          username: 'operator',
+          password: 'salah',
+        },
       ],
     });
 
@@ -32,10 +41,14 @@ test.describe('stream health', () => {
     await expect(wall.tile('kaligawe').locator('canvas')).toHaveClass(/tile-canvas-stale/);
     // The age counts up from the last painted frame (not a window a slow machine could miss).
     await expect(wall.tile('kaligawe')).toContainText(/Gambar terakhir \d+ dtk lalu/);
-    const age = async () => Number(/Gambar terakhir (\d+) dtk lalu/.exec((await wall.tile('kaligawe').textContent()) ?? '')?.[1] ?? -1);
+    const age = async () =>
+      Number(/Gambar terakhir (\d+) dtk lalu/.exec((await wall.tile('kaligawe').textContent()) ?? '')?.[1] ?? -1);
     const first = await age();
     await expect.poll(age, { timeout: 10_000 }).toBeGreaterThan(first);
-    const greyed = await wall.tile('kaligawe').locator('canvas').evaluate((c) => getComputedStyle(c).filter);
+    const greyed = await wall
+      .tile('kaligawe')
+      .locator('canvas')
+      .evaluate((c) => getComputedStyle(c).filter);
     expect(greyed).toContain('grayscale');
     await wall.expectLive(['simpang-lima', 'tugu-muda']);
     await wall.expectMoving('simpang-lima');
@@ -50,17 +63,33 @@ test.describe('stream health', () => {
     await expect(rows).toHaveCount(4);
     await expect(rows.first()).toHaveAttribute('data-state', 'auth-failed');
     // Stalled, or — 12 s into the freeze — already being reconnected: either way not live.
-    await expect(wall.page.locator('.health-table tr[data-camera-id="kaligawe"]')).toHaveAttribute('data-state', /^(stalled|reconnecting)$/);
-    await expect(wall.page.locator('.health-table tr[data-camera-id="simpang-lima"] td.num').first()).toHaveText(/^\d+\.\d$/);
+    await expect(wall.page.locator('.health-table tr[data-camera-id="kaligawe"]')).toHaveAttribute(
+      'data-state',
+      /^(stalled|reconnecting)$/,
+    );
+    await expect(wall.page.locator('.health-table tr[data-camera-id="simpang-lima"] td.num').first()).toHaveText(
+      /^\d+\.\d$/,
+    );
     await wall.page.locator('[data-sort="name"]').click();
     await expect(rows.first()).toHaveAttribute('data-camera-id', 'gudang-kpu');
-    await testInfo.attach('health panel', { body: await wall.page.screenshot({ path: testInfo.outputPath('health-panel.png') }), contentType: 'image/png' });
+    await testInfo.attach('health panel', {
+      body: await wall.page.screenshot({ path: testInfo.outputPath('health-panel.png') }),
+      contentType: 'image/png',
+    });
 
-    const [download] = await Promise.all([wall.page.waitForEvent('download'), wall.page.locator('[data-action="export-health"]').click()]);
+    const [download] = await Promise.all([
+      wall.page.waitForEvent('download'),
+      wall.page.locator('[data-action="export-health"]').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^pantau-kesehatan-\d{8}\d{6}\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8');
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('id_kamera,Kamera,Wilayah,Profil,Status,Sejak,durasi_detik,fps,kbit/s,Sambung ulang,Gambar terakhir,Galat terakhir');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'id_kamera,Kamera,Wilayah,Profil,Status,Sejak,durasi_detik,fps,kbit/s,Sambung ulang,Gambar terakhir,Galat terakhir',
+    );
     expect(lines).toHaveLength(5);
     expect(lines.find((l) => l.startsWith('gudang-kpu,'))).toContain(',auth-failed,');
     expect(lines.find((l) => l.startsWith('kaligawe,'))).toMatch(/,(stalled|reconnecting),/);
@@ -71,9 +100,14 @@ test.describe('stream health', () => {
     await wall.expectMoving('kaligawe');
   });
 
-  test('a camera killed and restarted: the tile says reconnecting, then goes live with a moving picture', async ({ openWall, startCameras }) => {
+  test('a camera killed and restarted: the tile says reconnecting, then goes live with a moving picture', async ({
+    openWall,
+    startCameras,
+  }) => {
     const first = await startCameras([{ name: 'cam', width: 480, height: 270 }]);
-    const { wall } = await openWall({ cameras: [{ id: 'pandanaran', name: 'Pandanaran', streams: [{ profile: 'main', url: first.url('cam') }] }] });
+    const { wall } = await openWall({
+      cameras: [{ id: 'pandanaran', name: 'Pandanaran', streams: [{ profile: 'main', url: first.url('cam') }] }],
+    });
     await wall.expectLive(['pandanaran']);
 
     await first.stop();
@@ -85,9 +119,14 @@ test.describe('stream health', () => {
     await wall.expectMoving('pandanaran');
   });
 
-  test('connections dropped by the host: the page reconnects its stream and API sockets by itself', async ({ openWall, startCameras }) => {
+  test('connections dropped by the host: the page reconnects its stream and API sockets by itself', async ({
+    openWall,
+    startCameras,
+  }) => {
     const rtsp = await startCameras([{ name: 'cam', width: 480, height: 270 }]);
-    const { wall, host } = await openWall({ cameras: [{ id: 'banyumanik', name: 'Banyumanik', streams: [{ profile: 'main', url: rtsp.url('cam') }] }] });
+    const { wall, host } = await openWall({
+      cameras: [{ id: 'banyumanik', name: 'Banyumanik', streams: [{ profile: 'main', url: rtsp.url('cam') }] }],
+    });
     const tile = wall.tile('banyumanik');
     await wall.expectLive(['banyumanik']);
     await expect(tile).toHaveAttribute('data-socket-opens', '1');

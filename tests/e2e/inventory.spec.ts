@@ -4,7 +4,11 @@ import path from 'node:path';
 import { newDataDir } from '../fixtures/host';
 import { expect, test } from './fixtures';
 
-test('a CSV import reports first, writes nothing when cancelled, and adds cameras when applied', async ({ openWall, startCameras, page }, testInfo) => {
+test('a CSV import reports first, writes nothing when cancelled, and adds cameras when applied', async ({
+  openWall,
+  startCameras,
+  page,
+}, testInfo) => {
   const rtsp = await startCameras([{ name: 'cam', width: 320, height: 240 }], { copies: 2, keepAlive: true });
   const dataDir = newDataDir();
   await openWall({ dataDir });
@@ -37,13 +41,19 @@ test('a CSV import reports first, writes nothing when cancelled, and adds camera
   const saved = JSON.parse(readFileSync(path.join(dataDir, 'cameras.json'), 'utf8'));
   expect(saved.cameras.map((c: { id: string }) => c.id)).toEqual(['smg-001', 'smg-002']);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="csv-export"]').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-action="csv-export"]').click(),
+  ]);
   const exported = readFileSync((await download.path())!, 'utf8');
   expect(exported).toContain('smg-001,Simpang Lima');
   expect(exported).not.toContain('Rahasia123');
 });
 
-test('the NVR helper adds its channels, grouped under the NVR, through the checked import', async ({ openWall, page }) => {
+test('the NVR helper adds its channels, grouped under the NVR, through the checked import', async ({
+  openWall,
+  page,
+}) => {
   await openWall();
   await page.locator('[data-action="nvr-add"]').click();
   await page.fill('[data-control="nvr-name"]', 'Gudang KPU Genuk');
@@ -59,7 +69,11 @@ test('the NVR helper adds its channels, grouped under the NVR, through the check
   await expect(page.locator('[data-camera="gudang-kpu-genuk-ch16"]')).toContainText('Gudang KPU Genuk · CH16');
 });
 
-test('adding a camera by hand: test connection says what the camera answered, then it goes live', async ({ openWall, startCameras, page }) => {
+test('adding a camera by hand: test connection says what the camera answered, then it goes live', async ({
+  openWall,
+  startCameras,
+  page,
+}) => {
   const locked = await startCameras([{ name: 'cam', width: 320, height: 240 }], { digest: 'operator:Rahasia123' });
   await openWall();
   // From the keyboard: the dialog opens with the first field focused, and Esc closes it.
@@ -73,13 +87,17 @@ test('adding a camera by hand: test connection says what the camera answered, th
   await page.fill('[data-control="camera-group"]', 'Kota Semarang/Semarang Tengah');
   await page.fill('[data-control="camera-main"]', 'http://127.0.0.1/x');
   await page.locator('[data-action="camera-probe"]').click();
-  await expect(page.locator('[data-control="probe-result"]')).toHaveText('Bukan alamat RTSP (harus rtsp:// atau rtsps://)');
+  await expect(page.locator('[data-control="probe-result"]')).toHaveText(
+    'Bukan alamat RTSP (harus rtsp:// atau rtsps://)',
+  );
 
   await page.fill('[data-control="camera-main"]', locked.url('cam'));
   await page.fill('[data-control="camera-username"]', 'operator');
   await page.fill('[data-control="camera-password"]', 'salah');
   await page.locator('[data-action="camera-probe"]').click();
-  await expect(page.locator('[data-control="probe-result"]')).toHaveText('Kamera menolak nama pengguna atau kata sandi');
+  await expect(page.locator('[data-control="probe-result"]')).toHaveText(
+    'Kamera menolak nama pengguna atau kata sandi',
+  );
   await page.fill('[data-control="camera-password"]', 'Rahasia123');
   await page.locator('[data-action="camera-probe"]').click();
   await expect(page.locator('[data-control="probe-result"]')).toHaveText('Terjangkau: h264 320×240, 25 fps');
@@ -95,7 +113,11 @@ test('adding a camera by hand: test connection says what the camera answered, th
   expect(html).not.toContain(`:${locked.port}/cam`);
 });
 
-test('editing a camera never shows its password, tests with the stored one, and keeps it', async ({ openWall, startCameras, page }) => {
+test('editing a camera never shows its password, tests with the stored one, and keeps it', async ({
+  openWall,
+  startCameras,
+  page,
+}) => {
   const locked = await startCameras([{ name: 'cam', width: 320, height: 240 }], { digest: 'operator:Rahasia123' });
   const received: string[] = [];
   page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => received.push(String(payload))));
@@ -113,14 +135,19 @@ test('editing a camera never shows its password, tests with the stored one, and 
     ],
   });
   // The browser host has no OS key store: the page says passwords are kept unencrypted.
-  await expect(page.locator('[data-control="secrets-plain"]')).toHaveText('Kata sandi kamera disimpan tanpa enkripsi di mesin ini.');
+  await expect(page.locator('[data-control="secrets-plain"]')).toHaveText(
+    'Kata sandi kamera disimpan tanpa enkripsi di mesin ini.',
+  );
   await page.locator('[data-camera="pos-1"]').hover();
   await page.locator('[data-action="camera-edit"]').click();
   const dialog = page.getByRole('dialog', { name: 'Ubah kamera' });
   await expect(dialog.locator('form')).toHaveAttribute('data-loaded', 'true');
   await expect(dialog.locator('[data-control="camera-main"]')).toHaveValue(`rtsp://${host}:${port}/cam`);
   await expect(dialog.locator('[data-control="camera-password"]')).toHaveValue('');
-  await expect(dialog.locator('[data-control="camera-password"]')).toHaveAttribute('placeholder', 'tersimpan — kosongkan agar tetap');
+  await expect(dialog.locator('[data-control="camera-password"]')).toHaveAttribute(
+    'placeholder',
+    'tersimpan — kosongkan agar tetap',
+  );
   await expect(dialog.locator('[data-control="camera-id"]')).toHaveAttribute('readonly', '');
 
   // The empty password field means "the stored one": the core uses it for the test.

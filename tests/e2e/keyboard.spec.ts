@@ -1,7 +1,10 @@
 /** The wall from the keyboard, in Bahasa Indonesia. */
 import { expect, test } from './fixtures';
 
-test('digits, arrows, Enter, Esc, Delete, / and ? work the wall; Ctrl+1 opens the first saved layout', async ({ openWall, page }) => {
+test('digits, arrows, Enter, Esc, Delete, / and ? work the wall; Ctrl+1 opens the first saved layout', async ({
+  openWall,
+  page,
+}) => {
   await openWall();
   const tile = (i: number) => page.locator(`.wall .tile[data-tile-index="${i}"]`);
   await expect(tile(0)).toHaveAttribute('data-state', 'live');

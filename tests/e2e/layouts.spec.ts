@@ -8,11 +8,18 @@ import { newDataDir } from '../fixtures/host';
 import { ffmpegProcesses } from '../fixtures/processes';
 import { expect, test } from './fixtures';
 
-const camera = (id: string, name: string, url: string) => ({ id, name, group: 'Kota Semarang', streams: [{ profile: 'main', url }] });
+const camera = (id: string, name: string, url: string) => ({
+  id,
+  name,
+  group: 'Kota Semarang',
+  streams: [{ profile: 'main', url }],
+});
 
 test('drag a camera onto a tile, swap two tiles, clear one', async ({ openWall, startCameras }) => {
   const rtsp = await startCameras([{ name: 'cam', width: 320, height: 240 }], { copies: 4, keepAlive: true });
-  const { wall } = await openWall({ cameras: [1, 2, 3, 4].map((i) => camera(`k${i}`, `Kamera ${i}`, rtsp.url(`cam/${i}`))) });
+  const { wall } = await openWall({
+    cameras: [1, 2, 3, 4].map((i) => camera(`k${i}`, `Kamera ${i}`, rtsp.url(`cam/${i}`))),
+  });
   const tiles = wall.page.locator('.wall .tile');
   await expect(tiles).toHaveCount(4);
   await wall.expectLive(['k1', 'k2', 'k3', 'k4']);
@@ -34,7 +41,10 @@ test('drag a camera onto a tile, swap two tiles, clear one', async ({ openWall, 
   await expect(wall.page.locator('.layout-dirty')).toBeVisible();
 });
 
-test('a 4×4 wall of 1080p+360p cameras opens the substreams; a maximised tile opens the main stream', async ({ openWall, startCameras }) => {
+test('a 4×4 wall of 1080p+360p cameras opens the substreams; a maximised tile opens the main stream', async ({
+  openWall,
+  startCameras,
+}) => {
   // Only the maximised tile pulls a main stream, so the 1080p encoder need not run all the time.
   const main = await startCameras([{ name: 'main', width: 1920, height: 1080 }], { copies: 16 });
   const sub = await startCameras([{ name: 'sub', width: 640, height: 360 }], { copies: 16, keepAlive: true });
@@ -66,7 +76,11 @@ test('a 4×4 wall of 1080p+360p cameras opens the substreams; a maximised tile o
   await wall.expectLive(['c1', 'c6']);
 });
 
-test('a saved default layout comes back identical after the host restarts', async ({ openWall, startCameras, page }) => {
+test('a saved default layout comes back identical after the host restarts', async ({
+  openWall,
+  startCameras,
+  page,
+}) => {
   const rtsp = await startCameras([{ name: 'cam', width: 320, height: 240 }], { copies: 4, keepAlive: true });
   const cameras = [1, 2, 3, 4].map((i) => camera(`k${i}`, `Kamera ${i}`, rtsp.url(`cam/${i}`)));
   const dataDir = newDataDir();
@@ -81,7 +95,9 @@ test('a saved default layout comes back identical after the host restarts', asyn
   await expect(page.locator('[data-action="layout-default"]')).toHaveAttribute('aria-pressed', 'true');
   await page.selectOption('[data-control="layout-monitor"]', '2'); // meant for the second monitor
   await expect(page.locator('[data-control="layout-monitor"]')).toHaveValue('2');
-  const before = await page.locator('.wall .tile').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-camera-id')));
+  const before = await page
+    .locator('.wall .tile')
+    .evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-camera-id')));
   expect(before).toEqual(['k1', 'k2', 'k3', 'k4', '', 'k4']);
 
   await page.goto('about:blank'); // the old page would log its reconnection attempts to a host that is gone
@@ -90,10 +106,16 @@ test('a saved default layout comes back identical after the host restarts', asyn
   await expect(page.locator('.wall')).toHaveAttribute('data-layout', '1+5');
   await expect(page.locator('[data-control="layout"] option:checked')).toContainText('Shift pagi');
   await expect(page.locator('[data-control="layout-monitor"]')).toHaveValue('2');
-  const after = await page.locator('.wall .tile').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-camera-id')));
+  const after = await page
+    .locator('.wall .tile')
+    .evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-camera-id')));
   expect(after).toEqual(before);
   const saved = JSON.parse(readFileSync(path.join(dataDir, 'layouts.json'), 'utf8'));
-  expect(saved.layouts[0]).toMatchObject({ name: 'Shift pagi', monitor: '2', cameras: ['k1', 'k2', 'k3', 'k4', null, 'k4'] });
+  expect(saved.layouts[0]).toMatchObject({
+    name: 'Shift pagi',
+    monitor: '2',
+    cameras: ['k1', 'k2', 'k3', 'k4', null, 'k4'],
+  });
 });
 
 test('a damaged layouts file is recovered from its backup, with a message', async ({ openWall, page }) => {
@@ -115,14 +137,31 @@ test('a damaged layouts file is recovered from its backup, with a message', asyn
   await expect(page.locator('[data-control="layout"] option')).toHaveText(['— belum disimpan —', 'Satu']);
 });
 
-test('importing a layout with a camera this machine lacks shows "not found" in that tile', async ({ openWall, page }, testInfo) => {
+test('importing a layout with a camera this machine lacks shows "not found" in that tile', async ({
+  openWall,
+  page,
+}, testInfo) => {
   await openWall();
   const exported = {
     format: 'pantau-layouts',
     version: 1,
     exportedAt: '2026-11-22T10:00:00Z',
     layouts: [
-      { id: 'gudang', name: 'Gudang logistik', geometry: { cols: 2, rows: 1, tiles: [{ x: 0, y: 0, w: 1, h: 1 }, { x: 1, y: 0, w: 1, h: 1 }] }, cameras: ['demo-1', 'nvr-gudang-07'], locked: true, updatedAt: 1 },
+      {
+        id: 'gudang',
+        name: 'Gudang logistik',
+        geometry: {
+          cols: 2,
+          rows: 1,
+          tiles: [
+            { x: 0, y: 0, w: 1, h: 1 },
+            { x: 1, y: 0, w: 1, h: 1 },
+          ],
+        },
+        cameras: ['demo-1', 'nvr-gudang-07'],
+        locked: true,
+        updatedAt: 1,
+      },
     ],
   };
   const file = testInfo.outputPath('tata-letak.json');
@@ -136,7 +175,10 @@ test('importing a layout with a camera this machine lacks shows "not found" in t
   await expect(page.locator('.tile[data-camera-id="demo-1"]')).toHaveAttribute('data-state', 'live');
 
   // A hostile file is refused whole, with the reason.
-  writeFileSync(file, JSON.stringify({ ...exported, layouts: [{ ...exported.layouts[0], cameras: ['../../etc/passwd', null] }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({ ...exported, layouts: [{ ...exported.layouts[0], cameras: ['../../etc/passwd', null] }] }),
+  );
   await page.setInputFiles('[data-control="layout-file"]', file);
   await expect(page.locator('[data-notice]')).toContainText('Impor ditolak');
   await expect(page.locator('[data-notice]')).toContainText('layouts[0].cameras[0]');
@@ -185,7 +227,10 @@ test('a tour shows layouts in turn, pauses, steps on, and resumes after a restar
   await expect(page.locator('[data-action="tour-edit"]')).toBeVisible();
 });
 
-test('the custom layout editor merges cells into a big tile and splits it back', async ({ openWall, page }, testInfo) => {
+test('the custom layout editor merges cells into a big tile and splits it back', async ({
+  openWall,
+  page,
+}, testInfo) => {
   await openWall();
   await page.locator('[data-action="layout-edit"]').click();
   await page.fill('[data-control="editor-cols"]', '4');
@@ -194,7 +239,10 @@ test('the custom layout editor merges cells into a big tile and splits it back',
   for (const i of [1, 2, 5, 6]) await page.locator(`[data-editor-tile="${i}"]`).click(); // the 2×2 block at column 2, row 1
   await page.locator('[data-action="editor-merge"]').click();
   await expect(page.locator('[data-editor-tile]')).toHaveCount(9);
-  await testInfo.attach('editor', { body: await page.screenshot({ path: testInfo.outputPath('editor.png') }), contentType: 'image/png' });
+  await testInfo.attach('editor', {
+    body: await page.screenshot({ path: testInfo.outputPath('editor.png') }),
+    contentType: 'image/png',
+  });
 
   // Top-left and top-right corners: their rectangle cuts through the big tile (index 1), so no.
   await page.locator('[data-editor-tile="0"]').click();
@@ -217,7 +265,10 @@ test('the custom layout editor merges cells into a big tile and splits it back',
   const small = await page.locator('.wall .tile').nth(0).boundingBox();
   expect(box!.width).toBeGreaterThan(small!.width * 1.8);
   expect(box!.height).toBeGreaterThan(small!.height * 1.8);
-  await testInfo.attach('custom wall', { body: await page.screenshot({ path: testInfo.outputPath('custom-wall.png') }), contentType: 'image/png' });
+  await testInfo.attach('custom wall', {
+    body: await page.screenshot({ path: testInfo.outputPath('custom-wall.png') }),
+    contentType: 'image/png',
+  });
 });
 
 test('a camera tour takes turns in the selected tile', async ({ openWall, page }) => {

@@ -58,8 +58,18 @@ async function openPtz(page: Page) {
 
 const actions = (device: OnvifDevice) => device.commands.map((c) => c.action);
 
-test('a camera found and added over ONVIF plays with its main and sub profiles', async ({ openWall, startCameras, page }) => {
-  const rtsp = await startCameras([{ name: 'main', width: 640, height: 360 }, { name: 'sub', width: 320, height: 180 }], { digest: 'admin:Rahasia123' });
+test('a camera found and added over ONVIF plays with its main and sub profiles', async ({
+  openWall,
+  startCameras,
+  page,
+}) => {
+  const rtsp = await startCameras(
+    [
+      { name: 'main', width: 640, height: 360 },
+      { name: 'sub', width: 320, height: 180 },
+    ],
+    { digest: 'admin:Rahasia123' },
+  );
   const device = await simulator(rtsp);
   const { wall } = await openWall();
   await page.locator('[data-action="onvif-open"]').click();
@@ -76,13 +86,18 @@ test('a camera found and added over ONVIF plays with its main and sub profiles',
   await dialog.locator('[data-control="onvif-username"]').fill('admin');
   await dialog.locator('[data-control="onvif-password"]').fill('salah');
   await dialog.locator('[data-action="onvif-read"]').click();
-  await expect(dialog.locator('[data-control="onvif-error"]')).toHaveText(`The device at ${device.address} refused the username or password.`);
+  await expect(dialog.locator('[data-control="onvif-error"]')).toHaveText(
+    `The device at ${device.address} refused the username or password.`,
+  );
 
   await dialog.locator('[data-control="onvif-password"]').fill('Rahasia123');
   await dialog.locator('[data-action="onvif-read"]').click();
   const report = dialog.locator('[data-control="onvif-report"]');
   await expect(report).toContainText('Pantau Test SIM-PTZ-2');
-  await expect(report.locator('li')).toHaveText(['main: MainStream — H264 640×360, 25 fps', 'sub: SubStream — H264 320×180, 25 fps']);
+  await expect(report.locator('li')).toHaveText([
+    'main: MainStream — H264 640×360, 25 fps',
+    'sub: SubStream — H264 320×180, 25 fps',
+  ]);
   await expect(report.locator('[data-control="onvif-ptz"]')).toHaveText('PTZ: ya — kamera dapat digerakkan');
   await dialog.locator('[data-control="onvif-id"]').fill('ptz-simpang');
   await dialog.locator('[data-control="onvif-name"]').fill('PTZ Simpang Lima');
@@ -111,15 +126,27 @@ test('a camera found and added over ONVIF plays with its main and sub profiles',
   device.commands.length = 0;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.9);
   await page.mouse.down();
-  await expect.poll(() => device.commands.map((c) => [c.action, c.profileToken, c.velocity?.y])).toEqual([['ContinuousMove', 'prof_main', -0.8]]);
+  await expect
+    .poll(() => device.commands.map((c) => [c.action, c.profileToken, c.velocity?.y]))
+    .toEqual([['ContinuousMove', 'prof_main', -0.8]]);
   await page.mouse.up();
   await expect.poll(() => actions(device)).toEqual(['ContinuousMove', 'Stop']);
   // The page never saw the password, nor a URL with one.
   expect(await page.evaluate(() => document.body.innerHTML.includes('Rahasia123'))).toBe(false);
 });
 
-test('holding the PTZ pad moves the camera and letting go stops it, also when the pointer leaves the window', async ({ openWall, startCameras, page }) => {
-  const rtsp = await startCameras([{ name: 'main', width: 640, height: 360 }, { name: 'sub', width: 320, height: 180 }], { digest: 'admin:Rahasia123' });
+test('holding the PTZ pad moves the camera and letting go stops it, also when the pointer leaves the window', async ({
+  openWall,
+  startCameras,
+  page,
+}) => {
+  const rtsp = await startCameras(
+    [
+      { name: 'main', width: 640, height: 360 },
+      { name: 'sub', width: 320, height: 180 },
+    ],
+    { digest: 'admin:Rahasia123' },
+  );
   const device = await simulator(rtsp);
   await openWall({ cameras: [ptzCamera(rtsp, device)] });
   const { pad } = await openPtz(page);
@@ -166,8 +193,18 @@ test('holding the PTZ pad moves the camera and letting go stops it, also when th
   await expect.poll(() => actions(device)).toEqual(['ContinuousMove', 'Stop']);
 });
 
-test('keyboard PTZ and presets: Shift+arrows move while held, + zooms, Alt+digit goes to a preset; presets round-trip', async ({ openWall, startCameras, page }) => {
-  const rtsp = await startCameras([{ name: 'main', width: 640, height: 360 }, { name: 'sub', width: 320, height: 180 }], { digest: 'admin:Rahasia123' });
+test('keyboard PTZ and presets: Shift+arrows move while held, + zooms, Alt+digit goes to a preset; presets round-trip', async ({
+  openWall,
+  startCameras,
+  page,
+}) => {
+  const rtsp = await startCameras(
+    [
+      { name: 'main', width: 640, height: 360 },
+      { name: 'sub', width: 320, height: 180 },
+    ],
+    { digest: 'admin:Rahasia123' },
+  );
   const device = await simulator(rtsp);
   await openWall({ cameras: [ptzCamera(rtsp, device)] });
   const { pad } = await openPtz(page);
@@ -175,9 +212,13 @@ test('keyboard PTZ and presets: Shift+arrows move while held, + zooms, Alt+digit
 
   await page.keyboard.down('Shift');
   await page.keyboard.down('ArrowLeft');
-  await expect.poll(() => device.commands.map((c) => [c.action, c.velocity?.x, c.velocity?.y])).toEqual([['ContinuousMove', -0.5, 0]]);
+  await expect
+    .poll(() => device.commands.map((c) => [c.action, c.velocity?.x, c.velocity?.y]))
+    .toEqual([['ContinuousMove', -0.5, 0]]);
   await page.keyboard.down('ArrowUp');
-  await expect.poll(() => device.commands.map((c) => [c.action, c.velocity?.x, c.velocity?.y]).at(-1)).toEqual(['ContinuousMove', -0.5, 0.5]);
+  await expect
+    .poll(() => device.commands.map((c) => [c.action, c.velocity?.x, c.velocity?.y]).at(-1))
+    .toEqual(['ContinuousMove', -0.5, 0.5]);
   await page.keyboard.up('ArrowUp');
   await page.keyboard.up('ArrowLeft');
   await expect.poll(() => actions(device).at(-1)).toBe('Stop');
@@ -199,7 +240,11 @@ test('keyboard PTZ and presets: Shift+arrows move while held, + zooms, Alt+digit
   await pad.locator('[data-action="ptz-save"]').click();
   await pad.locator('[data-control="ptz-preset-name"]').fill('Halte BRT');
   await pad.locator('[data-action="ptz-save-confirm"]').click();
-  await expect(pad.locator('[data-control="ptz-preset"] option')).toHaveText(['1. Gerbang utama', '2. Parkir', '3. Halte BRT']);
+  await expect(pad.locator('[data-control="ptz-preset"] option')).toHaveText([
+    '1. Gerbang utama',
+    '2. Parkir',
+    '3. Halte BRT',
+  ]);
   await pad.locator('[data-control="ptz-preset"]').selectOption({ label: '3. Halte BRT' });
   await pad.locator('[data-action="ptz-goto"]').click();
   await pad.locator('[data-action="ptz-forget"]').click();
@@ -221,8 +266,18 @@ test('keyboard PTZ and presets: Shift+arrows move while held, + zooms, Alt+digit
   await expect(pad).toHaveCount(0);
 });
 
-test('a gamepad moves the camera with its stick and goes to presets with its buttons', async ({ openWall, startCameras, page }) => {
-  const rtsp = await startCameras([{ name: 'main', width: 640, height: 360 }, { name: 'sub', width: 320, height: 180 }], { digest: 'admin:Rahasia123' });
+test('a gamepad moves the camera with its stick and goes to presets with its buttons', async ({
+  openWall,
+  startCameras,
+  page,
+}) => {
+  const rtsp = await startCameras(
+    [
+      { name: 'main', width: 640, height: 360 },
+      { name: 'sub', width: 320, height: 180 },
+    ],
+    { digest: 'admin:Rahasia123' },
+  );
   const device = await simulator(rtsp);
   // A fake gamepad through the real Gamepad API entry point.
   await page.addInitScript(() => {
@@ -246,11 +301,14 @@ test('a gamepad moves the camera with its stick and goes to presets with its but
   await openWall({ cameras: [ptzCamera(rtsp, device)] });
   await openPtz(page);
   const setPad = (axes: number[], buttons: number[] = []) =>
-    page.evaluate(([a, b]) => {
-      const pad = (window as unknown as { fakePad: { axes: number[]; buttons: boolean[] } }).fakePad;
-      pad.axes = a;
-      pad.buttons = pad.buttons.map((_, i) => b.includes(i));
-    }, [axes, buttons] as const);
+    page.evaluate(
+      ([a, b]) => {
+        const pad = (window as unknown as { fakePad: { axes: number[]; buttons: boolean[] } }).fakePad;
+        pad.axes = a;
+        pad.buttons = pad.buttons.map((_, i) => b.includes(i));
+      },
+      [axes, buttons] as const,
+    );
 
   await setPad([0.1, 0.05, 0, 0]); // drift inside the dead zone: nothing, over several polls
   const polls = () => page.evaluate(() => (window as unknown as { fakePad: { polls: number } }).fakePad.polls);
@@ -258,19 +316,33 @@ test('a gamepad moves the camera with its stick and goes to presets with its but
   await expect.poll(polls).toBeGreaterThan(from + 5);
   expect(device.commands).toEqual([]);
   await setPad([1, -1, 0, 0]); // full right, stick pushed up
-  await expect.poll(() => device.commands.map((c) => [c.action, c.velocity?.x, c.velocity?.y])).toEqual([['ContinuousMove', 1, 1]]);
+  await expect
+    .poll(() => device.commands.map((c) => [c.action, c.velocity?.x, c.velocity?.y]))
+    .toEqual([['ContinuousMove', 1, 1]]);
   await setPad([0, 0, 0, 0]);
   await expect.poll(() => actions(device)).toEqual(['ContinuousMove', 'Stop']);
   await setPad([0, 0, 0, 0], [5]); // right shoulder: zoom in
-  await expect.poll(() => device.commands.map((c) => [c.action, c.velocity?.zoom]).at(-1)).toEqual(['ContinuousMove', 0.5]);
+  await expect
+    .poll(() => device.commands.map((c) => [c.action, c.velocity?.zoom]).at(-1))
+    .toEqual(['ContinuousMove', 0.5]);
   await setPad([0, 0, 0, 0], []);
   await expect.poll(() => actions(device).at(-1)).toBe('Stop');
   await setPad([0, 0, 0, 0], [1]); // B: preset 2
   await expect.poll(() => device.commands.map((c) => [c.action, c.presetToken]).at(-1)).toEqual(['GotoPreset', '2']);
 });
 
-test('a PTZ device that stops answering shows why on the tile and never claims the camera is still', async ({ openWall, startCameras, page }) => {
-  const rtsp = await startCameras([{ name: 'main', width: 640, height: 360 }, { name: 'sub', width: 320, height: 180 }], { digest: 'admin:Rahasia123' });
+test('a PTZ device that stops answering shows why on the tile and never claims the camera is still', async ({
+  openWall,
+  startCameras,
+  page,
+}) => {
+  const rtsp = await startCameras(
+    [
+      { name: 'main', width: 640, height: 360 },
+      { name: 'sub', width: 320, height: 180 },
+    ],
+    { digest: 'admin:Rahasia123' },
+  );
   const device = await simulator(rtsp);
   await openWall({ cameras: [ptzCamera(rtsp, device)] });
   const { pad } = await openPtz(page);
@@ -280,7 +352,8 @@ test('a PTZ device that stops answering shows why on the tile and never claims t
   await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
   await page.mouse.down();
   await expect(pad).toHaveAttribute('data-ptz-state', 'unknown');
-  await expect(pad.locator('[data-control="ptz-status"]')).toContainText(`Gerakan tidak diketahui — The device at ${device.address} cannot be reached`);
+  await expect(pad.locator('[data-control="ptz-status"]')).toContainText(
+    `Gerakan tidak diketahui — The device at ${device.address} cannot be reached`,
+  );
   await page.mouse.up();
 });
-

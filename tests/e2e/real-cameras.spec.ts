@@ -7,7 +7,10 @@ import { barsIn, borderIsBlack, smpteBars } from '../fixtures/picture';
 import { expect, test } from './fixtures';
 import { WallPage } from './pages/wall-page';
 
-test('multi-slice, 4:3 declared 16:9 and UDP-only cameras paint their true picture; a lossy one says its picture is damaged', async ({ openWall, startCameras }, testInfo) => {
+test('multi-slice, 4:3 declared 16:9 and UDP-only cameras paint their true picture; a lossy one says its picture is damaged', async ({
+  openWall,
+  startCameras,
+}, testInfo) => {
   const rtsp = await startCameras([
     { name: 'sliced', width: 640, height: 360, flags: 'pattern=smpte,slices=4,nooverlay' },
     { name: 'four-three', width: 640, height: 480, flags: 'pattern=smpte,nooverlay' },
@@ -33,14 +36,26 @@ test('multi-slice, 4:3 declared 16:9 and UDP-only cameras paint their true pictu
   await expect(wall.tile('lossy')).toHaveAttribute('data-state', 'degraded');
   await expect(wall.tile('lossy').getByRole('status')).toHaveText('Gambar rusak');
 
-  for (const [id, aspect] of [['sliced', 16 / 9], ['four-three', 4 / 3], ['udp-only', 16 / 9]] as const) {
-    await expect.poll(async () => {
-      const frame = await wall.painted(id);
-      const box = WallPage.pictureBox(frame, aspect);
-      return { bars: barsIn(frame, box), border: borderIsBlack(frame, box) };
-    }, { message: `${id}: the bars as painted`, timeout: 10_000 }).toEqual({ bars: [...smpteBars], border: true });
+  for (const [id, aspect] of [
+    ['sliced', 16 / 9],
+    ['four-three', 4 / 3],
+    ['udp-only', 16 / 9],
+  ] as const) {
+    await expect
+      .poll(
+        async () => {
+          const frame = await wall.painted(id);
+          const box = WallPage.pictureBox(frame, aspect);
+          return { bars: barsIn(frame, box), border: borderIsBlack(frame, box) };
+        },
+        { message: `${id}: the bars as painted`, timeout: 10_000 },
+      )
+      .toEqual({ bars: [...smpteBars], border: true });
   }
   // Still live after all that time: nothing concealed, no stall.
   await wall.expectLive(['sliced', 'four-three', 'udp-only']);
-  await testInfo.attach('real cameras', { body: await wall.page.screenshot({ path: testInfo.outputPath('real-cameras.png') }), contentType: 'image/png' });
+  await testInfo.attach('real cameras', {
+    body: await wall.page.screenshot({ path: testInfo.outputPath('real-cameras.png') }),
+    contentType: 'image/png',
+  });
 });

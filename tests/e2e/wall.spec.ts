@@ -34,7 +34,10 @@ test.describe('the wall', () => {
     await wall.expectLive(ids);
     for (const id of ids) await wall.expectMoving(id);
     await expect(wall.page.locator('.toolbar-meta')).toContainText('Kamera demo');
-    await testInfo.attach('demo wall', { body: await wall.page.screenshot({ path: testInfo.outputPath('wall-demo.png') }), contentType: 'image/png' });
+    await testInfo.attach('demo wall', {
+      body: await wall.page.screenshot({ path: testInfo.outputPath('wall-demo.png') }),
+      contentType: 'image/png',
+    });
   });
 
   test('templates can be switched and the UI speaks Indonesian first, English on request', async ({ openWall }) => {
@@ -57,7 +60,10 @@ test.describe('the wall', () => {
     await expect(wall.page.locator('html')).toHaveAttribute('lang', 'en');
   });
 
-  test('a camera that cannot be reached says so and retries, the others stay live', async ({ openWall, startCameras }) => {
+  test('a camera that cannot be reached says so and retries, the others stay live', async ({
+    openWall,
+    startCameras,
+  }) => {
     const rtsp = await startCameras([{ name: 'cam1', width: 320, height: 240 }]);
     const { wall } = await openWall({
       cameras: [
@@ -72,9 +78,14 @@ test.describe('the wall', () => {
   });
 });
 
-test('a hidden wall decodes nothing and frees its streams; shown again, it is live at once', async ({ openWall, startCameras }) => {
+test('a hidden wall decodes nothing and frees its streams; shown again, it is live at once', async ({
+  openWall,
+  startCameras,
+}) => {
   const rtsp = await startCameras([{ name: 'cam', width: 320, height: 240 }]);
-  const { wall } = await openWall({ cameras: [{ id: 'gajahmungkur', name: 'Gajahmungkur', streams: [{ profile: 'main', url: rtsp.url('cam') }] }] });
+  const { wall } = await openWall({
+    cameras: [{ id: 'gajahmungkur', name: 'Gajahmungkur', streams: [{ profile: 'main', url: rtsp.url('cam') }] }],
+  });
   await wall.expectLive(['gajahmungkur']);
   const setHidden = (hidden: boolean) =>
     wall.page.evaluate((h) => {

@@ -7,7 +7,10 @@
 import { ffmpegProcesses } from '../fixtures/processes';
 import { expect, test } from './fixtures';
 
-test('a wall window shows the layouts meant for its monitors, with tabs for walls whose display is missing', async ({ openWall, page }) => {
+test('a wall window shows the layouts meant for its monitors, with tabs for walls whose display is missing', async ({
+  openWall,
+  page,
+}) => {
   const { host } = await openWall();
   const saveFor = async (monitor: string, camera: string, name: string) => {
     await page.selectOption('[data-control="template"]', '1');
@@ -52,10 +55,14 @@ test('a window reloaded (as after a renderer crash) gets its unsaved tiles back'
   await page.selectOption('[data-control="template"]', '3x3');
   await page.locator('[data-camera="demo-4"]').dragTo(page.locator('.wall .tile').nth(8));
   await expect(page.locator('.wall .tile').nth(8)).toHaveAttribute('data-state', 'live');
-  const before = await page.locator('.wall .tile').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-camera-id')));
+  const before = await page
+    .locator('.wall .tile')
+    .evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-camera-id')));
   await page.reload();
   await expect(page.locator('.wall')).toHaveAttribute('data-layout', '3x3');
-  const after = await page.locator('.wall .tile').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-camera-id')));
+  const after = await page
+    .locator('.wall .tile')
+    .evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-camera-id')));
   expect(after).toEqual(before);
   await expect(page.locator('.wall .tile').nth(8)).toHaveAttribute('data-state', 'live');
 });

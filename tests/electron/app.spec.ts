@@ -22,12 +22,15 @@ function electronBinary(): string | undefined {
   }
 }
 const binary = electronBinary();
-const why = 'the Electron binary is not installed here (npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1; it cannot be downloaded on this machine). These tests run where it is.';
+const why =
+  'the Electron binary is not installed here (npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1; it cannot be downloaded on this machine). These tests run where it is.';
 test.skip(!binary, why);
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-async function launch(displays: { id: string; x: number; y: number; width: number; height: number; primary?: boolean }[]): Promise<ElectronApplication> {
+async function launch(
+  displays: { id: string; x: number; y: number; width: number; height: number; primary?: boolean }[],
+): Promise<ElectronApplication> {
   return electron.launch({
     executablePath: binary!,
     args: [root, ...(process.env.CI ? ['--no-sandbox'] : [])],
@@ -45,12 +48,16 @@ test('starts on one display with the demo wall live, every window hardened', asy
   const page = await app.firstWindow();
   await expect(page.locator('.wall .tile[data-state="live"]')).toHaveCount(4, { timeout: 30_000 });
   // A painted picture, read from the canvas.
-  const colours = await page.locator('.wall .tile canvas').first().evaluate((canvas: HTMLCanvasElement) => {
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < data.length; i += 4 * 101) seen.add((data[i]! >> 5) * 64 + (data[i + 1]! >> 5) * 8 + (data[i + 2]! >> 5));
-    return seen.size;
-  });
+  const colours = await page
+    .locator('.wall .tile canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * 101)
+        seen.add((data[i]! >> 5) * 64 + (data[i + 1]! >> 5) * 8 + (data[i + 2]! >> 5));
+      return seen.size;
+    });
   expect(colours).toBeGreaterThan(4);
   // What the security options mean at run time, in every window: no Node, only the frozen contract
   // bridge, no new windows, no navigation away.

@@ -16,7 +16,13 @@ let host: RunningHost;
 beforeAll(async () => {
   camera = await startRtspServer([{ name: 'cam1', width: 640, height: 360 }]);
   const file = writeCameraFile([
-    { id: 'cam-1', name: 'Simpang Lima', streams: [{ profile: 'main', url: camera.url('cam1'), width: 640, height: 360 }], username: 'op', password: 'Rahasia123' },
+    {
+      id: 'cam-1',
+      name: 'Simpang Lima',
+      streams: [{ profile: 'main', url: camera.url('cam1'), width: 640, height: 360 }],
+      username: 'op',
+      password: 'Rahasia123',
+    },
   ]);
   host = await startHost(['--cameras', file, '--linger-ms', '500']);
 });
@@ -39,7 +45,11 @@ function upgradeStatus(url: string, headers: Record<string, string> = {}): Promi
   });
 }
 
-function rpc(ws: WebSocket, method: string, params: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+function rpc(
+  ws: WebSocket,
+  method: string,
+  params: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
   const id = Math.floor(Math.random() * 1e9);
   return new Promise((resolve) => {
     const onMessage = (raw: WebSocket.RawData) => {
@@ -84,11 +94,19 @@ describe('browser host', () => {
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`);
     await new Promise((resolve) => ws.once('open', resolve));
     const cameras = await rpc(ws, 'camera:list', {});
-    expect(cameras).toEqual({ ok: true, value: [{ id: 'cam-1', name: 'Simpang Lima', demo: false, profiles: [{ profile: 'main', width: 640, height: 360 }] }] });
+    expect(cameras).toEqual({
+      ok: true,
+      value: [
+        { id: 'cam-1', name: 'Simpang Lima', demo: false, profiles: [{ profile: 'main', width: 640, height: 360 }] },
+      ],
+    });
     expect(JSON.stringify(cameras)).not.toMatch(/rtsp|Rahasia123/);
     expect(await rpc(ws, 'nope:nope', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     const opened = await rpc(ws, 'stream:open', { cameraId: 'cam-1' });
-    expect(opened).toEqual({ ok: true, value: { profile: 'main', url: `ws://127.0.0.1:${host.port}/stream/cam-1/main?token=${host.token}&w=1280` } });
+    expect(opened).toEqual({
+      ok: true,
+      value: { profile: 'main', url: `ws://127.0.0.1:${host.port}/stream/cam-1/main?token=${host.token}&w=1280` },
+    });
     ws.close();
   });
 
@@ -101,9 +119,14 @@ describe('browser host', () => {
     const good = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`);
     await new Promise((resolve) => good.once('open', resolve));
     // A request far above the old 64 KiB frame limit: a city's CSV checked, not written.
-    const csv = 'id,name,main url\n' + Array.from({ length: 5000 }, (_, i) => `big-${i},Kamera ${i},rtsp://127.0.0.1:1/${i}`).join('\n');
+    const csv =
+      'id,name,main url\n' +
+      Array.from({ length: 5000 }, (_, i) => `big-${i},Kamera ${i},rtsp://127.0.0.1:1/${i}`).join('\n');
     expect(csv.length).toBeGreaterThan(150_000);
-    expect(await rpc(good, 'camera:import', { text: csv, apply: false })).toMatchObject({ ok: true, value: { rejected: [] } });
+    expect(await rpc(good, 'camera:import', { text: csv, apply: false })).toMatchObject({
+      ok: true,
+      value: { rejected: [] },
+    });
     good.close();
   });
 
@@ -132,7 +155,9 @@ describe('browser host', () => {
 
   it('closes a stream socket for an unknown camera with a reason', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/stream/ghost/main?token=${host.token}`);
-    const [code, reason] = await new Promise<[number, string]>((resolve) => ws.once('close', (c, r) => resolve([c, r.toString()])));
+    const [code, reason] = await new Promise<[number, string]>((resolve) =>
+      ws.once('close', (c, r) => resolve([c, r.toString()])),
+    );
     expect(code).toBe(4404);
     expect(reason).toContain('ghost');
   });
@@ -168,18 +193,25 @@ describe('browser host start-up errors', () => {
 describe('bounded', () => {
   it('a page that stops reading its API socket is cut off, not buffered without end', async () => {
     const { cityCameras } = await import('../fixtures/city');
-    const big = await startHost(['--cameras', writeCameraFile(cityCameras(20_000, (i) => `rtsp://10.${(i >> 8) & 255}.${i & 255}.1/stream`))]);
+    const big = await startHost([
+      '--cameras',
+      writeCameraFile(cityCameras(20_000, (i) => `rtsp://10.${(i >> 8) & 255}.${i & 255}.1/stream`)),
+    ]);
     try {
       const ws = new WebSocket(`ws://127.0.0.1:${big.port}/api?token=${big.token}`, { origin: big.origin });
       await new Promise((resolve) => ws.once('open', resolve));
       const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
       ws.pause(); // reads nothing from here on
       // Each reply is the 20,000-camera inventory as CSV (~2 MB): 80 of them are far past what a page may leave waiting.
-      for (let id = 1; id <= 80; id++) ws.send(JSON.stringify({ id, method: 'camera:export', params: { includePasswords: false } }));
+      for (let id = 1; id <= 80; id++)
+        ws.send(JSON.stringify({ id, method: 'camera:export', params: { includePasswords: false } }));
       expect(await waitFor(() => big.output().includes('does not read'), 30_000)).toBe(true);
       // A paused socket learns of the close only when it reads again.
       ws.resume();
-      const outcome = await Promise.race([closed.then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('still open'), 10_000))]);
+      const outcome = await Promise.race([
+        closed.then(() => 'closed'),
+        new Promise((resolve) => setTimeout(() => resolve('still open'), 10_000)),
+      ]);
       expect(outcome).toBe('closed');
     } finally {
       await big.stop('SIGKILL');

@@ -39,13 +39,17 @@ beforeAll(async () => {
       { name: 'bframes-audio', width: 640, height: 360, flags: 'pattern=smpte,bframes=2,audio,nooverlay' },
       { name: 'portrait', width: 360, height: 640, flags: 'pattern=smpte,nooverlay' },
     ]),
-    startRtspServer([{ name: 'cam', width: 640, height: 360, flags: 'pattern=smpte,nooverlay' }], { digest: `admin:${PASSWORD}` }),
+    startRtspServer([{ name: 'cam', width: 640, height: 360, flags: 'pattern=smpte,nooverlay' }], {
+      digest: `admin:${PASSWORD}`,
+    }),
   ]);
   // A camera (or NVR under load) that accepts the connection and never says a word.
   silent = net.createServer((socket) => socket.on('error', () => undefined));
   // Someone typed the camera's web interface port.
   web = http.createServer((_req, res) => res.end('<html>camera login</html>'));
-  await Promise.all([silent, web].map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
+  await Promise.all(
+    [silent, web].map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))),
+  );
 });
 afterAll(async () => {
   await Promise.all([fleet?.stop(), locked?.stop()]);
@@ -59,11 +63,21 @@ afterEach(async () => {
 function watch(source: StreamSource) {
   const statuses: StreamStatus[] = [];
   const data: Buffer[] = [];
-  const hub = new StreamHub({ ffmpegPath, logger: silentLogger, sourceFor: () => source, timing: { retryBaseMs: 200, retryMaxMs: 1000 } });
+  const hub = new StreamHub({
+    ffmpegPath,
+    logger: silentLogger,
+    sourceFor: () => source,
+    timing: { retryBaseMs: 200, retryMaxMs: 1000 },
+  });
   hubs.push(hub);
   hub.onStatus((s) => statuses.push(s));
   hub.subscribe('cam', 'main', { write: (chunk) => data.push(chunk.data) }, { maxWidth: 640, maxHeight: 360 });
-  return { statuses, last: () => statuses[statuses.length - 1], bytes: () => Buffer.concat(data), firstError: () => statuses.find((s) => s.error)?.error };
+  return {
+    statuses,
+    last: () => statuses[statuses.length - 1],
+    bytes: () => Buffer.concat(data),
+    firstError: () => statuses.find((s) => s.error)?.error,
+  };
 }
 
 describe('failure classes', () => {
@@ -79,7 +93,11 @@ describe('failure classes', () => {
     const closed = watch({ kind: 'rtsp', url: 'rtsp://127.0.0.1:9/x' });
     const wrongPath = watch({ kind: 'rtsp', url: fleet.url('no-such-channel') });
     expect(await waitFor(() => [webStream, closed, wrongPath].every((s) => s.firstError()), 15_000)).toBe(true);
-    expect([webStream, closed, wrongPath].map((s) => s.firstError()!.code)).toEqual(['not-rtsp', 'rtsp-unreachable', 'rtsp-not-found']);
+    expect([webStream, closed, wrongPath].map((s) => s.firstError()!.code)).toEqual([
+      'not-rtsp',
+      'rtsp-unreachable',
+      'rtsp-not-found',
+    ]);
   });
 
   it('a stream that loses slices is "degraded" with the reason, never "live"', async () => {
@@ -123,7 +141,8 @@ describe('a Digest camera whose password is full of URL syntax', () => {
       }
       // The fixture server itself was started with the password: it is the camera, not us.
       if (cmdline.includes('rtsp-server.py')) continue;
-      if (cmdline.includes(PASSWORD) || cmdline.includes(encoded) || cmdline.includes('p@ss')) leaks.push(`${pid}: ${cmdline.replace(/\0/g, ' ')}`);
+      if (cmdline.includes(PASSWORD) || cmdline.includes(encoded) || cmdline.includes('p@ss'))
+        leaks.push(`${pid}: ${cmdline.replace(/\0/g, ' ')}`);
     }
     expect(leaks).toEqual([]);
   });
@@ -132,7 +151,8 @@ describe('a Digest camera whose password is full of URL syntax', () => {
     const stream = watch({ kind: 'rtsp', url: withCredentials(locked.url('cam'), 'admin', 'wr@ng pass#') });
     expect(await waitFor(() => stream.last()?.state === 'auth-failed', 15_000)).toBe(true);
     const text = JSON.stringify(stream.statuses);
-    for (const secret of ['wr@ng pass#', encodeURIComponent('wr@ng pass#'), 'wr%40ng']) expect(text).not.toContain(secret);
+    for (const secret of ['wr@ng pass#', encodeURIComponent('wr@ng pass#'), 'wr%40ng'])
+      expect(text).not.toContain(secret);
   });
 });
 
@@ -146,14 +166,26 @@ describe('"test connection" uses the same classifier and transport rule', () => 
     expect(page).toMatchObject({ outcome: 'not-rtsp', failure: 'not-rtsp' });
     const udpOnly = await startRtspServer([{ name: 'cam', width: 320, height: 240, flags: 'udp-only' }]);
     try {
-      expect(await probeCamera(ffmpegPath, udpOnly.url('cam'))).toMatchObject({ outcome: 'ok', transport: 'udp', codec: 'h264' });
-      expect(await probeCamera(ffmpegPath, udpOnly.url('cam'), undefined, undefined, 15_000, 'tcp')).toMatchObject({ outcome: 'failed', failure: 'rtsp-transport' });
+      expect(await probeCamera(ffmpegPath, udpOnly.url('cam'))).toMatchObject({
+        outcome: 'ok',
+        transport: 'udp',
+        codec: 'h264',
+      });
+      expect(await probeCamera(ffmpegPath, udpOnly.url('cam'), undefined, undefined, 15_000, 'tcp')).toMatchObject({
+        outcome: 'failed',
+        failure: 'rtsp-transport',
+      });
     } finally {
       await udpOnly.stop();
     }
   });
 
   it('plays the awkward Digest password', async () => {
-    expect(await probeCamera(ffmpegPath, locked.url('cam'), 'admin', PASSWORD)).toMatchObject({ outcome: 'ok', codec: 'h264', width: 640, height: 360 });
+    expect(await probeCamera(ffmpegPath, locked.url('cam'), 'admin', PASSWORD)).toMatchObject({
+      outcome: 'ok',
+      codec: 'h264',
+      width: 640,
+      height: 360,
+    });
   });
 });

@@ -25,7 +25,10 @@ let open: RtspServer;
 beforeAll(async () => {
   [locked, open] = await Promise.all([
     startRtspServer([{ name: 'cam', width: 320, height: 240 }], { digest: 'operator:Rahasia123' }),
-    startRtspServer([{ name: 'cam1', width: 320, height: 240 }, { name: 'cam2', width: 320, height: 240 }]),
+    startRtspServer([
+      { name: 'cam1', width: 320, height: 240 },
+      { name: 'cam2', width: 320, height: 240 },
+    ]),
   ]);
 });
 afterAll(() => Promise.all([locked?.stop(), open?.stop()]));
@@ -60,12 +63,25 @@ describe('streams follow the inventory', () => {
   it('editing a camera re-opens its stream at the new address within a second; removing it ends the stream', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-follow-'));
     const cameraFile = path.join(dataDir, 'cameras.json');
-    writeFileSync(cameraFile, JSON.stringify({ cameras: [{ id: 'a', name: 'A', streams: [{ profile: 'main', url: open.url('cam1') }] }] }));
-    const core = await openPantau({ ffmpegPath, logger: silentLogger, host: 'browser', version: 'test', dataDir, cameraFile, send: () => undefined });
+    writeFileSync(
+      cameraFile,
+      JSON.stringify({ cameras: [{ id: 'a', name: 'A', streams: [{ profile: 'main', url: open.url('cam1') }] }] }),
+    );
+    const core = await openPantau({
+      ffmpegPath,
+      logger: silentLogger,
+      host: 'browser',
+      version: 'test',
+      dataDir,
+      cameraFile,
+      send: () => undefined,
+    });
     const port = await core.relay.listen('127.0.0.1', 0);
     const view = () => {
       const ws = new WebSocket(`ws://127.0.0.1:${port}/stream/a/main?token=${core.token}&w=320`);
-      const closed = new Promise<{ code: number; at: number }>((resolve) => ws.once('close', (code) => resolve({ code, at: Date.now() })));
+      const closed = new Promise<{ code: number; at: number }>((resolve) =>
+        ws.once('close', (code) => resolve({ code, at: Date.now() })),
+      );
       const data = new Promise<void>((resolve) => ws.once('message', () => resolve()));
       return { ws, closed, data };
     };

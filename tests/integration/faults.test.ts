@@ -47,7 +47,10 @@ function watch(url: string) {
   hub.onStats((s) => stats.push(s));
   let bytes = 0;
   const subscription = hub.subscribe('cam', 'main', { write: (chunk) => void (bytes += chunk.data.length) });
-  cleanups.push(() => hub.dispose(), () => subscription.dispose());
+  cleanups.push(
+    () => hub.dispose(),
+    () => subscription.dispose(),
+  );
   const states = () => statuses.map((s) => s.state);
   const last = () => statuses[statuses.length - 1];
   return { hub, statuses, stats, states, last, bytes: () => bytes };
@@ -138,7 +141,9 @@ describe('stream faults', () => {
     ]);
     const host = await startHost(['--cameras', file]);
     cleanups.push(() => host.stop('SIGKILL'));
-    const viewers = ['live', 'frozen'].map((id) => new WebSocket(`ws://127.0.0.1:${host.port}/stream/${id}/main?token=${host.token}`));
+    const viewers = ['live', 'frozen'].map(
+      (id) => new WebSocket(`ws://127.0.0.1:${host.port}/stream/${id}/main?token=${host.token}`),
+    );
     await Promise.all(viewers.map((ws) => new Promise((resolve) => ws.once('message', resolve))));
     // The frozen camera keeps its connection open but sends nothing: its ffmpeg
     // never writes, so it would never notice a dead parent through SIGPIPE.

@@ -15,7 +15,14 @@ import { openPantau } from '../../electron/core/pantau-core';
 import { template } from '../../shared/layouts';
 
 const open = (dataDir: string) =>
-  openPantau({ ffmpegPath: resolveFfmpeg().path, logger: silentLogger, host: 'browser', version: 'test', dataDir, send: () => undefined });
+  openPantau({
+    ffmpegPath: resolveFfmpeg().path,
+    logger: silentLogger,
+    host: 'browser',
+    version: 'test',
+    dataDir,
+    send: () => undefined,
+  });
 const context = { relayBase: 'ws://127.0.0.1:1' };
 
 describe('one writer per store', () => {
@@ -23,11 +30,28 @@ describe('one writer per store', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-writer-'));
     const core = await open(dataDir);
     const call = (method: string, params: unknown) => dispatch(core.handlers, method, params, context, silentLogger);
-    const layout = (i: number) => ({ id: `l-${i}`, name: `Layout ${i}`, geometry: template('2x2'), cameras: [null, null, null, null], locked: false, updatedAt: 0 });
-    const camera = (i: number) => ({ id: `c-${i}`, name: `Kamera ${i}`, streams: [{ profile: 'main', url: `rtsp://10.0.0.${i}/1` }], username: 'admin', password: `p ${i}@#;` });
+    const layout = (i: number) => ({
+      id: `l-${i}`,
+      name: `Layout ${i}`,
+      geometry: template('2x2'),
+      cameras: [null, null, null, null],
+      locked: false,
+      updatedAt: 0,
+    });
+    const camera = (i: number) => ({
+      id: `c-${i}`,
+      name: `Kamera ${i}`,
+      streams: [{ profile: 'main', url: `rtsp://10.0.0.${i}/1` }],
+      username: 'admin',
+      password: `p ${i}@#;`,
+    });
     const csv = (i: number) => `id,name,main url\ncsv-${i},CSV ${i},rtsp://10.1.0.${i}/1\n`;
     const calls = Array.from({ length: 50 }, (_, i) =>
-      i % 3 === 0 ? call('layout:save', { layout: layout(i) }) : i % 3 === 1 ? call('camera:add', { camera: camera(i) }) : call('camera:import', { text: csv(i), apply: true }),
+      i % 3 === 0
+        ? call('layout:save', { layout: layout(i) })
+        : i % 3 === 1
+          ? call('camera:add', { camera: camera(i) })
+          : call('camera:import', { text: csv(i), apply: true }),
     );
     const results = await Promise.all(calls);
     expect(results.filter((r) => !r.ok)).toEqual([]);
@@ -36,9 +60,13 @@ describe('one writer per store', () => {
     const cameras = core.cameras.summaries().map((c) => c.id);
     expect(layouts).toHaveLength(17);
     expect(cameras).toHaveLength(33);
-    const onDisk = JSON.parse(readFileSync(path.join(dataDir, 'cameras.json'), 'utf8')) as { cameras: { id: string }[] };
+    const onDisk = JSON.parse(readFileSync(path.join(dataDir, 'cameras.json'), 'utf8')) as {
+      cameras: { id: string }[];
+    };
     expect(onDisk.cameras.map((c) => c.id).sort()).toEqual([...cameras].sort());
-    const layoutFile = JSON.parse(readFileSync(path.join(dataDir, 'layouts.json'), 'utf8')) as { layouts: { id: string }[] };
+    const layoutFile = JSON.parse(readFileSync(path.join(dataDir, 'layouts.json'), 'utf8')) as {
+      layouts: { id: string }[];
+    };
     expect(layoutFile.layouts.map((l) => l.id).sort()).toEqual([...layouts].sort());
     await core.dispose();
   });
@@ -49,7 +77,13 @@ describe('one writer per store', () => {
     writeFileSync(stale, '{ "cameras": [ half a wri');
     const core = await open(dataDir);
     expect(existsSync(stale)).toBe(false);
-    await core.inventory.add({ id: 'x', name: 'X', streams: [{ profile: 'main', url: 'rtsp://10.0.0.1/1' }], username: 'admin', password: 'rahasia' });
+    await core.inventory.add({
+      id: 'x',
+      name: 'X',
+      streams: [{ profile: 'main', url: 'rtsp://10.0.0.1/1' }],
+      username: 'admin',
+      password: 'rahasia',
+    });
     await core.inventory.add({ id: 'y', name: 'Y', streams: [{ profile: 'main', url: 'rtsp://10.0.0.2/1' }] });
     expect(statSync(path.join(dataDir, 'cameras.json')).mode & 0o777).toBe(0o600);
     expect(statSync(path.join(dataDir, 'cameras.json.bak')).mode & 0o777).toBe(0o600);

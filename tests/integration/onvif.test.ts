@@ -22,10 +22,13 @@ const credentials = { username: 'admin', password: 'Rahasia123' };
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
-  rtsp = await startRtspServer([
-    { name: 'main', width: 640, height: 360 },
-    { name: 'sub', width: 320, height: 180 },
-  ], { digest: 'admin:Rahasia123' });
+  rtsp = await startRtspServer(
+    [
+      { name: 'main', width: 640, height: 360 },
+      { name: 'sub', width: 320, height: 180 },
+    ],
+    { digest: 'admin:Rahasia123' },
+  );
   const profiles = [
     // The sub stream listed first, as some cameras do: the client sorts by size.
     { token: 'prof_sub', name: 'SubStream', width: 320, height: 180, fps: 25, uri: rtsp.url('sub') },
@@ -33,7 +36,12 @@ beforeAll(async () => {
   ];
   device = await startOnvifDevice({ ...credentials, profiles, ptz: true, clockOffsetMs: HOUR, model: 'SIM-PTZ-2' });
   natDevice = await startOnvifDevice({ ...credentials, profiles, ptz: true, advertisedHost: '10.20.30.40' });
-  fixedCamera = await startOnvifDevice({ ...credentials, profiles: profiles.slice(1), ptz: false, clockOffsetMs: -2 * HOUR });
+  fixedCamera = await startOnvifDevice({
+    ...credentials,
+    profiles: profiles.slice(1),
+    ptz: false,
+    clockOffsetMs: -2 * HOUR,
+  });
 });
 
 afterAll(async () => {
@@ -44,7 +52,13 @@ afterAll(async () => {
 describe('ONVIF device reading', () => {
   it('reads device information and every profile, largest first, through a clock an hour off', async () => {
     const report = await new OnvifClient().inspect(device.address, credentials);
-    expect(report).toMatchObject({ manufacturer: 'Pantau Test', model: 'SIM-PTZ-2', serial: 'SN0001', ptz: true, ptzProfileToken: 'prof_sub' });
+    expect(report).toMatchObject({
+      manufacturer: 'Pantau Test',
+      model: 'SIM-PTZ-2',
+      serial: 'SN0001',
+      ptz: true,
+      ptzProfileToken: 'prof_sub',
+    });
     expect(report.profiles.map((p) => [p.token, p.width, p.height, p.fps, p.encoding])).toEqual([
       ['prof_main', 640, 360, 25, 'H264'],
       ['prof_sub', 320, 180, 25, 'H264'],
@@ -58,7 +72,9 @@ describe('ONVIF device reading', () => {
   it('the device really checks the clock: a digest made with our own clock is refused', async () => {
     const nonce = randomBytes(16);
     const created = new Date().toISOString();
-    const digest = createHash('sha1').update(Buffer.concat([nonce, Buffer.from(created), Buffer.from(credentials.password)])).digest('base64');
+    const digest = createHash('sha1')
+      .update(Buffer.concat([nonce, Buffer.from(created), Buffer.from(credentials.password)]))
+      .digest('base64');
     const response = await fetch(`http://${device.address}/onvif/device_service`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/soap+xml' },
@@ -91,15 +107,22 @@ describe('ONVIF device reading', () => {
       code: 'auth-failed',
       message: `The device at ${device.address} refused the username or password.`,
     });
-    await expect(client.inspect('127.0.0.1:1', credentials)).rejects.toMatchObject({ code: 'device-unreachable', message: expect.stringContaining('127.0.0.1:1 cannot be reached') });
+    await expect(client.inspect('127.0.0.1:1', credentials)).rejects.toMatchObject({
+      code: 'device-unreachable',
+      message: expect.stringContaining('127.0.0.1:1 cannot be reached'),
+    });
     const fixed = await client.inspect(fixedCamera.address, credentials);
     expect(fixed.ptz).toBe(false);
-    await expect(client.ptz({ address: fixedCamera.address, profileToken: 'prof_main', ptz: true }, credentials).stop()).rejects.toMatchObject({
+    await expect(
+      client.ptz({ address: fixedCamera.address, profileToken: 'prof_main', ptz: true }, credentials).stop(),
+    ).rejects.toMatchObject({
       code: 'unsupported',
       message: `The camera at ${fixedCamera.address} has no PTZ service.`,
     });
     // Nothing said ever carries the password.
-    const messages = await Promise.allSettled([client.inspect(device.address, { username: 'admin', password: 'salah' })]);
+    const messages = await Promise.allSettled([
+      client.inspect(device.address, { username: 'admin', password: 'salah' }),
+    ]);
     expect(JSON.stringify(messages)).not.toContain('salah');
   });
 });
@@ -107,17 +130,27 @@ describe('ONVIF device reading', () => {
 describe('WS-Discovery', () => {
   it('a directed probe finds the device, names it, and tells that it wants credentials', async () => {
     const client = new OnvifClient({ timeoutMs: 3000 });
-    const devices = await client.discover({ timeoutMs: 500, targets: [device.discoveryAddress, natDevice.discoveryAddress] });
+    const devices = await client.discover({
+      timeoutMs: 500,
+      targets: [device.discoveryAddress, natDevice.discoveryAddress],
+    });
     expect(devices).toHaveLength(2);
     const found = devices.find((d) => d.address === device.address);
-    expect(found).toMatchObject({ model: 'SIM-PTZ-2', name: 'Pantau Test', needsCredentials: true, xaddr: `http://127.0.0.1:${device.port}/onvif/device_service` });
+    expect(found).toMatchObject({
+      model: 'SIM-PTZ-2',
+      name: 'Pantau Test',
+      needsCredentials: true,
+      xaddr: `http://127.0.0.1:${device.port}/onvif/device_service`,
+    });
     // Behind NAT it announces its inside address; we list the address that answered.
     expect(devices.map((d) => d.address)).toContain(natDevice.address);
   });
 
   it('ignores answers to someone else’s probe and refuses a malformed target', async () => {
     expect(await discoverDevices({ timeoutMs: 200, targets: ['127.0.0.1:9'] })).toEqual([]);
-    await expect(discoverDevices({ timeoutMs: 100, targets: ['kamera.local'] })).rejects.toMatchObject({ code: 'invalid-request' });
+    await expect(discoverDevices({ timeoutMs: 100, targets: ['kamera.local'] })).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
   });
 });
 
@@ -138,7 +171,9 @@ describe('PTZ', () => {
   it('a changed password is used at once: no connection made with the old one is reused', async () => {
     const client = new OnvifClient({ timeoutMs: 3000 });
     await client.ptz(link(), credentials).stop();
-    await expect(client.ptz(link(), { username: 'admin', password: 'salah' }).stop()).rejects.toMatchObject({ code: 'auth-failed' });
+    await expect(client.ptz(link(), { username: 'admin', password: 'salah' }).stop()).rejects.toMatchObject({
+      code: 'auth-failed',
+    });
   });
 
   it('presets round-trip: save, list, go to, remove; and home', async () => {
@@ -160,6 +195,9 @@ describe('PTZ', () => {
       ['RemovePreset', '3'],
     ]);
     expect((await ptz.presets()).map((p) => p.token)).toEqual(['1', '2']);
-    await expect(ptz.gotoPreset('99')).rejects.toMatchObject({ code: 'device-error', message: expect.stringContaining('preset token does not exist') });
+    await expect(ptz.gotoPreset('99')).rejects.toMatchObject({
+      code: 'device-error',
+      message: expect.stringContaining('preset token does not exist'),
+    });
   });
 });

@@ -15,10 +15,22 @@ import type { ApiEvent } from '../../shared/api';
 import { childrenOf, waitFor } from '../fixtures/processes';
 
 const ffmpegPath = resolveFfmpeg().path;
-const camera = (id: string) => ({ id, name: `Kamera ${id}`, streams: [{ profile: 'main', url: `rtsp://127.0.0.1:9/${id}` }] });
+const camera = (id: string) => ({
+  id,
+  name: `Kamera ${id}`,
+  streams: [{ profile: 'main', url: `rtsp://127.0.0.1:9/${id}` }],
+});
 
 function options(dataDir: string, extra: Partial<OpenPantauOptions> = {}): OpenPantauOptions {
-  return { ffmpegPath, logger: silentLogger, host: 'browser', version: 'test', dataDir, send: () => undefined, ...extra };
+  return {
+    ffmpegPath,
+    logger: silentLogger,
+    host: 'browser',
+    version: 'test',
+    dataDir,
+    send: () => undefined,
+    ...extra,
+  };
 }
 
 describe('openPantau', () => {
@@ -36,7 +48,10 @@ describe('openPantau', () => {
     const core = await openPantau(options(dataDir));
     expect(core.cameras.summaries().map((c) => c.id)).toEqual(['a']);
     const info = await core.handlers['app:info']({}, { relayBase: 'ws://x' });
-    expect(info).toMatchObject({ demo: false, cameraFileNotice: { kind: 'restored', keptAs: expect.stringMatching(/^cameras\.json\.damaged-/) } });
+    expect(info).toMatchObject({
+      demo: false,
+      cameraFileNotice: { kind: 'restored', keptAs: expect.stringMatching(/^cameras\.json\.damaged-/) },
+    });
     expect(readdirSync(dataDir).some((f) => f.startsWith('cameras.json.damaged-'))).toBe(true);
     // Recovering did not copy the damaged file over the good backup.
     expect(JSON.parse(readFileSync(`${file}.bak`, 'utf8')).cameras.map((c: { id: string }) => c.id)).toEqual(['a']);
@@ -45,9 +60,14 @@ describe('openPantau', () => {
 
   it('a camera file named on the command line must exist; damaged beyond its backup, it names the field', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-open-'));
-    await expect(openPantau(options(dataDir, { cameraFile: path.join(dataDir, 'nope.json') }))).rejects.toThrow(/does not exist/);
+    await expect(openPantau(options(dataDir, { cameraFile: path.join(dataDir, 'nope.json') }))).rejects.toThrow(
+      /does not exist/,
+    );
     const bad = path.join(dataDir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ cameras: [{ ...camera('x'), streams: [{ profile: 'main', url: 'file:///etc/passwd' }] }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ cameras: [{ ...camera('x'), streams: [{ profile: 'main', url: 'file:///etc/passwd' }] }] }),
+    );
     await expect(openPantau(options(dataDir, { cameraFile: bad }))).rejects.toThrow(/cameras\[0\]\.streams\[0\]\.url/);
   });
 
@@ -70,6 +90,11 @@ describe('openPantau', () => {
       await new Promise((resolve) => (ws.readyState === WebSocket.CLOSED ? resolve(null) : ws.once('close', resolve)));
     }
     // Timers and sockets of ten cores are gone (a little slack for the test runner's own).
-    expect(await waitFor(() => process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap').length <= handlesBefore + 2, 5000)).toBe(true);
+    expect(
+      await waitFor(
+        () => process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap').length <= handlesBefore + 2,
+        5000,
+      ),
+    ).toBe(true);
   });
 });

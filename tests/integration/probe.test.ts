@@ -14,7 +14,13 @@ afterAll(() => locked?.stop());
 
 describe('camera probe', () => {
   it('reports codec, size and rate of a reachable camera', async () => {
-    expect(await probeCamera(ffmpeg, locked.url('cam'), 'operator', 'Rahasia123')).toMatchObject({ outcome: 'ok', codec: 'h264', width: 640, height: 360, fps: 25 });
+    expect(await probeCamera(ffmpeg, locked.url('cam'), 'operator', 'Rahasia123')).toMatchObject({
+      outcome: 'ok',
+      codec: 'h264',
+      width: 640,
+      height: 360,
+      fps: 25,
+    });
   });
 
   it('says when the password is wrong, without echoing it', async () => {
@@ -29,7 +35,9 @@ describe('camera probe', () => {
   });
 
   it('reads the video line ffmpeg prints', () => {
-    expect(parseVideoStream('  Stream #0:0: Video: hevc (Main), yuv420p(tv), 2560x1440, 20 fps, 20 tbr, 90k tbn')).toEqual({ codec: 'hevc', width: 2560, height: 1440, fps: 20 });
+    expect(
+      parseVideoStream('  Stream #0:0: Video: hevc (Main), yuv420p(tv), 2560x1440, 20 fps, 20 tbr, 90k tbn'),
+    ).toEqual({ codec: 'hevc', width: 2560, height: 1440, fps: 20 });
     expect(parseVideoStream('nothing here')).toBeUndefined();
   });
 });

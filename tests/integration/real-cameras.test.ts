@@ -37,7 +37,12 @@ afterEach(async () => {
 function watch(source: StreamSource, box = { maxWidth: 640, maxHeight: 360 }) {
   const statuses: StreamStatus[] = [];
   const chunks: (TsChunk & { at: number })[] = [];
-  const hub = new StreamHub({ ffmpegPath, logger: silentLogger, sourceFor: () => source, timing: { retryBaseMs: 200, retryMaxMs: 1000 } });
+  const hub = new StreamHub({
+    ffmpegPath,
+    logger: silentLogger,
+    sourceFor: () => source,
+    timing: { retryBaseMs: 200, retryMaxMs: 1000 },
+  });
   hubs.push(hub);
   hub.onStatus((s) => statuses.push(s));
   hub.subscribe('cam', 'main', { write: (chunk) => chunks.push({ ...chunk, at: Date.now() }) }, box);
@@ -74,7 +79,9 @@ describe('cameras of a real fleet show their true picture', () => {
   it('a resolution change mid-stream (16:9 ↔ 4:3) is followed without stretching', async () => {
     const stream = watch({ kind: 'rtsp', url: fleet.url('switching'), width: 640, height: 360 });
     // The fixture switches every 3 s: 8 s holds both sizes at least once.
-    expect(await waitFor(() => stream.chunks.length > 0 && Date.now() - stream.chunks[0]!.at > 8000, 20_000)).toBe(true);
+    expect(await waitFor(() => stream.chunks.length > 0 && Date.now() - stream.chunks[0]!.at > 8000, 20_000)).toBe(
+      true,
+    );
     const frames = decodeFrames(stream.bytes(), 640, 360, 'mpegts');
     const letterbox = fittedBox(4 / 3, 16 / 9);
     let wide = 0;
@@ -115,7 +122,9 @@ describe('cameras of a real fleet show their true picture', () => {
     const stream = watch({ kind: 'rtsp', url: fleet.url('four-three'), transport: 'http' });
     expect(await waitFor(() => stream.last()?.state === 'live' && stream.bytes().length > 100_000, 20_000)).toBe(true);
     expect(stream.last()!.transport).toBe('http');
-    expect(barsIn(decodeFrames(stream.bytes(), 640, 360, 'mpegts').at(-1)!, fittedBox(4 / 3, 16 / 9))).toEqual(smpteBars);
+    expect(barsIn(decodeFrames(stream.bytes(), 640, 360, 'mpegts').at(-1)!, fittedBox(4 / 3, 16 / 9))).toEqual(
+      smpteBars,
+    );
   });
 
   it('the same UDP-only camera forced to TCP says the camera refuses TCP', async () => {

@@ -19,7 +19,23 @@ const ffmpegPath = resolveFfmpeg().path;
 
 /** "width,height" of the video in MPEG-TS bytes, as ffprobe reads it. */
 function probeSize(ts: Buffer): string {
-  const probe = spawnSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', '-f', 'mpegts', '-'], { input: ts });
+  const probe = spawnSync(
+    'ffprobe',
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'stream=width,height',
+      '-of',
+      'csv=p=0',
+      '-f',
+      'mpegts',
+      '-',
+    ],
+    { input: ts },
+  );
   return probe.stdout.toString().split('\n').filter(Boolean)[0] ?? '';
 }
 
@@ -53,7 +69,10 @@ function newHub(sources: Record<string, StreamSource>, lingerMs = 800) {
 
 beforeAll(async () => {
   [camera, locked] = await Promise.all([
-    startRtspServer([{ name: 'cam1', width: 640, height: 360 }, { name: 'cam2', width: 320, height: 240 }]),
+    startRtspServer([
+      { name: 'cam1', width: 640, height: 360 },
+      { name: 'cam2', width: 320, height: 240 },
+    ]),
     startRtspServer([{ name: 'secure', width: 320, height: 240 }], { digest: 'operator:Rahasia123' }),
   ]);
 });
@@ -72,13 +91,19 @@ describe('StreamHub with a real RTSP camera', () => {
     const { hub, statuses } = newHub({ cam1: { kind: 'rtsp', url: camera.url('cam1'), width: 640, height: 360 } });
     const viewer = collector();
     subscriptions.push(hub.subscribe('cam1', 'main', viewer));
-    expect(await waitFor(() => viewer.bytes().includes(SEQUENCE_HEADER) && viewer.bytes().length > 50_000, 20_000)).toBe(true);
+    expect(
+      await waitFor(() => viewer.bytes().includes(SEQUENCE_HEADER) && viewer.bytes().length > 50_000, 20_000),
+    ).toBe(true);
     expect(viewer.chunks.every((c) => c.data.length % 188 === 0)).toBe(true);
     expect(statuses.map((s) => s.state)).toEqual(['connecting', 'live']);
 
-    const probe = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name,width,height', '-of', 'csv=p=0', '-f', 'mpegts', '-'], {
-      input: viewer.bytes(),
-    });
+    const probe = spawnSync(
+      'ffprobe',
+      ['-v', 'error', '-show_entries', 'stream=codec_name,width,height', '-of', 'csv=p=0', '-f', 'mpegts', '-'],
+      {
+        input: viewer.bytes(),
+      },
+    );
     // ffprobe lists the stream under its program and again on its own.
     const lines = probe.stdout.toString().split('\n').filter(Boolean);
     expect(new Set(lines)).toEqual(new Set(['mpeg1video,640,360']));
@@ -89,7 +114,9 @@ describe('StreamHub with a real RTSP camera', () => {
     const first = collector();
     const second = collector();
     subscriptions.push(hub.subscribe('cam1', 'main', first), hub.subscribe('cam1', 'main', second));
-    expect(await waitFor(() => first.bytes().includes(SEQUENCE_HEADER) && second.bytes().includes(SEQUENCE_HEADER), 20_000)).toBe(true);
+    expect(
+      await waitFor(() => first.bytes().includes(SEQUENCE_HEADER) && second.bytes().includes(SEQUENCE_HEADER), 20_000),
+    ).toBe(true);
     expect(ffmpegProcesses(`:${camera.port}/cam1`)).toHaveLength(1);
     expect(hub.sessions()).toHaveLength(1);
     expect(hub.sessions()[0]!.spawnCount).toBe(1);
@@ -114,7 +141,9 @@ describe('StreamHub with a real RTSP camera', () => {
 
     const big = collector();
     subscriptions.push(hub.subscribe('cam1', 'main', big, { maxWidth: 640, maxHeight: 360 }));
-    expect(await waitFor(() => big.bytes().includes(SEQUENCE_HEADER) && big.bytes().length > 20_000, 20_000)).toBe(true);
+    expect(await waitFor(() => big.bytes().includes(SEQUENCE_HEADER) && big.bytes().length > 20_000, 20_000)).toBe(
+      true,
+    );
     expect(probeSize(big.bytes())).toBe('640,360');
     expect(ffmpegProcesses(`:${camera.port}/cam1`)).toHaveLength(1);
     expect(hub.sessions()[0]!.outputBox).toEqual({ maxWidth: 640, maxHeight: 360 });
@@ -145,7 +174,10 @@ describe('StreamHub with a real RTSP camera', () => {
   });
 
   it('stops every process when disposed', async () => {
-    const { hub } = newHub({ cam1: { kind: 'rtsp', url: camera.url('cam1') }, cam2: { kind: 'rtsp', url: camera.url('cam2') } }, 60_000);
+    const { hub } = newHub(
+      { cam1: { kind: 'rtsp', url: camera.url('cam1') }, cam2: { kind: 'rtsp', url: camera.url('cam2') } },
+      60_000,
+    );
     const a = collector();
     const b = collector();
     hub.subscribe('cam1', 'main', a);
@@ -164,7 +196,9 @@ describe('StreamHub with a real RTSP camera', () => {
     subscriptions.push(hub.subscribe('wrong', 'main', collector()));
     const good = collector();
     subscriptions.push(hub.subscribe('right', 'main', good));
-    expect(await waitFor(() => statuses.some((s) => s.cameraId === 'wrong' && s.state === 'auth-failed'), 20_000)).toBe(true);
+    expect(await waitFor(() => statuses.some((s) => s.cameraId === 'wrong' && s.state === 'auth-failed'), 20_000)).toBe(
+      true,
+    );
     const failure = statuses.find((s) => s.cameraId === 'wrong' && s.state === 'auth-failed')!;
     expect(failure.error?.code).toBe('auth-failed');
     expect(failure.error?.message).not.toContain('salah');
@@ -197,7 +231,9 @@ describe('stream limit', () => {
     try {
       const a = hub.subscribe('a', 'main', { write: () => undefined });
       hub.subscribe('b', 'main', { write: () => undefined });
-      expect(() => hub.subscribe('c', 'main', { write: () => undefined })).toThrow(expect.objectContaining({ code: 'stream-limit' }));
+      expect(() => hub.subscribe('c', 'main', { write: () => undefined })).toThrow(
+        expect.objectContaining({ code: 'stream-limit' }),
+      );
       // A second viewer of a running stream costs nothing and is never refused.
       expect(() => hub.subscribe('a', 'main', { write: () => undefined })).not.toThrow();
       a.dispose();

@@ -17,13 +17,17 @@ function sources(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = readFileSync(path.join(root, file), 'utf8');
-  const found = [...text.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+  const found = [...text.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)].map(
+    (m) => m[1]!,
+  );
   return found;
 }
 
 describe('runtime boundaries', () => {
   it('electron/core never imports electron', () => {
-    const offenders = sources('electron/core').filter((f) => imports(f).some((m) => m === 'electron' || m.startsWith('electron/')));
+    const offenders = sources('electron/core').filter((f) =>
+      imports(f).some((m) => m === 'electron' || m.startsWith('electron/')),
+    );
     expect(sources('electron/core').length).toBeGreaterThan(5);
     expect(offenders).toEqual([]);
   });

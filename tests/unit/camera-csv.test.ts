@@ -3,17 +3,28 @@ import { camerasFromCsv, camerasToCsv, parseCsv } from '../../shared/camera-csv'
 
 describe('camera CSV import', () => {
   it('reads Indonesian headers, ";" separators and a BOM, as a city spreadsheet exports them', () => {
-    const text = '\uFEFFKode;Nama;Wilayah;URL Utama;URL Sub;Nama Pengguna;Kata Sandi\r\n' +
+    const text =
+      '\uFEFFKode;Nama;Wilayah;URL Utama;URL Sub;Nama Pengguna;Kata Sandi\r\n' +
       'smg-001;Simpang Lima;Kota Semarang/Semarang Tengah;rtsp://10.0.0.5/101;rtsp://10.0.0.5/102;admin;Rahasia;123\r\n' +
       'smg-002;"Jl. Pemuda; depan ""Lawang Sewu""";Kota Semarang;rtsp://10.0.0.6/101;;;\r\n';
     const result = camerasFromCsv(text);
     expect(result.rejected).toEqual([]);
-    expect(result.cameras[1]).toEqual({ id: 'smg-002', name: 'Jl. Pemuda; depan "Lawang Sewu"', group: 'Kota Semarang', streams: [{ profile: 'main', url: 'rtsp://10.0.0.6/101' }] });
-    expect(result.cameras[0]).toMatchObject({ username: 'admin', password: 'Rahasia', streams: [{ profile: 'main' }, { profile: 'sub', url: 'rtsp://10.0.0.5/102' }] });
+    expect(result.cameras[1]).toEqual({
+      id: 'smg-002',
+      name: 'Jl. Pemuda; depan "Lawang Sewu"',
+      group: 'Kota Semarang',
+      streams: [{ profile: 'main', url: 'rtsp://10.0.0.6/101' }],
+    });
+    expect(result.cameras[0]).toMatchObject({
+      username: 'admin',
+      password: 'Rahasia',
+      streams: [{ profile: 'main' }, { profile: 'sub', url: 'rtsp://10.0.0.5/102' }],
+    });
   });
 
   it('reads English headers with "," and rejects bad rows by line number, keeping the good ones', () => {
-    const text = 'id,name,group,main url,sub url,username,password\n' +
+    const text =
+      'id,name,group,main url,sub url,username,password\n' +
       'a,Camera A,,rtsp://1.2.3.4/a,,,\n' +
       'b,Camera B,,http://1.2.3.4/b,,,\n' +
       ',No id,,rtsp://1.2.3.4/c,,,\n' +
@@ -33,7 +44,16 @@ describe('camera CSV import', () => {
   });
 
   it('exports without passwords unless asked, and round-trips', () => {
-    const cameras = [{ id: 'x', name: '=cmd', group: 'G', streams: [{ profile: 'main', url: 'rtsp://h/1' }], username: 'u', password: 'p4ss' }];
+    const cameras = [
+      {
+        id: 'x',
+        name: '=cmd',
+        group: 'G',
+        streams: [{ profile: 'main', url: 'rtsp://h/1' }],
+        username: 'u',
+        password: 'p4ss',
+      },
+    ];
     const safe = camerasToCsv(cameras, false);
     expect(safe).not.toContain('p4ss');
     expect(safe).toContain("'=cmd");
@@ -41,7 +61,9 @@ describe('camera CSV import', () => {
   });
 
   it('reads and writes the transport per camera (empty is auto), and rejects an unknown one', () => {
-    const result = camerasFromCsv('id,name,main url,sub url,transport\nu,UDP only,rtsp://h/1,rtsp://h/2,UDP\nt,Plain,rtsp://h/3,,\nbad,Bad,rtsp://h/4,,quic\n');
+    const result = camerasFromCsv(
+      'id,name,main url,sub url,transport\nu,UDP only,rtsp://h/1,rtsp://h/2,UDP\nt,Plain,rtsp://h/3,,\nbad,Bad,rtsp://h/4,,quic\n',
+    );
     expect(result.cameras[0]!.streams.map((s) => s.transport)).toEqual(['udp', 'udp']);
     expect(result.cameras[1]!.streams[0]!.transport).toBeUndefined();
     expect(result.rejected.map((r) => r.line)).toEqual([4]);
@@ -56,12 +78,26 @@ describe('camera CSV import', () => {
 
 describe('camera CSV export read by a spreadsheet that splits on the other separator', () => {
   it('no cell starts with = + - @ whether the reader splits on "," or ";"', () => {
-    const cameras = [{ id: 'x', name: 'Pos;=HYPERLINK("http://evil")', group: 'A,=1+1', streams: [{ profile: 'main', url: 'rtsp://h/1' }], username: '-u' }];
+    const cameras = [
+      {
+        id: 'x',
+        name: 'Pos;=HYPERLINK("http://evil")',
+        group: 'A,=1+1',
+        streams: [{ profile: 'main', url: 'rtsp://h/1' }],
+        username: '-u',
+      },
+    ];
     const text = camerasToCsv(cameras, false).replace(/^\uFEFF/, '');
     for (const separator of [',', ';']) {
       // A naive reader: split every line on the separator, quotes and all.
-      const cells = text.split(/\r\n/).flatMap((line) => line.split(separator)).map((c) => c.replace(/^"/, ''));
-      expect(cells.filter((c) => /^[=+\-@]/.test(c)), `split on "${separator}"`).toEqual([]);
+      const cells = text
+        .split(/\r\n/)
+        .flatMap((line) => line.split(separator))
+        .map((c) => c.replace(/^"/, ''));
+      expect(
+        cells.filter((c) => /^[=+\-@]/.test(c)),
+        `split on "${separator}"`,
+      ).toEqual([]);
       // An RFC 4180 reader gets the names back, neutralised only where a formula could start.
       expect(parseCsv(text, ',')[1]!.fields[1]).toBe(`Pos;'=HYPERLINK("http://evil")`);
     }

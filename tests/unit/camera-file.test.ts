@@ -54,7 +54,9 @@ describe('camera file', () => {
   it('rejects duplicate camera ids and profiles', () => {
     expect(problem({ cameras: [good.cameras[0], good.cameras[0]] })).toContain('cameras[1].id: duplicates camera id');
     const stream = good.cameras[0]!.streams[0];
-    expect(problem(withCamera({ streams: [stream, stream] }))).toContain('cameras[0].streams[1].profile: duplicates profile');
+    expect(problem(withCamera({ streams: [stream, stream] }))).toContain(
+      'cameras[0].streams[1].profile: duplicates profile',
+    );
   });
 
   it('says when the file is not JSON at all', () => {
@@ -83,7 +85,9 @@ describe('CameraRegistry', () => {
 
   it('reports unknown cameras and profiles with codes', () => {
     expect(() => registry.sourceFor('nope', 'main')).toThrow(expect.objectContaining({ code: 'camera-not-found' }));
-    expect(() => registry.sourceFor('smg-tembalang-01', 'third')).toThrow(expect.objectContaining({ code: 'profile-not-found' }));
+    expect(() => registry.sourceFor('smg-tembalang-01', 'third')).toThrow(
+      expect.objectContaining({ code: 'profile-not-found' }),
+    );
   });
 
   it('has four demo cameras drawn by ffmpeg', () => {
@@ -96,17 +100,23 @@ describe('CameraRegistry', () => {
 
 describe('input normalised or refused with a sentence', () => {
   it('refuses control characters in a URL instead of letting the parser drop them', () => {
-    const message = problem(withCamera({ streams: [{ profile: 'main', url: 'rtsp://127.0.0.1:9/a\r\nX-Injected: 1' }] }));
+    const message = problem(
+      withCamera({ streams: [{ profile: 'main', url: 'rtsp://127.0.0.1:9/a\r\nX-Injected: 1' }] }),
+    );
     expect(message).toContain('cameras[0].streams[0].url: contains a line break');
   });
 
   it('keeps a URL as the parser reads it: a space or "@" in its password percent-encoded', () => {
-    const file = parseCameraFile(JSON.stringify(withCamera({ streams: [{ profile: 'main', url: 'rtsp://admin:zq 7@xv@10.0.0.5/live' }] })));
+    const file = parseCameraFile(
+      JSON.stringify(withCamera({ streams: [{ profile: 'main', url: 'rtsp://admin:zq 7@xv@10.0.0.5/live' }] })),
+    );
     expect(file.cameras[0]!.streams[0]!.url).toBe('rtsp://admin:zq%207%40xv@10.0.0.5/live');
   });
 
   it('refuses text-direction controls and line breaks in names', () => {
-    expect(problem(withCamera({ name: 'Pos \u202Egnp.exe' }))).toContain('cameras[0].name: must not contain text-direction control characters');
+    expect(problem(withCamera({ name: 'Pos \u202Egnp.exe' }))).toContain(
+      'cameras[0].name: must not contain text-direction control characters',
+    );
     expect(problem(withCamera({ name: 'Pos\nPolisi' }))).toContain('cameras[0].name: must not contain line breaks');
   });
 });

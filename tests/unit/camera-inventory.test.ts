@@ -73,7 +73,12 @@ describe('camera inventory: editing without ever showing a secret', () => {
 
   it('a URL changed to another camera does not inherit the old user info', async () => {
     const { file, inventory: inv } = inventory();
-    await inv.update({ id: 'cam-1', name: 'A', streams: [{ profile: 'main', url: 'rtsp://10.0.0.6/live' }], username: 'admin' });
+    await inv.update({
+      id: 'cam-1',
+      name: 'A',
+      streams: [{ profile: 'main', url: 'rtsp://10.0.0.6/live' }],
+      username: 'admin',
+    });
     expect(onDisk(file)[0]?.streams).toEqual([{ profile: 'main', url: 'rtsp://10.0.0.6/live' }]);
   });
 
@@ -91,7 +96,10 @@ describe('camera inventory: editing without ever showing a secret', () => {
       username: 'admin',
       password: 'field-secret',
     });
-    expect(inv.probeTarget('cam-1', 'rtsp://203.0.113.9/steal', 'admin')).toEqual({ url: 'rtsp://203.0.113.9/steal', username: 'admin' });
+    expect(inv.probeTarget('cam-1', 'rtsp://203.0.113.9/steal', 'admin')).toEqual({
+      url: 'rtsp://203.0.113.9/steal',
+      username: 'admin',
+    });
     expect(inv.probeTarget('cam-1', 'not a url', undefined)).toEqual({ url: 'not a url' });
   });
 
@@ -153,7 +161,11 @@ describe('camera passwords at rest', () => {
     const disk = JSON.parse(text).cameras as CameraFileEntry[];
     expect(disk[0]).toMatchObject({ username: 'admin', passwordSealed: expect.any(String) });
     expect(disk[0]!.password).toBeUndefined();
-    expect(disk[1]).toMatchObject({ username: 'admin', streams: [{ profile: 'main', url: 'rtsp://10.0.0.9/ch1' }], passwordSealed: expect.any(String) });
+    expect(disk[1]).toMatchObject({
+      username: 'admin',
+      streams: [{ profile: 'main', url: 'rtsp://10.0.0.9/ch1' }],
+      passwordSealed: expect.any(String),
+    });
 
     // Next launch: the core reads the file and opens the passwords; the camera's source has them.
     const registry = CameraRegistry.fromFile(disk);
@@ -177,7 +189,10 @@ describe('camera passwords at rest', () => {
     for (const kept of [file, `${file}.bak`]) expect(readFileSync(kept, 'utf8')).not.toMatch(/secret/);
     expect(inv.find('cam-1').password).toBe('field-secret');
     const reopened = JSON.parse(readFileSync(file, 'utf8')).cameras as CameraFileEntry[];
-    expect(new CameraInventory(file, reopened, CameraRegistry.fromFile(reopened), silentLogger, sealer).find('cam-1').password).toBe('field-secret');
+    expect(
+      new CameraInventory(file, reopened, CameraRegistry.fromFile(reopened), silentLogger, sealer).find('cam-1')
+        .password,
+    ).toBe('field-secret');
   });
 
   it('a password this machine cannot open is kept sealed, reported, and survives edits until a new one is typed', async () => {
@@ -189,8 +204,17 @@ describe('camera passwords at rest', () => {
     expect(inv.unreadable()).toEqual(['cam-1']);
     expect(inv.get('cam-1').hasPassword).toBe(true);
     await inv.update({ id: 'cam-1', name: 'Renamed', streams: inv.get('cam-1').streams, username: 'admin' });
-    expect(JSON.parse(readFileSync(file, 'utf8')).cameras[0]).toMatchObject({ name: 'Renamed', passwordSealed: sealedElsewhere });
-    await inv.update({ id: 'cam-1', name: 'Renamed', streams: inv.get('cam-1').streams, username: 'admin', password: 'typed-again' });
+    expect(JSON.parse(readFileSync(file, 'utf8')).cameras[0]).toMatchObject({
+      name: 'Renamed',
+      passwordSealed: sealedElsewhere,
+    });
+    await inv.update({
+      id: 'cam-1',
+      name: 'Renamed',
+      streams: inv.get('cam-1').streams,
+      username: 'admin',
+      password: 'typed-again',
+    });
     expect(inv.unreadable()).toEqual([]);
     expect(JSON.parse(readFileSync(file, 'utf8')).cameras[0].passwordSealed).not.toBe(sealedElsewhere);
   });
@@ -207,20 +231,31 @@ describe('a stored password goes only to the host it was entered for', () => {
   it('an edit that moves the camera to another host keeps no stored password, and says so', async () => {
     const { file, inventory: inv } = inventory();
     const moved = inv.get('cam-1').streams.map((s) => ({ ...s, url: s.url.replace('10.0.0.5', '203.0.113.9') }));
-    expect(await inv.update({ id: 'cam-1', name: 'A', streams: moved, username: 'admin' })).toEqual({ passwordDropped: true });
+    expect(await inv.update({ id: 'cam-1', name: 'A', streams: moved, username: 'admin' })).toEqual({
+      passwordDropped: true,
+    });
     expect(onDisk(file)[0]).not.toHaveProperty('password');
     expect(JSON.stringify(onDisk(file))).not.toMatch(/secret/);
     // Same host, another path: the stored password stays.
     const { file: file2, inventory: same } = inventory();
-    const repathed = same.get('cam-1').streams.map((s) => ({ ...s, url: s.url.replace('/Streaming', '/ISAPI/Streaming') }));
-    expect(await same.update({ id: 'cam-1', name: 'A', streams: repathed, username: 'admin' })).toEqual({ passwordDropped: false });
+    const repathed = same
+      .get('cam-1')
+      .streams.map((s) => ({ ...s, url: s.url.replace('/Streaming', '/ISAPI/Streaming') }));
+    expect(await same.update({ id: 'cam-1', name: 'A', streams: repathed, username: 'admin' })).toEqual({
+      passwordDropped: false,
+    });
     expect(onDisk(file2)[0]).toMatchObject({ password: 'field-secret' });
   });
 
   it('a new ONVIF address is another host too', async () => {
     const withOnvif = { ...stored, onvif: { address: '10.0.0.5:80', profileToken: 'p1', ptz: true } };
     const { file, inventory: inv } = inventory([withOnvif]);
-    await inv.update({ ...withOnvif, password: undefined, streams: inv.get('cam-1').streams, onvif: { ...withOnvif.onvif, address: '198.51.100.7:80' } } as CameraFileEntry);
+    await inv.update({
+      ...withOnvif,
+      password: undefined,
+      streams: inv.get('cam-1').streams,
+      onvif: { ...withOnvif.onvif, address: '198.51.100.7:80' },
+    } as CameraFileEntry);
     expect(onDisk(file)[0]).not.toHaveProperty('password');
   });
 
@@ -236,7 +271,15 @@ describe('a stored password goes only to the host it was entered for', () => {
 describe('input that is not what it seems', () => {
   it('a password typed inside the URL moves into the password field; the URL keeps no secret', async () => {
     const { file, inventory: inv } = inventory([]);
-    await inv.add({ id: 'typed', name: 'Typed', streams: [{ profile: 'main', url: 'rtsp://admin:zq%207%40xv@10.0.0.9/live' }] });
-    expect(onDisk(file)[0]).toMatchObject({ username: 'admin', password: 'zq 7@xv', streams: [{ profile: 'main', url: 'rtsp://10.0.0.9/live' }] });
+    await inv.add({
+      id: 'typed',
+      name: 'Typed',
+      streams: [{ profile: 'main', url: 'rtsp://admin:zq%207%40xv@10.0.0.9/live' }],
+    });
+    expect(onDisk(file)[0]).toMatchObject({
+      username: 'admin',
+      password: 'zq 7@xv',
+      streams: [{ profile: 'main', url: 'rtsp://10.0.0.9/live' }],
+    });
   });
 });

@@ -17,13 +17,37 @@ import id from '../../resources/i18n/id.json';
 
 const cameras = CameraRegistry.demo(2);
 // The hub is never asked to start a stream here, so no ffmpeg path is needed.
-const hub = new StreamHub({ ffmpegPath: '/nonexistent', logger: silentLogger, sourceFor: (c, p) => cameras.sourceFor(c, p) });
-const layouts = new LayoutService(path.join(mkdtempSync(path.join(tmpdir(), 'pantau-contract-')), 'layouts.json'), silentLogger);
+const hub = new StreamHub({
+  ffmpegPath: '/nonexistent',
+  logger: silentLogger,
+  sourceFor: (c, p) => cameras.sourceFor(c, p),
+});
+const layouts = new LayoutService(
+  path.join(mkdtempSync(path.join(tmpdir(), 'pantau-contract-')), 'layouts.json'),
+  silentLogger,
+);
 // A folder of its own: two runs at once must not write the same file.
-const inventory = new CameraInventory(path.join(mkdtempSync(path.join(tmpdir(), 'pantau-contract-')), 'cameras.json'), [], cameras, silentLogger);
+const inventory = new CameraInventory(
+  path.join(mkdtempSync(path.join(tmpdir(), 'pantau-contract-')), 'cameras.json'),
+  [],
+  cameras,
+  silentLogger,
+);
 const onvif = new OnvifClient();
 const ptz = new PtzManager(onvif, ptzLookup(inventory, cameras));
-const handlers = createApiHandlers({ cameras, onvif, ptz, hub, layouts, inventory, ffmpegPath: '/nonexistent', snapshotDir: () => tmpdir(), token: 'T0KEN', host: 'browser', version: '1.2.3' });
+const handlers = createApiHandlers({
+  cameras,
+  onvif,
+  ptz,
+  hub,
+  layouts,
+  inventory,
+  ffmpegPath: '/nonexistent',
+  snapshotDir: () => tmpdir(),
+  token: 'T0KEN',
+  host: 'browser',
+  version: '1.2.3',
+});
 const context = { relayBase: 'ws://127.0.0.1:9' };
 const call = (method: unknown, params: unknown) => dispatch(handlers, method, params, context, silentLogger);
 
@@ -33,12 +57,25 @@ describe('the API contract', () => {
   });
 
   it('answers a valid call with a value', async () => {
-    expect(await call('app:info', {})).toEqual({ ok: true, value: { name: 'Pantau', version: '1.2.3', host: 'browser', demo: true, secrets: 'plain', unreadablePasswords: [] } });
+    expect(await call('app:info', {})).toEqual({
+      ok: true,
+      value: {
+        name: 'Pantau',
+        version: '1.2.3',
+        host: 'browser',
+        demo: true,
+        secrets: 'plain',
+        unreadablePasswords: [],
+      },
+    });
   });
 
   it('opens a stream as a relay URL carrying the token', async () => {
     const result = await call('stream:open', { cameraId: 'demo-2', tileWidth: 640, tileHeight: 360 });
-    expect(result).toEqual({ ok: true, value: { url: 'ws://127.0.0.1:9/stream/demo-2/main?token=T0KEN&w=640', profile: 'main' } });
+    expect(result).toEqual({
+      ok: true,
+      value: { url: 'ws://127.0.0.1:9/stream/demo-2/main?token=T0KEN&w=640', profile: 'main' },
+    });
   });
 
   it('refuses PTZ on a camera that does not report it, saying so', async () => {
@@ -46,12 +83,23 @@ describe('the API contract', () => {
       ok: false,
       error: { code: 'unsupported', message: 'Camera "demo-1" does not take PTZ commands.' },
     });
-    expect(await call('ptz:stop', { cameraId: 'nope' })).toMatchObject({ ok: false, error: { code: 'camera-not-found' } });
-    expect(await call('ptz:move', { cameraId: 'demo-1', velocity: { pan: 2, tilt: 0, zoom: 0 } })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await call('ptz:stop', { cameraId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'camera-not-found' },
+    });
+    expect(await call('ptz:move', { cameraId: 'demo-1', velocity: { pan: 2, tilt: 0, zoom: 0 } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
   });
 
   it('takes no sealed password from the page', async () => {
-    const camera = { id: 'x1', name: 'X', streams: [{ profile: 'main', url: 'rtsp://127.0.0.1/x' }], passwordSealed: 'AAAA' };
+    const camera = {
+      id: 'x1',
+      name: 'X',
+      streams: [{ profile: 'main', url: 'rtsp://127.0.0.1/x' }],
+      passwordSealed: 'AAAA',
+    };
     expect(await call('camera:add', { camera })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
@@ -68,12 +116,18 @@ describe('the API contract', () => {
   });
 
   it('turns a coded failure into an error value', async () => {
-    expect(await call('stream:open', { cameraId: 'nope' })).toMatchObject({ ok: false, error: { code: 'camera-not-found' } });
+    expect(await call('stream:open', { cameraId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'camera-not-found' },
+    });
   });
 
   it('checks results against the contract too', async () => {
     const broken = { ...handlers, 'app:info': () => ({ name: 'Other' }) } as unknown as ApiHandlers;
-    expect(await dispatch(broken, 'app:info', {}, context, silentLogger)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await dispatch(broken, 'app:info', {}, context, silentLogger)).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 });
 

@@ -3,7 +3,14 @@ import { multicastInterfaces, probeMessage } from '../../electron/core/onvif/dis
 
 describe('WS-Discovery interfaces', () => {
   it('a multicast probe goes out on every IPv4 network the machine has, not loopback', () => {
-    const nic = (address: string, family: 'IPv4' | 'IPv6', internal: boolean) => ({ address, family, internal, netmask: '', mac: '', cidr: null });
+    const nic = (address: string, family: 'IPv4' | 'IPv6', internal: boolean) => ({
+      address,
+      family,
+      internal,
+      netmask: '',
+      mac: '',
+      cidr: null,
+    });
     expect(
       multicastInterfaces({
         lo: [nic('127.0.0.1', 'IPv4', true)],

@@ -5,8 +5,14 @@ import type { StreamStatus } from '../../shared/model';
 
 /** Event sources that keep their listeners where the test can fire and count them. */
 function sources() {
-  const listeners = { status: new Set<(s: StreamStatus) => void>(), stats: new Set<(s: StreamStatus[]) => void>(), change: new Set<() => void>() };
-  const on = <T>(set: Set<T>) => (listener: T) => (set.add(listener), () => set.delete(listener));
+  const listeners = {
+    status: new Set<(s: StreamStatus) => void>(),
+    stats: new Set<(s: StreamStatus[]) => void>(),
+    change: new Set<() => void>(),
+  };
+  const on =
+    <T>(set: Set<T>) =>
+    (listener: T) => (set.add(listener), () => set.delete(listener));
   return {
     listeners,
     count: () => listeners.status.size + listeners.stats.size + listeners.change.size,
@@ -24,7 +30,15 @@ describe('contract events', () => {
     const s = sources();
     const sent: ApiEvent[] = [];
     const stop = forwardEvents(s, (event) => sent.push(event));
-    const status: StreamStatus = { cameraId: 'a', profile: 'main', state: 'live', since: 0, fps: 25, kbps: 900, reconnects: 0 };
+    const status: StreamStatus = {
+      cameraId: 'a',
+      profile: 'main',
+      state: 'live',
+      since: 0,
+      fps: 25,
+      kbps: 900,
+      reconnects: 0,
+    };
     s.listeners.status.forEach((l) => l(status));
     s.listeners.stats.forEach((l) => l([status]));
     s.listeners.change.forEach((l) => l());

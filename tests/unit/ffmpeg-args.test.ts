@@ -37,31 +37,49 @@ describe('buildFfmpegArgs for an RTSP camera', () => {
     expect(valueOf(args, '-bf')).toBe('0');
     expect(Number(valueOf(args, '-g'))).toBeLessThanOrEqual(Number(valueOf(args, '-r')));
     expect(valueOf(args, '-force_key_frames')).toBe('expr:gte(t,n_forced*1)');
-    expect(valueOf(args, '-f', )).toBe('concat');
+    expect(valueOf(args, '-f')).toBe('concat');
     expect(args[args.lastIndexOf('-f') + 1]).toBe('mpegts');
     expect(args).toContain('-an');
     expect(args[args.length - 1]).toBe('pipe:1');
   });
 
   it('fits 1080p into 1280×720 and letterboxes whatever the camera really sends', () => {
-    expect(valueOf(args, '-vf')).toBe('scale=1280:720:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=1280:720:(ow-iw)/2:(oh-ih)/2,setsar=1');
+    expect(valueOf(args, '-vf')).toBe(
+      'scale=1280:720:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=1280:720:(ow-iw)/2:(oh-ih)/2,setsar=1',
+    );
   });
 
   it('uses the whole box when the camera size is unknown', () => {
-    expect(outputSize({ kind: 'rtsp', url: 'rtsp://cam/x' }, { maxWidth: 640, maxHeight: 360 })).toEqual({ width: 640, height: 360 });
+    expect(outputSize({ kind: 'rtsp', url: 'rtsp://cam/x' }, { maxWidth: 640, maxHeight: 360 })).toEqual({
+      width: 640,
+      height: 360,
+    });
     expect(valueOf(buildFfmpegArgs({ kind: 'rtsp', url: 'rtsp://cam/x' }).args, '-vf')).toContain('pad=1280:720');
   });
 
   it('uses UDP when a camera asks for it or the session chose it', () => {
-    expect(buildFfmpegArgs({ kind: 'rtsp', url: 'rtsp://cam/x', transport: 'udp' }).stdin).toContain('option rtsp_transport udp\n');
-    expect(buildFfmpegArgs({ kind: 'rtsp', url: 'rtsp://cam/x', transport: 'auto' }, undefined, 'udp').stdin).toContain('option rtsp_transport udp\n');
-    expect(buildFfmpegArgs({ kind: 'rtsp', url: 'rtsp://cam/x', transport: 'http' }).stdin).toContain('option rtsp_transport http\n');
+    expect(buildFfmpegArgs({ kind: 'rtsp', url: 'rtsp://cam/x', transport: 'udp' }).stdin).toContain(
+      'option rtsp_transport udp\n',
+    );
+    expect(buildFfmpegArgs({ kind: 'rtsp', url: 'rtsp://cam/x', transport: 'auto' }, undefined, 'udp').stdin).toContain(
+      'option rtsp_transport udp\n',
+    );
+    expect(buildFfmpegArgs({ kind: 'rtsp', url: 'rtsp://cam/x', transport: 'http' }).stdin).toContain(
+      'option rtsp_transport http\n',
+    );
   });
 });
 
 describe('buildFfmpegArgs for a demo camera', () => {
   it('draws a moving picture locally at real time, with the label and a clock', () => {
-    const { args, stdin } = buildFfmpegArgs({ kind: 'demo', label: "Demo 1 O'Brien, Jl. A:B", pattern: 'testsrc2', width: 640, height: 360, fps: 25 });
+    const { args, stdin } = buildFfmpegArgs({
+      kind: 'demo',
+      label: "Demo 1 O'Brien, Jl. A:B",
+      pattern: 'testsrc2',
+      width: 640,
+      height: 360,
+      fps: 25,
+    });
     expect(stdin).toBeUndefined();
     expect(args).toContain('-re');
     expect(valueOf(args, '-f')).toBe('lavfi');

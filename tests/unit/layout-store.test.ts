@@ -51,7 +51,11 @@ describe('layout persistence', () => {
     const recovered = await service(folder);
     const listed = recovered.list();
     expect(listed.layouts.map((l) => l.id)).toEqual(['satu']); // the last good copy
-    expect(listed.notice).toMatchObject({ kind: 'restored', detail: expect.stringContaining('not valid JSON'), keptAs: expect.stringMatching(/^layouts\.json\.damaged-/) });
+    expect(listed.notice).toMatchObject({
+      kind: 'restored',
+      detail: expect.stringContaining('not valid JSON'),
+      keptAs: expect.stringMatching(/^layouts\.json\.damaged-/),
+    });
     expect(readdirSync(folder).some((f) => f.startsWith('layouts.json.damaged-'))).toBe(true);
     expect(recovered.list().notice).toBeUndefined(); // said once
   });
@@ -98,9 +102,36 @@ describe('layout import and export', () => {
     const s = await service(folder);
     const bad = [
       'not json',
-      JSON.stringify({ format: 'pantau-layouts', version: 1, exportedAt: 'x', layouts: [{ ...layout('x'), geometry: { cols: 2, rows: 2, tiles: [{ x: 0, y: 0, w: 2, h: 2 }, { x: 0, y: 0, w: 1, h: 1 }] } }] }),
-      JSON.stringify({ format: 'pantau-layouts', version: 1, exportedAt: 'x', layouts: [{ ...layout('x'), cameras: ['../../etc'] }] }),
-      JSON.stringify({ format: 'pantau-layouts', version: 1, exportedAt: 'x', layouts: [layout('ok'), { ...layout('x'), __proto__: { locked: true }, extra: 1 }] }),
+      JSON.stringify({
+        format: 'pantau-layouts',
+        version: 1,
+        exportedAt: 'x',
+        layouts: [
+          {
+            ...layout('x'),
+            geometry: {
+              cols: 2,
+              rows: 2,
+              tiles: [
+                { x: 0, y: 0, w: 2, h: 2 },
+                { x: 0, y: 0, w: 1, h: 1 },
+              ],
+            },
+          },
+        ],
+      }),
+      JSON.stringify({
+        format: 'pantau-layouts',
+        version: 1,
+        exportedAt: 'x',
+        layouts: [{ ...layout('x'), cameras: ['../../etc'] }],
+      }),
+      JSON.stringify({
+        format: 'pantau-layouts',
+        version: 1,
+        exportedAt: 'x',
+        layouts: [layout('ok'), { ...layout('x'), __proto__: { locked: true }, extra: 1 }],
+      }),
       JSON.stringify({ format: 'other', layouts: [] }),
     ];
     for (const text of bad) await expect(s.import(text, new Set())).rejects.toMatchObject({ code: 'invalid-file' });
@@ -119,7 +150,12 @@ describe('layout file migrations', () => {
     const s = await service(folder);
     const listed = s.list();
     expect(listed.notice).toBeUndefined();
-    expect(listed.layouts[0]).toMatchObject({ id: 'lama', geometry: template('2x2'), cameras: ['a', null, null, 'b'], locked: false });
+    expect(listed.layouts[0]).toMatchObject({
+      id: 'lama',
+      geometry: template('2x2'),
+      cameras: ['a', null, null, 'b'],
+      locked: false,
+    });
   });
 
   it('does not guess at a file from a newer Pantau: it is reported and kept beside', async () => {

@@ -16,7 +16,19 @@ import { chooseProfile, outputTier, tierByWidth } from '../../shared/stream-choi
 
 describe('layout templates', () => {
   it('are all valid walls with the advertised tile counts', () => {
-    const counts: Record<TemplateId, number> = { '1': 1, '2x2': 4, '3x3': 9, '4x4': 16, '5x5': 25, '6x6': 36, '1+5': 6, '1+7': 8, '1+12': 13, '2+8': 10, '3+4': 7 };
+    const counts: Record<TemplateId, number> = {
+      '1': 1,
+      '2x2': 4,
+      '3x3': 9,
+      '4x4': 16,
+      '5x5': 25,
+      '6x6': 36,
+      '1+5': 6,
+      '1+7': 8,
+      '1+12': 13,
+      '2+8': 10,
+      '3+4': 7,
+    };
     for (const id of templateIds) {
       const g = template(id);
       expect(geometryProblem(g), id).toBeNull();
@@ -31,7 +43,17 @@ describe('layout templates', () => {
   });
 
   it('picks the smallest square template that holds the cameras, up to 4×4', () => {
-    expect([0, 1, 2, 4, 5, 9, 10, 16, 40].map(smallestTemplateFor)).toEqual(['1', '1', '2x2', '2x2', '3x3', '3x3', '4x4', '4x4', '4x4']);
+    expect([0, 1, 2, 4, 5, 9, 10, 16, 40].map(smallestTemplateFor)).toEqual([
+      '1',
+      '1',
+      '2x2',
+      '2x2',
+      '3x3',
+      '3x3',
+      '4x4',
+      '4x4',
+      '4x4',
+    ]);
   });
 
   it('fits cameras to a tile count', () => {
@@ -56,7 +78,16 @@ describe('custom layouts', () => {
   });
 
   it('rejects overlapping, uncovered and out-of-grid geometries', () => {
-    expect(geometryProblem({ cols: 2, rows: 1, tiles: [{ x: 0, y: 0, w: 2, h: 1 }, { x: 1, y: 0, w: 1, h: 1 }] })).toBe('tiles overlap');
+    expect(
+      geometryProblem({
+        cols: 2,
+        rows: 1,
+        tiles: [
+          { x: 0, y: 0, w: 2, h: 1 },
+          { x: 1, y: 0, w: 1, h: 1 },
+        ],
+      }),
+    ).toBe('tiles overlap');
     expect(geometryProblem({ cols: 2, rows: 1, tiles: [{ x: 0, y: 0, w: 1, h: 1 }] })).toBe('some cells have no tile');
     expect(geometryProblem({ cols: 2, rows: 1, tiles: [{ x: 0, y: 0, w: 3, h: 1 }] })).toContain('outside');
     expect(geometryProblem({ cols: 9, rows: 1, tiles: [] })).toContain('1 to 8');

@@ -17,18 +17,28 @@ const hasWords = (text: string) => /\p{L}{2,}/u.test(text) && !allowed.has(text.
 function hardCodedStrings(file: string, text = readFileSync(file, 'utf8')): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
-  const where = (node: ts.Node) => `${path.basename(file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  const where = (node: ts.Node) =>
+    `${path.basename(file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node) && hasWords(node.text)) found.push(`${where(node)} text "${node.text.trim()}"`);
     if (ts.isJsxAttribute(node) && userFacingAttributes.has(node.name.getText())) {
       const value = node.initializer;
-      const literal = value && ts.isStringLiteral(value) ? value : value && ts.isJsxExpression(value) && value.expression && ts.isStringLiteral(value.expression) ? value.expression : undefined;
+      const literal =
+        value && ts.isStringLiteral(value)
+          ? value
+          : value && ts.isJsxExpression(value) && value.expression && ts.isStringLiteral(value.expression)
+            ? value.expression
+            : undefined;
       if (literal && hasWords(literal.text)) found.push(`${where(node)} ${node.name.getText()}="${literal.text}"`);
     }
     // Words passed to a notice or an error shown on screen.
-    if (ts.isCallExpression(node) && /^(setNotice|setError|alert|confirm)$/.test(node.expression.getText().replace(/^window\./, ''))) {
+    if (
+      ts.isCallExpression(node) &&
+      /^(setNotice|setError|alert|confirm)$/.test(node.expression.getText().replace(/^window\./, ''))
+    ) {
       const first = node.arguments[0];
-      if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) && hasWords(first.text)) found.push(`${where(node)} ${node.expression.getText()}("${first.text}")`);
+      if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) && hasWords(first.text))
+        found.push(`${where(node)} ${node.expression.getText()}("${first.text}")`);
     }
     ts.forEachChild(node, visit);
   };

@@ -4,7 +4,14 @@ import { nvrCameras } from '../../shared/nvr';
 
 describe('NVR channels', () => {
   it('uses the Hikvision pattern for main and sub streams, grouped under the NVR', () => {
-    const cams = nvrCameras({ brand: 'hikvision', name: 'Gudang KPU Genuk', host: '10.8.0.20', channels: 16, username: 'admin', password: 'x' });
+    const cams = nvrCameras({
+      brand: 'hikvision',
+      name: 'Gudang KPU Genuk',
+      host: '10.8.0.20',
+      channels: 16,
+      username: 'admin',
+      password: 'x',
+    });
     expect(cams).toHaveLength(16);
     expect(cams[0]).toEqual({
       id: 'gudang-kpu-genuk-ch01',

@@ -48,7 +48,9 @@ describe('electron-builder.yml', () => {
     const ffmpeg = config.extraResources.find((r) => r.to === 'ffmpeg');
     expect(ffmpeg).toEqual({ from: 'node_modules/ffmpeg-static', to: 'ffmpeg', filter: ['ffmpeg.exe', 'LICENSE'] });
     // ffmpeg-static keeps its binary at the package root under that name on Windows.
-    expect(packagedFfmpegPath('C:\\Program Files\\Pantau\\resources', 'win32')).toBe('C:\\Program Files\\Pantau\\resources\\ffmpeg\\ffmpeg.exe');
+    expect(packagedFfmpegPath('C:\\Program Files\\Pantau\\resources', 'win32')).toBe(
+      'C:\\Program Files\\Pantau\\resources\\ffmpeg\\ffmpeg.exe',
+    );
   });
 
   it('uses icons from resources/, large enough for Windows (256×256 PNG)', () => {
@@ -68,11 +70,15 @@ describe('ffmpeg in a packaged app', () => {
     const binary = path.join(resources, 'ffmpeg', 'ffmpeg');
     writeFileSync(binary, '#!/bin/sh\n');
     chmodSync(binary, 0o755);
-    expect(resolveFfmpeg({ env: { PATH: '/usr/bin' }, resourcesPath: resources, bundledPath: () => undefined })).toEqual({ path: binary, source: 'packaged' });
+    expect(
+      resolveFfmpeg({ env: { PATH: '/usr/bin' }, resourcesPath: resources, bundledPath: () => undefined }),
+    ).toEqual({ path: binary, source: 'packaged' });
   });
 
   it('falls through to the next place when the packaged copy is missing', () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'pantau-resources-'));
-    expect(resolveFfmpeg({ env: { PATH: '/usr/bin' }, resourcesPath: empty, bundledPath: () => undefined }).source).toBe('PATH');
+    expect(
+      resolveFfmpeg({ env: { PATH: '/usr/bin' }, resourcesPath: empty, bundledPath: () => undefined }).source,
+    ).toBe('PATH');
   });
 });

@@ -5,7 +5,10 @@ describe('"test connection" is not a port scanner', () => {
   it('one test at a time per host: a second one is refused while the first runs, allowed after', async () => {
     const gate = new ProbeGate();
     let finish!: () => void;
-    const first = gate.run('rtsp://10.0.0.5:554/a', () => new Promise<string>((resolve) => (finish = () => resolve('done'))));
+    const first = gate.run(
+      'rtsp://10.0.0.5:554/a',
+      () => new Promise<string>((resolve) => (finish = () => resolve('done'))),
+    );
     await expect(gate.run('rtsp://10.0.0.5:554/b', async () => 'x')).rejects.toMatchObject({ code: 'invalid-request' });
     expect(await gate.run('rtsp://10.0.0.6:554/a', async () => 'other host')).toBe('other host');
     finish();

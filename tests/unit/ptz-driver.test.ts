@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultGamepadMapping, gamepadVelocity, KEEPALIVE_MS, padVelocity, PtzDriver, type PtzState } from '../../renderer/ptz/driver';
+import {
+  defaultGamepadMapping,
+  gamepadVelocity,
+  KEEPALIVE_MS,
+  padVelocity,
+  PtzDriver,
+  type PtzState,
+} from '../../renderer/ptz/driver';
 import type { PtzVelocity } from '../../shared/onvif';
 
 function rig(fail: { move?: string; stop?: string } = {}) {
@@ -7,7 +14,10 @@ function rig(fail: { move?: string; stop?: string } = {}) {
   const states: [string, PtzState, string?][] = [];
   const driver = new PtzDriver(
     {
-      move: async (id, v: PtzVelocity) => (sent.push(`move ${id} ${v.pan},${v.tilt},${v.zoom}`), fail.move ? { ok: false, message: fail.move } : { ok: true }),
+      move: async (id, v: PtzVelocity) => (
+        sent.push(`move ${id} ${v.pan},${v.tilt},${v.zoom}`),
+        fail.move ? { ok: false, message: fail.move } : { ok: true }
+      ),
       stop: async (id) => (sent.push(`stop ${id}`), fail.stop ? { ok: false, message: fail.stop } : { ok: true }),
     },
     (id, state, error) => states.push(error ? [id, state, error] : [id, state]),

@@ -20,11 +20,17 @@ describe('resolveFfmpeg', () => {
   executable(onPath, 'ffmpeg');
 
   it('prefers FFMPEG_PATH', () => {
-    expect(resolveFfmpeg({ env: { FFMPEG_PATH: fromEnv, PATH: onPath }, bundledPath: () => bundled })).toEqual({ path: fromEnv, source: 'FFMPEG_PATH' });
+    expect(resolveFfmpeg({ env: { FFMPEG_PATH: fromEnv, PATH: onPath }, bundledPath: () => bundled })).toEqual({
+      path: fromEnv,
+      source: 'FFMPEG_PATH',
+    });
   });
 
   it('then the bundled binary', () => {
-    expect(resolveFfmpeg({ env: { PATH: onPath }, bundledPath: () => bundled })).toEqual({ path: bundled, source: 'bundled' });
+    expect(resolveFfmpeg({ env: { PATH: onPath }, bundledPath: () => bundled })).toEqual({
+      path: bundled,
+      source: 'bundled',
+    });
   });
 
   it('then ffmpeg on PATH (ffmpeg-static absent or its download failed)', () => {
@@ -32,7 +38,9 @@ describe('resolveFfmpeg', () => {
       path: path.join(onPath, 'ffmpeg'),
       source: 'PATH',
     });
-    expect(resolveFfmpeg({ env: { PATH: onPath }, bundledPath: () => path.join(root, 'missing', 'ffmpeg') }).source).toBe('PATH');
+    expect(
+      resolveFfmpeg({ env: { PATH: onPath }, bundledPath: () => path.join(root, 'missing', 'ffmpeg') }).source,
+    ).toBe('PATH');
   });
 
   it('gives one clear error when there is none', () => {
@@ -42,19 +50,23 @@ describe('resolveFfmpeg', () => {
   });
 
   it('refuses a FFMPEG_PATH that points nowhere instead of silently using another ffmpeg', () => {
-    expect(() => resolveFfmpeg({ env: { FFMPEG_PATH: path.join(root, 'nope'), PATH: onPath } })).toThrow(/FFMPEG_PATH is set/);
+    expect(() => resolveFfmpeg({ env: { FFMPEG_PATH: path.join(root, 'nope'), PATH: onPath } })).toThrow(
+      /FFMPEG_PATH is set/,
+    );
   });
 
   it('finds ffmpeg.exe on a Windows PATH', () => {
     const winDir = path.join(root, 'win');
     executable(winDir, 'ffmpeg.exe');
-    expect(resolveFfmpeg({ env: { Path: winDir }, platform: 'win32', bundledPath: () => undefined }).path).toBe(path.join(winDir, 'ffmpeg.exe'));
+    expect(resolveFfmpeg({ env: { Path: winDir }, platform: 'win32', bundledPath: () => undefined }).path).toBe(
+      path.join(winDir, 'ffmpeg.exe'),
+    );
   });
 
   it('maps the bundled path out of app.asar in a packaged app', () => {
-    expect(toUnpackedPath('C:\\Program Files\\Pantau\\resources\\app.asar\\node_modules\\ffmpeg-static\\ffmpeg.exe')).toBe(
-      'C:\\Program Files\\Pantau\\resources\\app.asar.unpacked\\node_modules\\ffmpeg-static\\ffmpeg.exe',
-    );
+    expect(
+      toUnpackedPath('C:\\Program Files\\Pantau\\resources\\app.asar\\node_modules\\ffmpeg-static\\ffmpeg.exe'),
+    ).toBe('C:\\Program Files\\Pantau\\resources\\app.asar.unpacked\\node_modules\\ffmpeg-static\\ffmpeg.exe');
     expect(toUnpackedPath('/opt/Pantau/resources/app.asar/node_modules/ffmpeg-static/ffmpeg')).toBe(
       '/opt/Pantau/resources/app.asar.unpacked/node_modules/ffmpeg-static/ffmpeg',
     );

@@ -18,9 +18,21 @@ const checklist = {
 describe('window options', () => {
   it("every kind of window holds Electron's security checklist", () => {
     for (const kind of ['control', 'wall'] satisfies WindowKind[]) {
-      const options = windowOptions(kind, { x: 1920, y: 0, width: 1920, height: 1080 }, kind === 'wall', '/app/out/preload/index.cjs');
+      const options = windowOptions(
+        kind,
+        { x: 1920, y: 0, width: 1920, height: 1080 },
+        kind === 'wall',
+        '/app/out/preload/index.cjs',
+      );
       expect(options.webPreferences).toMatchObject({ ...checklist, preload: '/app/out/preload/index.cjs' });
-      expect(options).toMatchObject({ x: 1920, y: 0, width: 1920, height: 1080, fullscreen: kind === 'wall', show: false });
+      expect(options).toMatchObject({
+        x: 1920,
+        y: 0,
+        width: 1920,
+        height: 1080,
+        fullscreen: kind === 'wall',
+        show: false,
+      });
     }
     expect(secureWebPreferences('/p')).toMatchObject(checklist);
   });
@@ -30,9 +42,11 @@ describe('window options', () => {
     const sources = readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
       .map((f) => ({ f, text: readFileSync(path.join(dir, f), 'utf8') }));
-    const constructions = sources.flatMap(({ f, text }) => [...text.matchAll(/new BrowserWindow\(([^)]*)/g)].map((m) => `${f}: ${m[1]}`));
+    const constructions = sources.flatMap(({ f, text }) =>
+      [...text.matchAll(/new BrowserWindow\(([^)]*)/g)].map((m) => `${f}: ${m[1]}`),
+    );
     expect(constructions.length).toBeGreaterThan(0);
-    for (const call of constructions) expect(call).toMatch(/: windowOptions\(/);
+    for (const call of constructions) expect(call).toMatch(/:\s*windowOptions\(/);
     for (const { f, text } of sources) {
       if (f === 'window-options.ts') continue;
       expect(text, f).not.toMatch(/webPreferences\s*:/);
@@ -45,6 +59,6 @@ describe('window options', () => {
     const main = sources.find((s) => s.f === 'index.ts')!.text;
     expect(main).toMatch(/setPermissionRequestHandler\(\(_wc, _permission, callback\) => callback\(false\)\)/);
     expect(main).toMatch(/requestSingleInstanceLock\(\)/);
-    expect(main).toMatch(/trustedSender\(event\) \? dispatch\(/);
+    expect(main).toMatch(/trustedSender\(event\)\s*\?\s*dispatch\(/);
   });
 });

@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { displayForBounds, planWindows, reconcileWindows, rememberWalls, type DisplayInfo, type Rect, type SavedWalls } from '../../electron/main/window-plan';
+import {
+  displayForBounds,
+  planWindows,
+  reconcileWindows,
+  rememberWalls,
+  type DisplayInfo,
+  type Rect,
+  type SavedWalls,
+} from '../../electron/main/window-plan';
 
 const rect = (x: number, y: number, width = 1920, height = 1080): Rect => ({ x, y, width, height });
 /** n displays side by side, the first primary, taskbar 40 px. */
 function displays(n: number, ids = Array.from({ length: n }, (_, i) => `d${i + 1}`)): DisplayInfo[] {
-  return ids.map((id, i) => ({ id, bounds: rect(i * 1920, 0), workArea: { ...rect(i * 1920, 0), height: 1040 }, primary: i === 0 }));
+  return ids.map((id, i) => ({
+    id,
+    bounds: rect(i * 1920, 0),
+    workArea: { ...rect(i * 1920, 0), height: 1040 },
+    primary: i === 0,
+  }));
 }
-const summary = (plan: ReturnType<typeof planWindows>) => plan.map((w) => `${w.wall}@${w.displayId}${w.control ? '+control' : ''}${w.tabs.length ? ` tabs ${w.tabs.join(',')}` : ''}`);
+const summary = (plan: ReturnType<typeof planWindows>) =>
+  plan.map(
+    (w) => `${w.wall}@${w.displayId}${w.control ? '+control' : ''}${w.tabs.length ? ` tabs ${w.tabs.join(',')}` : ''}`,
+  );
 
 describe('window plan', () => {
   it('one display (the liaison laptop): one window, wall 1 with the controls, filling the work area', () => {
@@ -18,7 +34,14 @@ describe('window plan', () => {
   it('2, 4 and 6 displays: one wall per display, numbered left to right, controls on the primary', () => {
     expect(summary(planWindows(displays(2), undefined))).toEqual(['1@d1+control', '2@d2']);
     expect(summary(planWindows(displays(4), undefined))).toEqual(['1@d1+control', '2@d2', '3@d3', '4@d4']);
-    expect(summary(planWindows(displays(6), undefined))).toEqual(['1@d1+control', '2@d2', '3@d3', '4@d4', '5@d5', '6@d6']);
+    expect(summary(planWindows(displays(6), undefined))).toEqual([
+      '1@d1+control',
+      '2@d2',
+      '3@d3',
+      '4@d4',
+      '5@d5',
+      '6@d6',
+    ]);
   });
 
   it('numbers by position, not by the order Electron lists displays in, and the primary need not be leftmost', () => {
@@ -28,14 +51,24 @@ describe('window plan', () => {
   });
 
   it('a saved 3-display wall opened on a laptop: walls 2 and 3 become tabs of the one window, never lost', () => {
-    const saved = rememberWalls(undefined, displays(3).map((d, i) => ({ wall: String(i + 1), tabs: [], display: d, bounds: d.workArea, fullscreen: i > 0 })));
-    const laptop: DisplayInfo[] = [{ id: 'laptop', bounds: rect(0, 0, 1366, 768), workArea: rect(0, 0, 1366, 728), primary: true }];
+    const saved = rememberWalls(
+      undefined,
+      displays(3).map((d, i) => ({ wall: String(i + 1), tabs: [], display: d, bounds: d.workArea, fullscreen: i > 0 })),
+    );
+    const laptop: DisplayInfo[] = [
+      { id: 'laptop', bounds: rect(0, 0, 1366, 768), workArea: rect(0, 0, 1366, 728), primary: true },
+    ];
     const plan = planWindows(laptop, saved);
     expect(summary(plan)).toEqual(['1@laptop+control tabs 2,3']);
     // The saved window geometry does not fit the laptop: the work area is used.
     expect(plan[0]!.bounds).toEqual(rect(0, 0, 1366, 728));
     // Back at the workstation, each wall returns to its display, full screen as it was.
-    const back = planWindows(displays(3), rememberWalls(saved, [{ wall: '1', tabs: ['2', '3'], display: laptop[0]!, bounds: rect(0, 0, 1366, 728), fullscreen: false }]));
+    const back = planWindows(
+      displays(3),
+      rememberWalls(saved, [
+        { wall: '1', tabs: ['2', '3'], display: laptop[0]!, bounds: rect(0, 0, 1366, 728), fullscreen: false },
+      ]),
+    );
     expect(summary(back)).toEqual(['1@d1+control', '2@d2', '3@d3']);
     expect(back.map((w) => w.fullscreen)).toEqual([false, true, true]);
   });
@@ -57,7 +90,10 @@ describe('window plan', () => {
 
   it('a display added while running gets the next free wall; one removed sends its wall to the tabs', () => {
     const two = displays(2);
-    const saved = rememberWalls(undefined, planWindows(two, undefined).map((w) => ({ ...w, display: two.find((d) => d.id === w.displayId)! })));
+    const saved = rememberWalls(
+      undefined,
+      planWindows(two, undefined).map((w) => ({ ...w, display: two.find((d) => d.id === w.displayId)! })),
+    );
     expect(summary(planWindows(displays(3), saved))).toEqual(['1@d1+control', '2@d2', '3@d3']);
     expect(summary(planWindows(displays(1), saved))).toEqual(['1@d1+control tabs 2']);
   });
@@ -83,7 +119,10 @@ describe('reconciling open windows with a new plan', () => {
 
   it('a display unplugged: its window closes, the primary reloads with the wall as a tab, nothing else moves', () => {
     const before = planWindows(displays(3), undefined);
-    const saved = rememberWalls(undefined, before.map((w) => ({ ...w, display: displays(3).find((d) => d.id === w.displayId)! })));
+    const saved = rememberWalls(
+      undefined,
+      before.map((w) => ({ ...w, display: displays(3).find((d) => d.id === w.displayId)! })),
+    );
     const after = planWindows(displays(2), saved);
     const changes = reconcileWindows(open(before), after);
     expect(changes.close).toEqual([3]);

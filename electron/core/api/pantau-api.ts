@@ -48,18 +48,27 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       const profile = params.profile
         ? camera.profiles.find((p) => p.profile === params.profile)
         : chooseProfile(camera.profiles, params.tileWidth ?? 0, params.tileHeight ?? 0);
-      if (!profile) throw new CodedError('profile-not-found', `Camera "${camera.id}" has no "${params.profile}" stream.`);
+      if (!profile)
+        throw new CodedError('profile-not-found', `Camera "${camera.id}" has no "${params.profile}" stream.`);
       // The output box covering the tile; without a tile size, the 1280×720 ceiling.
       const tier = outputTier(params.tileWidth ?? Infinity, params.tileHeight ?? Infinity);
       const path = `/stream/${encodeURIComponent(camera.id)}/${encodeURIComponent(profile.profile)}`;
-      return { url: `${context.relayBase}${path}?token=${encodeURIComponent(deps.token)}&w=${tier.width}`, profile: profile.profile };
+      return {
+        url: `${context.relayBase}${path}?token=${encodeURIComponent(deps.token)}&w=${tier.width}`,
+        profile: profile.profile,
+      };
     },
     'stream:statuses': () => deps.hub.statuses(),
     'camera:import': (params) => deps.inventory.importCsv(params.text, params.apply),
     'camera:probe': (params) => {
       // Edit dialog: an empty password means the stored one, used here inside the core.
-      const target = params.cameraId && params.password === undefined ? deps.inventory.probeTarget(params.cameraId, params.url, params.username) : params;
-      return probes.run(target.url, () => probeCamera(deps.ffmpegPath, target.url, target.username, target.password, undefined, params.transport));
+      const target =
+        params.cameraId && params.password === undefined
+          ? deps.inventory.probeTarget(params.cameraId, params.url, params.username)
+          : params;
+      return probes.run(target.url, () =>
+        probeCamera(deps.ffmpegPath, target.url, target.username, target.password, undefined, params.transport),
+      );
     },
     'camera:add': async (params) => {
       await deps.inventory.add(params.camera);
@@ -82,7 +91,9 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'snapshot:take': (params) => {
       const camera = deps.cameras.summary(params.cameraId);
       // The largest profile by default: evidence wants every pixel the camera has.
-      const sized = [...camera.profiles].sort((a, b) => (b.width ?? 0) * (b.height ?? 0) - (a.width ?? 0) * (a.height ?? 0));
+      const sized = [...camera.profiles].sort(
+        (a, b) => (b.width ?? 0) * (b.height ?? 0) - (a.width ?? 0) * (a.height ?? 0),
+      );
       const profile = params.profile ?? sized[0]!.profile;
       const source = deps.cameras.sourceFor(camera.id, profile);
       return takeSnapshot({ ffmpegPath: deps.ffmpegPath, source, camera, folder: deps.snapshotDir() });
@@ -91,7 +102,10 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'onvif:inspect': (params) => deps.onvif.inspect(params.address, credentialsOf(params)),
     'onvif:add': async (params) => {
       const report = await deps.onvif.inspect(params.address, credentialsOf(params));
-      const camera = cameraFromDevice(report, { ...params, ...(params.group?.trim() ? { group: params.group.trim() } : {}) });
+      const camera = cameraFromDevice(report, {
+        ...params,
+        ...(params.group?.trim() ? { group: params.group.trim() } : {}),
+      });
       await deps.inventory.add(camera);
       return deps.cameras.summary(camera.id);
     },
@@ -104,7 +118,8 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'ptz:home': async (params) => (await deps.ptz.home(params.cameraId), {}),
     'snapshot:folder': () => ({ folder: deps.snapshotDir(), canChoose: deps.chooseSnapshotDir !== undefined }),
     'snapshot:choose': async () => {
-      if (!deps.chooseSnapshotDir) throw new CodedError('unsupported', 'This host has no folder chooser: start it with --snapshot-dir FOLDER.');
+      if (!deps.chooseSnapshotDir)
+        throw new CodedError('unsupported', 'This host has no folder chooser: start it with --snapshot-dir FOLDER.');
       const chosen = await deps.chooseSnapshotDir();
       return { folder: deps.snapshotDir(), chosen: chosen !== undefined };
     },

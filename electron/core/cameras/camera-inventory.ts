@@ -5,7 +5,13 @@
  */
 import { CodedError } from '../../../shared/errors';
 import { camerasFromCsv, camerasToCsv } from '../../../shared/camera-csv';
-import { type CameraEditView, type CameraFile, type CameraFileEntry, CameraFileSchema, credentialsOf } from '../../../shared/model';
+import {
+  type CameraEditView,
+  type CameraFile,
+  type CameraFileEntry,
+  CameraFileSchema,
+  credentialsOf,
+} from '../../../shared/model';
 import { withoutUserInfo } from '../../../shared/rtsp-url';
 import { existsSync } from 'node:fs';
 import type { StoreNotice } from '../../../shared/saved-layouts';
@@ -49,7 +55,10 @@ export class CameraInventory {
    * an empty inventory. The registry is this inventory's view for streams and
    * the page; with no camera at all it shows the demo cameras.
    */
-  static async open(file: string, options: { required: boolean; logger: Logger; sealer?: SecretSealer }): Promise<CameraInventory> {
+  static async open(
+    file: string,
+    options: { required: boolean; logger: Logger; sealer?: SecretSealer },
+  ): Promise<CameraInventory> {
     if (options.required && !existsSync(file) && !existsSync(`${file}.bak`)) {
       throw new CodedError('invalid-file', `Cannot read camera file ${file}: it does not exist`);
     }
@@ -81,7 +90,9 @@ export class CameraInventory {
   }
 
   private adopt(loaded: readonly CameraFileEntry[]): void {
-    this.plainOnDisk = loaded.some((e) => e.password !== undefined || e.streams.some((s) => new URL(s.url).password !== ''));
+    this.plainOnDisk = loaded.some(
+      (e) => e.password !== undefined || e.streams.some((s) => new URL(s.url).password !== ''),
+    );
     this.entries = loaded.map((entry) => this.unseal(entry));
     if (this.entries.length > 0) this.registry.replace(this.entries);
   }
@@ -107,7 +118,9 @@ export class CameraInventory {
       const { passwordSealed, ...rest } = entry;
       return { ...rest, password: this.sealer.open(passwordSealed) };
     } catch (error) {
-      this.logger.warn(`camera ${entry.id}: its stored password cannot be decrypted here (${(error as Error).message}); it is kept, enter it again to use the camera`);
+      this.logger.warn(
+        `camera ${entry.id}: its stored password cannot be decrypted here (${(error as Error).message}); it is kept, enter it again to use the camera`,
+      );
       return entry;
     }
   }
@@ -126,7 +139,9 @@ export class CameraInventory {
         const user = entry.streams.map((s) => decodeURIComponent(new URL(s.url).username)).find(Boolean);
         next = { ...next, ...(user ? { username: user } : {}), password: inUrls[0]!, streams: strippedStreams(entry) };
       } else {
-        this.logger.warn(`camera ${entry.id}: its stream URLs carry different passwords; they stay in the URLs, unencrypted`);
+        this.logger.warn(
+          `camera ${entry.id}: its stream URLs carry different passwords; they stay in the URLs, unencrypted`,
+        );
       }
     }
     if (next.password === undefined) return next;
@@ -173,7 +188,10 @@ export class CameraInventory {
       if (!apply || cameras.length === 0) return report;
       // A CSV exported without passwords and read back must not wipe them.
       const incoming = new Map(cameras.map((c) => [c.id, keepSecrets(known.get(c.id), c)]));
-      await this.write([...this.entries.map((c) => incoming.get(c.id) ?? c), ...cameras.filter((c) => !known.has(c.id))]);
+      await this.write([
+        ...this.entries.map((c) => incoming.get(c.id) ?? c),
+        ...cameras.filter((c) => !known.has(c.id)),
+      ]);
       return report;
     });
   }
@@ -181,7 +199,8 @@ export class CameraInventory {
   /** Adds one camera; an id already in the inventory is refused. */
   add(camera: CameraFileEntry): Promise<void> {
     return this.writer.run(async () => {
-      if (this.entries.some((c) => c.id === camera.id)) throw new CodedError('invalid-request', `A camera with id "${camera.id}" already exists.`);
+      if (this.entries.some((c) => c.id === camera.id))
+        throw new CodedError('invalid-request', `A camera with id "${camera.id}" already exists.`);
       await this.write([...this.entries, liftUrlCredentials(camera)]);
     });
   }
@@ -195,7 +214,10 @@ export class CameraInventory {
       ...(camera.group !== undefined ? { group: camera.group } : {}),
       streams: strippedStreams(camera),
       ...(camera.username !== undefined ? { username: camera.username } : {}),
-      hasPassword: camera.password !== undefined || camera.passwordSealed !== undefined || camera.streams.some((s) => new URL(s.url).password !== ''),
+      hasPassword:
+        camera.password !== undefined ||
+        camera.passwordSealed !== undefined ||
+        camera.streams.some((s) => new URL(s.url).password !== ''),
     };
   }
 
@@ -234,7 +256,11 @@ export class CameraInventory {
    * only towards a host this camera's streams are on, so a page cannot send
    * a stored password anywhere else.
    */
-  probeTarget(cameraId: string, url: string, username: string | undefined): { url: string; username?: string; password?: string } {
+  probeTarget(
+    cameraId: string,
+    url: string,
+    username: string | undefined,
+  ): { url: string; username?: string; password?: string } {
     const stored = this.find(cameraId);
     const typed = { url, ...(username !== undefined ? { username } : {}) };
     const host = (value: string) => {
@@ -246,7 +272,12 @@ export class CameraInventory {
     };
     const wanted = host(url);
     if (wanted === null || !stored.streams.some((s) => host(s.url) === wanted)) return typed;
-    const filled = keepSecrets(stored, { id: cameraId, name: stored.name, streams: [{ profile: 'probe', url }], ...typed });
+    const filled = keepSecrets(stored, {
+      id: cameraId,
+      name: stored.name,
+      streams: [{ profile: 'probe', url }],
+      ...typed,
+    });
     return { url: filled.streams[0]!.url, ...credentialsOf(filled) };
   }
 
@@ -259,12 +290,15 @@ export class CameraInventory {
 
   private async write(next: CameraFileEntry[]): Promise<void> {
     const checked = CameraFileSchema.safeParse({ cameras: next });
-    if (!checked.success) throw new CodedError('invalid-file', 'The change would make the camera list invalid; nothing was written.');
+    if (!checked.success)
+      throw new CodedError('invalid-file', 'The change would make the camera list invalid; nothing was written.');
     await this.store.save({ version: CAMERA_FILE_VERSION, cameras: checked.data.cameras.map((c) => this.sealed(c)) });
     const before = new Map(this.entries.map((c) => [c.id, JSON.stringify(c)]));
     const after = new Set(checked.data.cameras.map((c) => c.id));
     const change: InventoryChange = {
-      changed: checked.data.cameras.filter((c) => before.has(c.id) && before.get(c.id) !== JSON.stringify(c)).map((c) => c.id),
+      changed: checked.data.cameras
+        .filter((c) => before.has(c.id) && before.get(c.id) !== JSON.stringify(c))
+        .map((c) => c.id),
       removed: [...before.keys()].filter((id) => !after.has(id)),
     };
     this.entries = checked.data.cameras;
@@ -294,7 +328,12 @@ export function keepSecrets(stored: CameraFileEntry | undefined, incoming: Camer
   if (!sameHosts(stored, incoming)) return next;
   const sameUser = incoming.username === undefined || incoming.username === stored.username;
   // The stored password, or one this machine could not decrypt (kept sealed until a new one is typed).
-  const storedSecret = stored.password !== undefined ? { password: stored.password } : stored.passwordSealed !== undefined ? { passwordSealed: stored.passwordSealed } : undefined;
+  const storedSecret =
+    stored.password !== undefined
+      ? { password: stored.password }
+      : stored.passwordSealed !== undefined
+        ? { passwordSealed: stored.passwordSealed }
+        : undefined;
   if (next.password === undefined && next.passwordSealed === undefined && storedSecret && sameUser) {
     Object.assign(next, storedSecret);
     if (next.username === undefined && stored.username !== undefined) next.username = stored.username;
@@ -311,8 +350,15 @@ export function keepSecrets(stored: CameraFileEntry | undefined, incoming: Camer
 /** Where a camera's credentials are sent: the hosts of its stream URLs and its ONVIF address. */
 function hostsOf(camera: CameraFileEntry): Set<string> {
   const hosts = new Set<string>();
-  for (const stream of camera.streams) hosts.add(URL.canParse(stream.url) ? new URL(stream.url).hostname.toLowerCase() : stream.url);
-  if (camera.onvif) hosts.add(camera.onvif.address.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase());
+  for (const stream of camera.streams)
+    hosts.add(URL.canParse(stream.url) ? new URL(stream.url).hostname.toLowerCase() : stream.url);
+  if (camera.onvif)
+    hosts.add(
+      camera.onvif.address
+        .replace(/:\d+$/, '')
+        .replace(/^\[|\]$/g, '')
+        .toLowerCase(),
+    );
   return hosts;
 }
 
@@ -323,7 +369,8 @@ function sameHosts(stored: CameraFileEntry, incoming: CameraFileEntry): boolean 
   return [...after].every((host) => before.has(host));
 }
 
-const hasUrlPassword = (camera: CameraFileEntry) => camera.streams.some((s) => URL.canParse(s.url) && new URL(s.url).password !== '');
+const hasUrlPassword = (camera: CameraFileEntry) =>
+  camera.streams.some((s) => URL.canParse(s.url) && new URL(s.url).password !== '');
 
 /** The incoming entry brings no password of its own, the stored one has one, and the hosts changed. */
 export function secretWouldMove(stored: CameraFileEntry | undefined, incoming: CameraFileEntry): boolean {
@@ -341,7 +388,12 @@ export function secretWouldMove(stored: CameraFileEntry | undefined, incoming: C
  */
 export function liftUrlCredentials(entry: CameraFileEntry): CameraFileEntry {
   if (entry.username !== undefined) return entry;
-  const infos = new Set(entry.streams.map((s) => new URL(s.url)).filter((u) => u.username !== '').map((u) => `${u.username}:${u.password}`));
+  const infos = new Set(
+    entry.streams
+      .map((s) => new URL(s.url))
+      .filter((u) => u.username !== '')
+      .map((u) => `${u.username}:${u.password}`),
+  );
   if (infos.size !== 1) return entry;
   const [user, password] = [...infos][0]!.split(':') as [string, string];
   return {

@@ -48,7 +48,17 @@ function fromFileEntry(entry: CameraFileEntry): Camera {
 
 /** Built-in cameras that ffmpeg draws locally: a moving test picture with the camera name and a clock. */
 export function demoCameras(count = 4): Camera[] {
-  const places = ['Simpang Lima', 'Tugu Muda', 'Lawang Sewu', 'Kota Lama', 'Pandanaran', 'Tembalang', 'Banyumanik', 'Gajahmungkur', 'Candisari'];
+  const places = [
+    'Simpang Lima',
+    'Tugu Muda',
+    'Lawang Sewu',
+    'Kota Lama',
+    'Pandanaran',
+    'Tembalang',
+    'Banyumanik',
+    'Gajahmungkur',
+    'Candisari',
+  ];
   return Array.from({ length: count }, (_, i) => {
     const place = places[i % places.length]!;
     const name = `Demo ${i + 1} · ${place}`;
@@ -63,7 +73,14 @@ export function demoCameras(count = 4): Camera[] {
           profile: 'main',
           width: 640,
           height: 360,
-          source: { kind: 'demo', label: `Demo ${i + 1} ${place}`, pattern: i % 2 ? 'testsrc' : 'testsrc2', width: 640, height: 360, fps: 25 },
+          source: {
+            kind: 'demo',
+            label: `Demo ${i + 1} ${place}`,
+            pattern: i % 2 ? 'testsrc' : 'testsrc2',
+            width: 640,
+            height: 360,
+            fps: 25,
+          },
         },
       ],
     };

@@ -19,8 +19,16 @@ export class ProbeGate {
     const host = URL.canParse(url) ? new URL(url).host.toLowerCase() : url;
     const at = this.now();
     this.recent = this.recent.filter((t) => at - t < 60_000);
-    if (this.running.has(host)) throw new CodedError('invalid-request', 'A connection test to this camera is already running; wait for its answer.');
-    if (this.recent.length >= this.perMinute) throw new CodedError('invalid-request', `At most ${this.perMinute} connection tests a minute; try again shortly.`);
+    if (this.running.has(host))
+      throw new CodedError(
+        'invalid-request',
+        'A connection test to this camera is already running; wait for its answer.',
+      );
+    if (this.recent.length >= this.perMinute)
+      throw new CodedError(
+        'invalid-request',
+        `At most ${this.perMinute} connection tests a minute; try again shortly.`,
+      );
     this.recent.push(at);
     this.running.add(host);
     try {

@@ -54,12 +54,28 @@ function outcomeOf(code: ErrorCode): ProbeOutcome {
   return 'failed';
 }
 
-async function probeOnce(ffmpegPath: string, url: string, transport: RtpTransport, timeoutMs: number): Promise<ProbeResult> {
+async function probeOnce(
+  ffmpegPath: string,
+  url: string,
+  transport: RtpTransport,
+  timeoutMs: number,
+): Promise<ProbeResult> {
   const input = inputArgs({ kind: 'rtsp', url }, transport);
   // No output file: ffmpeg opens the input, prints what it found and stops.
-  const run = await runFfmpeg(ffmpegPath, { args: ['-hide_banner', '-nostdin', ...input.args], ...(input.stdin ? { stdin: input.stdin } : {}) }, timeoutMs, 0);
+  const run = await runFfmpeg(
+    ffmpegPath,
+    { args: ['-hide_banner', '-nostdin', ...input.args], ...(input.stdin ? { stdin: input.stdin } : {}) },
+    timeoutMs,
+    0,
+  );
   const video = parseVideoStream(run.stderr);
-  if (video) return { outcome: decodable.has(video.codec!) ? 'ok' : 'unsupported', ...(decodable.has(video.codec!) ? {} : { failure: 'unsupported' as const }), transport, ...video };
+  if (video)
+    return {
+      outcome: decodable.has(video.codec!) ? 'ok' : 'unsupported',
+      ...(decodable.has(video.codec!) ? {} : { failure: 'unsupported' as const }),
+      transport,
+      ...video,
+    };
   const failure = classifyFailure({ ...run, ioTimeoutMs: RTSP_IO_TIMEOUT_MS, hadPicture: false });
   const detail = redactKnown(lastLine(run.stderr), secretsOf(url)) || 'no answer in time';
   return { outcome: outcomeOf(failure), failure, transport, detail };

@@ -47,7 +47,11 @@ export function bundledFfmpegPath(): string | undefined {
 
 /** Where electron-builder.yml's extraResources puts ffmpeg. */
 export function packagedFfmpegPath(resourcesPath: string, platform: NodeJS.Platform): string {
-  return (platform === 'win32' ? path.win32 : path.posix).join(resourcesPath, 'ffmpeg', platform === 'win32' ? 'ffmpeg.exe' : 'ffmpeg');
+  return (platform === 'win32' ? path.win32 : path.posix).join(
+    resourcesPath,
+    'ffmpeg',
+    platform === 'win32' ? 'ffmpeg.exe' : 'ffmpeg',
+  );
 }
 
 export function toUnpackedPath(file: string): string {

@@ -37,7 +37,8 @@ export class BrowserHost {
     this.server = createServer((req, res) => void serveStatic(options.rendererDir, req, res));
     this.server.on('upgrade', (req, socket, head) => {
       if (Relay.isStreamPath(req.url)) return options.core.relay.handleUpgrade(req, socket, head);
-      if (new URL(req.url ?? '/', 'http://placeholder').pathname !== '/api') return rejectUpgrade(socket, 404, 'not found');
+      if (new URL(req.url ?? '/', 'http://placeholder').pathname !== '/api')
+        return rejectUpgrade(socket, 404, 'not found');
       const why = refusal(req, options.core.policy);
       if (why) {
         options.logger.warn(`api refused a connection: ${why}`);
@@ -78,7 +79,13 @@ export class BrowserHost {
       } catch {
         return ws.close(1007, 'malformed request');
       }
-      const result = await dispatch(this.options.core.handlers, request.method, request.params, context, this.options.logger);
+      const result = await dispatch(
+        this.options.core.handlers,
+        request.method,
+        request.params,
+        context,
+        this.options.logger,
+      );
       this.sendBounded(ws, JSON.stringify({ id: request.id, result } satisfies RpcMessage));
     });
   }

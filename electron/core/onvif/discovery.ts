@@ -28,7 +28,8 @@ export function probeMessage(messageId: string): string {
 
 function parseTarget(target: string): { host: string; port: number } {
   const match = /^(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?$/.exec(target.trim());
-  if (!match || isIP(match[1]!) !== 4) throw new CodedError('invalid-request', `"${target}" is not an IPv4 address (optionally with :port) to probe.`);
+  if (!match || isIP(match[1]!) !== 4)
+    throw new CodedError('invalid-request', `"${target}" is not an IPv4 address (optionally with :port) to probe.`);
   return { host: match[1]!, port: match[2] ? Number(match[2]) : 3702 };
 }
 
@@ -69,8 +70,7 @@ function parseProbeMatch(xml: string): Promise<ProbeMatch | null> {
         if (err) return resolve(null);
         const body = linerase(data) as { probeMatches?: { probeMatch?: unknown } } | undefined;
         const first = [body?.probeMatches?.probeMatch].flat()[0] as
-          | { endpointReference?: { address?: unknown }; XAddrs?: unknown; scopes?: unknown }
-          | undefined;
+          { endpointReference?: { address?: unknown }; XAddrs?: unknown; scopes?: unknown } | undefined;
         const relatesTo = /<(?:\w+:)?RelatesTo[^>]*>([^<]+)</.exec(xml)?.[1]?.trim() ?? '';
         if (!first || typeof first.XAddrs !== 'string') return resolve(null);
         resolve({
@@ -115,7 +115,14 @@ export async function discoverDevices(options: {
         if (found.has(key)) return;
         const name = scope(match.scopes, 'name');
         const model = scope(match.scopes, 'hardware');
-        found.set(key, { address, xaddr: chosen.toString(), urn: match.urn, ...(name ? { name } : {}), ...(model ? { model } : {}), needsCredentials: null });
+        found.set(key, {
+          address,
+          xaddr: chosen.toString(),
+          urn: match.urn,
+          ...(name ? { name } : {}),
+          ...(model ? { model } : {}),
+          needsCredentials: null,
+        });
       }),
     );
   });
@@ -126,7 +133,9 @@ export async function discoverDevices(options: {
     });
     const probe = Buffer.from(probeMessage(messageId));
     const send = (target: { host: string; port: number }) =>
-      new Promise<void>((resolve, reject) => socket.send(probe, target.port, target.host, (err) => (err ? reject(err) : resolve())));
+      new Promise<void>((resolve, reject) =>
+        socket.send(probe, target.port, target.host, (err) => (err ? reject(err) : resolve())),
+      );
     for (const target of targets) {
       const via = isMulticast(target.host) ? multicastInterfaces(networkInterfaces()) : [];
       if (via.length === 0) await send(target);

@@ -33,13 +33,19 @@ export interface OnvifService {
 interface CamHandle {
   connect(cb: (err: Error | null) => void): void;
   getDeviceInformation(cb: (err: Error | null, info?: Record<string, unknown>) => void): void;
-  getStreamUri(options: { protocol: string; profileToken: string }, cb: (err: Error | null, value?: { uri?: unknown }) => void): void;
+  getStreamUri(
+    options: { protocol: string; profileToken: string },
+    cb: (err: Error | null, value?: { uri?: unknown }) => void,
+  ): void;
   getSnapshotUri(options: { profileToken: string }, cb: (err: Error | null, value?: { uri?: unknown }) => void): void;
   continuousMove(options: Record<string, unknown>, cb: (err: Error | null) => void): void;
   stop(options: Record<string, unknown>, cb: (err: Error | null) => void): void;
   getPresets(options: { profileToken: string }, cb: (err: Error | null) => void): void;
   gotoPreset(options: { profileToken: string; preset: string }, cb: (err: Error | null) => void): void;
-  setPreset(options: { profileToken: string; presetName: string }, cb: (err: Error | null, value?: unknown) => void): void;
+  setPreset(
+    options: { profileToken: string; presetName: string },
+    cb: (err: Error | null, value?: unknown) => void,
+  ): void;
   removePreset(options: { profileToken: string; presetToken: string }, cb: (err: Error | null) => void): void;
   gotoHomePosition(options: { profileToken: string }, cb: (err: Error | null) => void): void;
   profiles?: RawProfile[];
@@ -50,7 +56,11 @@ interface CamHandle {
 interface RawProfile {
   $?: { token?: unknown };
   name?: unknown;
-  videoEncoderConfiguration?: { encoding?: unknown; resolution?: { width?: unknown; height?: unknown }; rateControl?: { frameRateLimit?: unknown } };
+  videoEncoderConfiguration?: {
+    encoding?: unknown;
+    resolution?: { width?: unknown; height?: unknown };
+    rateControl?: { frameRateLimit?: unknown };
+  };
   PTZConfiguration?: unknown;
 }
 
@@ -71,17 +81,24 @@ export function classifyOnvifError(error: unknown, address: string): CodedError 
   if (/ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ECONNRESET/.test(code + message)) {
     return new CodedError('device-unreachable', `The device at ${address} cannot be reached (${code || message}).`);
   }
-  if (/timeout|ETIMEDOUT/i.test(code + message)) return new CodedError('device-timeout', `The device at ${address} did not answer in time.`);
+  if (/timeout|ETIMEDOUT/i.test(code + message))
+    return new CodedError('device-timeout', `The device at ${address} did not answer in time.`);
   if (/NotAuthorized|not authori[sz]ed|Digest authentication failed|\b401\b/i.test(message)) {
     return new CodedError('auth-failed', `The device at ${address} refused the username or password.`);
   }
   if (/ActionNotSupported|Not Implemented|NoPTZProfile|not supported/i.test(message)) {
-    return new CodedError('unsupported', `The device at ${address} does not support this (${message.replace(/^ONVIF SOAP Fault: /, '')}).`);
+    return new CodedError(
+      'unsupported',
+      `The device at ${address} does not support this (${message.replace(/^ONVIF SOAP Fault: /, '')}).`,
+    );
   }
   if (/Wrong ONVIF SOAP response|Non-whitespace|Unexpected|Invalid character/i.test(message)) {
     return new CodedError('device-error', `The device at ${address} does not answer as an ONVIF device.`);
   }
-  return new CodedError('device-error', `The device at ${address} answered with an error: ${message.replace(/^ONVIF SOAP Fault: /, '')}`);
+  return new CodedError(
+    'device-error',
+    `The device at ${address} answered with an error: ${message.replace(/^ONVIF SOAP Fault: /, '')}`,
+  );
 }
 
 const num = (value: unknown): number | undefined => {
@@ -121,11 +138,15 @@ export class OnvifClient implements OnvifService {
       for (const raw of cam.profiles ?? []) {
         const token = String(raw.$?.token ?? '');
         if (!token || !raw.videoEncoderConfiguration) continue;
-        const stream = await call<{ uri?: unknown }>((cb) => cam.getStreamUri({ protocol: 'RTSP', profileToken: token }, cb));
+        const stream = await call<{ uri?: unknown }>((cb) =>
+          cam.getStreamUri({ protocol: 'RTSP', profileToken: token }, cb),
+        );
         if (typeof stream?.uri !== 'string') continue;
         const reached = reachableUri(stream.uri, hostname);
         rewrittenFrom ??= reached.rewrittenFrom;
-        const snapshot = await call<{ uri?: unknown }>((cb) => cam.getSnapshotUri({ profileToken: token }, cb)).catch(() => undefined);
+        const snapshot = await call<{ uri?: unknown }>((cb) => cam.getSnapshotUri({ profileToken: token }, cb)).catch(
+          () => undefined,
+        );
         const vec = raw.videoEncoderConfiguration;
         const width = num(vec.resolution?.width);
         const height = num(vec.resolution?.height);
@@ -141,7 +162,8 @@ export class OnvifClient implements OnvifService {
           ...(typeof snapshot?.uri === 'string' ? { snapshotUri: reachableUri(snapshot.uri, hostname).uri } : {}),
         });
       }
-      if (profiles.length === 0) throw new CodedError('unsupported', `The device at ${address} offers no video stream profiles.`);
+      if (profiles.length === 0)
+        throw new CodedError('unsupported', `The device at ${address} offers no video stream profiles.`);
       profiles.sort((a, b) => (b.width ?? 0) * (b.height ?? 0) - (a.width ?? 0) * (a.height ?? 0));
       const ptzRaw = (cam.profiles ?? []).find((p) => p.PTZConfiguration && p.videoEncoderConfiguration);
       const ptz = Boolean(cam.uri?.['ptz']) && ptzRaw !== undefined;
@@ -178,24 +200,39 @@ export class OnvifClient implements OnvifService {
     return {
       move: (v, timeoutMs) =>
         withCam(async (cam) => {
-          await call((cb) => cam.continuousMove({ profileToken, x: round(v.pan), y: round(v.tilt), zoom: round(v.zoom), timeout: timeoutMs }, cb));
+          await call((cb) =>
+            cam.continuousMove(
+              { profileToken, x: round(v.pan), y: round(v.tilt), zoom: round(v.zoom), timeout: timeoutMs },
+              cb,
+            ),
+          );
         }),
-      stop: () => withCam(async (cam) => void (await call((cb) => cam.stop({ profileToken, panTilt: true, zoom: true }, cb)))),
+      stop: () =>
+        withCam(async (cam) => void (await call((cb) => cam.stop({ profileToken, panTilt: true, zoom: true }, cb)))),
       presets: () =>
         withCam(async (cam) => {
           await call((cb) => cam.getPresets({ profileToken }, cb));
           // Keyed by token on the cam; the library turns token "1" into 1, so tokens are made strings again.
-          return Object.entries(cam.presets ?? {}).map(([token, preset]) => ({ token: String(token), name: String(preset.name ?? token) }));
+          return Object.entries(cam.presets ?? {}).map(([token, preset]) => ({
+            token: String(token),
+            name: String(preset.name ?? token),
+          }));
         }),
-      gotoPreset: (token) => withCam(async (cam) => void (await call((cb) => cam.gotoPreset({ profileToken, preset: token }, cb)))),
+      gotoPreset: (token) =>
+        withCam(async (cam) => void (await call((cb) => cam.gotoPreset({ profileToken, preset: token }, cb)))),
       savePreset: (name) =>
         withCam(async (cam) => {
           const result = await call<unknown>((cb) => cam.setPreset({ profileToken, presetName: escapeXml(name) }, cb));
           const token = findPresetToken(result);
-          if (token === undefined) throw new CodedError('device-error', `The camera at ${link.address} saved the preset but did not say its number.`);
+          if (token === undefined)
+            throw new CodedError(
+              'device-error',
+              `The camera at ${link.address} saved the preset but did not say its number.`,
+            );
           return token;
         }),
-      removePreset: (token) => withCam(async (cam) => void (await call((cb) => cam.removePreset({ profileToken, presetToken: token }, cb)))),
+      removePreset: (token) =>
+        withCam(async (cam) => void (await call((cb) => cam.removePreset({ profileToken, presetToken: token }, cb)))),
       home: () => withCam(async (cam) => void (await call((cb) => cam.gotoHomePosition({ profileToken }, cb)))),
     };
   }
@@ -216,7 +253,12 @@ export class OnvifClient implements OnvifService {
     return `${address}\n${credentials.username ?? ''}\n${credentials.password ?? ''}`;
   }
 
-  private connect(address: string, credentials: Credentials, fresh: boolean, timeoutMs = this.options.timeoutMs ?? 8000): Promise<CamHandle> {
+  private connect(
+    address: string,
+    credentials: Credentials,
+    fresh: boolean,
+    timeoutMs = this.options.timeoutMs ?? 8000,
+  ): Promise<CamHandle> {
     const key = this.key(address, credentials);
     const cached = this.connected.get(key);
     if (cached && !fresh) return cached;

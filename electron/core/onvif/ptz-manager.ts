@@ -61,7 +61,11 @@ export class PtzManager {
     return Promise.allSettled([...this.moving].map((id) => this.stop(id)));
   }
 
-  private run<T>(cameraId: string, kind: 'move' | 'other', command: (control: PtzControl) => Promise<T>): Promise<T | 'superseded'> {
+  private run<T>(
+    cameraId: string,
+    kind: 'move' | 'other',
+    command: (control: PtzControl) => Promise<T>,
+  ): Promise<T | 'superseded'> {
     const control = this.control(cameraId);
     let queue = this.queues.get(cameraId);
     if (!queue) this.queues.set(cameraId, (queue = new CommandQueue()));

@@ -82,13 +82,15 @@ export class Relay {
     const subscriber = {
       // Edited: 1012 (service restart) makes the page open it again, now with the new address.
       // Removed: 4404, the same refusal as for an unknown camera.
-      end: (reason: 'changed' | 'removed') => (reason === 'changed' ? ws.close(1012, 'camera changed') : ws.close(4404, 'camera removed')),
+      end: (reason: 'changed' | 'removed') =>
+        reason === 'changed' ? ws.close(1012, 'camera changed') : ws.close(4404, 'camera removed'),
       write: (chunk: TsChunk) => {
         if (ws.readyState !== WebSocket.OPEN) return;
         const decision = gate.decide(chunk.gopStart, ws.bufferedAmount);
         if (decision === 'drop') return;
         // A resync starts a fresh GOP: PAT/PMT first, as for a new viewer.
-        const data = decision === 'resync' && subscription ? Buffer.concat([subscription.session.psi(), chunk.data]) : chunk.data;
+        const data =
+          decision === 'resync' && subscription ? Buffer.concat([subscription.session.psi(), chunk.data]) : chunk.data;
         ws.send(data, { binary: true });
       },
     };

@@ -39,7 +39,8 @@ function filterPath(file: string): string {
 
 function pngSize(png: Buffer): { width: number; height: number } {
   // PNG signature (8 bytes), IHDR length and type (8), then width and height.
-  if (png.length < 24 || png.readUInt32BE(12) !== 0x49484452) throw new CodedError('ffmpeg-failed', 'ffmpeg did not produce a PNG');
+  if (png.length < 24 || png.readUInt32BE(12) !== 0x49484452)
+    throw new CodedError('ffmpeg-failed', 'ffmpeg did not produce a PNG');
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
@@ -60,8 +61,28 @@ export async function takeSnapshot(options: {
     await writeFile(captionFile, `${options.camera.name}  ${stamp}`, 'utf8');
     const caption = `drawtext=textfile='${filterPath(captionFile)}':expansion=none:fontsize=h/24:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8:x=w-tw-16:y=16`; // top right: cameras' own OSD is usually top left and bottom
     const input = inputArgs(options.source);
-    const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', ...input.args, '-frames:v', '1', '-an', '-vf', caption, '-c:v', 'png', '-f', 'image2pipe', 'pipe:1'];
-    const run = await runFfmpeg(options.ffmpegPath, { args, ...(input.stdin ? { stdin: input.stdin } : {}) }, options.timeoutMs ?? 20_000);
+    const args = [
+      '-hide_banner',
+      '-nostdin',
+      '-loglevel',
+      'error',
+      ...input.args,
+      '-frames:v',
+      '1',
+      '-an',
+      '-vf',
+      caption,
+      '-c:v',
+      'png',
+      '-f',
+      'image2pipe',
+      'pipe:1',
+    ];
+    const run = await runFfmpeg(
+      options.ffmpegPath,
+      { args, ...(input.stdin ? { stdin: input.stdin } : {}) },
+      options.timeoutMs ?? 20_000,
+    );
     if (run.code !== 0 || run.stdout.length === 0) {
       const code = classifyFailure({ ...run, ioTimeoutMs: RTSP_IO_TIMEOUT_MS, hadPicture: false });
       const secrets = options.source.kind === 'rtsp' ? secretsOf(options.source.url) : [];
@@ -71,14 +92,29 @@ export async function takeSnapshot(options: {
     const { width, height } = pngSize(png);
     const sha256 = createHash('sha256').update(png).digest('hex');
     await mkdir(options.folder, { recursive: true });
-    const base = `${options.camera.id}-${stamp.slice(0, 19).replace(/[-: ]/g, '').replace(/^(\d{8})/, '$1-')}`;
+    const base = `${options.camera.id}-${stamp
+      .slice(0, 19)
+      .replace(/[-: ]/g, '')
+      .replace(/^(\d{8})/, '$1-')}`;
     const file = path.join(options.folder, `${base}.png`);
     const sidecar = path.join(options.folder, `${base}.json`);
     await writeFile(file, png, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
-      throw new CodedError('store-failed', `A snapshot named ${path.basename(file)} already exists; try again in a second.`);
+      throw new CodedError(
+        'store-failed',
+        `A snapshot named ${path.basename(file)} already exists; try again in a second.`,
+      );
     });
-    const record = { cameraId: options.camera.id, cameraName: options.camera.name, takenAt: now.toISOString(), localTime: stamp, file: path.basename(file), width, height, sha256 };
+    const record = {
+      cameraId: options.camera.id,
+      cameraName: options.camera.name,
+      takenAt: now.toISOString(),
+      localTime: stamp,
+      file: path.basename(file),
+      width,
+      height,
+      sha256,
+    };
     await writeFile(sidecar, `${JSON.stringify(record, null, 2)}\n`, { flag: 'wx' });
     return { file, sidecar, sha256, width, height, takenAt: record.takenAt };
   } finally {

@@ -100,7 +100,8 @@ export class JsonFileStore<T> {
             logger.error(`${name}.bak is damaged too: ${(backupError as Error).message}`);
           }
         }
-        if (this.options.whenUnrecoverable === 'throw') throw new CodedError('invalid-file', `${name} has problems (kept as ${path.basename(kept)}):\n${why}`);
+        if (this.options.whenUnrecoverable === 'throw')
+          throw new CodedError('invalid-file', `${name} has problems (kept as ${path.basename(kept)}):\n${why}`);
         return { value: this.options.defaults(), notice: { kind: 'reset', detail: why, keptAs: path.basename(kept) } };
       }
     }
@@ -119,7 +120,9 @@ export class JsonFileStore<T> {
     const { file, logger } = this.options;
     const prefix = `${path.basename(file)}.`;
     const names = await readdir(path.dirname(file)).catch(() => [] as string[]);
-    for (const stale of names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp') && n !== path.basename(this.tempFile))) {
+    for (const stale of names.filter(
+      (n) => n.startsWith(prefix) && n.endsWith('.tmp') && n !== path.basename(this.tempFile),
+    )) {
       await rm(path.join(path.dirname(file), stale), { force: true });
       logger.info(`removed ${stale}, left by a process that was stopped while saving`);
     }
@@ -139,7 +142,11 @@ export class JsonFileStore<T> {
   private async write(value: T, backup: boolean): Promise<void> {
     const { file } = this.options;
     const checked = this.options.schema.safeParse(value);
-    if (!checked.success) throw new CodedError('store-failed', `refusing to save an invalid ${path.basename(file)}: ${describeIssues(checked.error)}`);
+    if (!checked.success)
+      throw new CodedError(
+        'store-failed',
+        `refusing to save an invalid ${path.basename(file)}: ${describeIssues(checked.error)}`,
+      );
     const secret = this.options.secret === true && process.platform !== 'win32';
     await mkdir(path.dirname(file), { recursive: true, ...(secret ? { mode: 0o700 } : {}) });
     const temp = this.tempFile;

@@ -90,9 +90,12 @@ export class LayoutService {
   save(layout: SavedLayout): Promise<SavedLayout> {
     return this.writer.run(async () => {
       const existing = this.state.layouts.find((l) => l.id === layout.id);
-      if (existing?.locked) throw new CodedError('layout-locked', `Layout "${existing.name}" is locked; save a copy instead.`);
+      if (existing?.locked)
+        throw new CodedError('layout-locked', `Layout "${existing.name}" is locked; save a copy instead.`);
       const saved = { ...layout, locked: existing ? existing.locked : layout.locked, updatedAt: Date.now() };
-      const layouts = existing ? this.state.layouts.map((l) => (l.id === layout.id ? saved : l)) : [...this.state.layouts, saved];
+      const layouts = existing
+        ? this.state.layouts.map((l) => (l.id === layout.id ? saved : l))
+        : [...this.state.layouts, saved];
       await this.commit({ ...this.state, layouts });
       return saved;
     });
@@ -146,7 +149,10 @@ export class LayoutService {
    * unless taken here (then they get a new one); cameras unknown on this
    * machine stay in their tiles and are reported (shown as "camera not found").
    */
-  import(text: string, knownCameras: ReadonlySet<string>): Promise<{ imported: SavedLayout[]; unknownCameras: string[] }> {
+  import(
+    text: string,
+    knownCameras: ReadonlySet<string>,
+  ): Promise<{ imported: SavedLayout[]; unknownCameras: string[] }> {
     return this.writer.run(async () => {
       let json: unknown;
       try {
@@ -155,7 +161,8 @@ export class LayoutService {
         throw new CodedError('invalid-file', `The layout file is not valid JSON: ${(error as Error).message}`);
       }
       const parsed = LayoutExportSchema.safeParse(json);
-      if (!parsed.success) throw new CodedError('invalid-file', `The layout file was rejected:\n${describeIssues(parsed.error)}`);
+      if (!parsed.success)
+        throw new CodedError('invalid-file', `The layout file was rejected:\n${describeIssues(parsed.error)}`);
       const taken = new Set(this.state.layouts.map((l) => l.id));
       const imported = parsed.data.layouts.map((layout) => {
         let id = layout.id;
@@ -163,7 +170,9 @@ export class LayoutService {
         taken.add(id);
         return { ...layout, id, locked: false, updatedAt: Date.now() };
       });
-      const unknownCameras = [...new Set(imported.flatMap((l) => l.cameras).filter((c): c is string => !!c && !knownCameras.has(c)))];
+      const unknownCameras = [
+        ...new Set(imported.flatMap((l) => l.cameras).filter((c): c is string => !!c && !knownCameras.has(c))),
+      ];
       await this.commit({ ...this.state, layouts: [...this.state.layouts, ...imported] });
       return { imported, unknownCameras };
     });

@@ -33,7 +33,9 @@ export function answersRtsp(url: string, timeoutMs = 1500): Promise<boolean> {
     };
     const socket = secure ? tls.connect({ host, port, rejectUnauthorized: false }) : net.connect({ host, port });
     const timer = setTimeout(() => finish(false), timeoutMs);
-    socket.once(secure ? 'secureConnect' : 'connect', () => socket.write(`OPTIONS ${target.href} RTSP/1.0\r\nCSeq: 1\r\nUser-Agent: Pantau\r\n\r\n`));
+    socket.once(secure ? 'secureConnect' : 'connect', () =>
+      socket.write(`OPTIONS ${target.href} RTSP/1.0\r\nCSeq: 1\r\nUser-Agent: Pantau\r\n\r\n`),
+    );
     let reply = '';
     socket.on('data', (data: Buffer) => {
       reply += data.toString('latin1');

@@ -30,8 +30,10 @@ export function rtspStatusClass(status: number): ErrorCode {
 }
 
 const statusLine = /(?:method \w+ failed|Server returned):? (\d{3})\b/;
-const unreachable = /Connection refused|No route to host|Network is unreachable|Name or service not known|Temporary failure in name resolution|nodename nor servname|No such host/i;
-const codecTrouble = /could not find codec|Decoder \([^)]*\) not found|Unsupported codec|codec not currently supported|not supported by the decoder/i;
+const unreachable =
+  /Connection refused|No route to host|Network is unreachable|Name or service not known|Temporary failure in name resolution|nodename nor servname|No such host/i;
+const codecTrouble =
+  /could not find codec|Decoder \([^)]*\) not found|Unsupported codec|codec not currently supported|not supported by the decoder/i;
 
 export function classifyFailure(facts: FailureFacts): ErrorCode {
   const { stderr } = facts;
@@ -39,7 +41,8 @@ export function classifyFailure(facts: FailureFacts): ErrorCode {
   const status = statusLine.exec(stderr);
   if (status) return rtspStatusClass(Number(status[1]));
   if (unreachable.test(stderr)) return 'rtsp-unreachable';
-  if (/Connection reset by peer|End of file/i.test(stderr)) return facts.hadPicture ? 'rtsp-timeout' : 'rtsp-server-error';
+  if (/Connection reset by peer|End of file/i.test(stderr))
+    return facts.hadPicture ? 'rtsp-timeout' : 'rtsp-server-error';
   if (codecTrouble.test(stderr)) return 'unsupported';
   if (/Protocol not found|not on whitelist/i.test(stderr)) return 'unsupported';
   if (/Invalid data found/i.test(stderr)) {
@@ -61,7 +64,8 @@ export function classifyFailure(facts: FailureFacts): ErrorCode {
  * next one — slices it could not place. None of them appears for a clean
  * stream, joined mid-GOP or not (checked with every fixture camera).
  */
-export const decodeErrorLine = /corrupt decoded frame|concealing \d+ DC|error while decoding MB|decode_slice_header error|Frame num change from|Missing reference picture|Invalid NAL unit|non-existing PPS/;
+export const decodeErrorLine =
+  /corrupt decoded frame|concealing \d+ DC|error while decoding MB|decode_slice_header error|Frame num change from|Missing reference picture|Invalid NAL unit|non-existing PPS/;
 
 /** The last line that explains an exit: decode-damage warnings are counted elsewhere, not shown as the reason. */
 export function lastLine(stderr: string): string {

@@ -77,16 +77,31 @@ export function rtspScript(url: string, transport: RtpTransport): string {
 }
 
 /** The input half of the command line (also used for snapshots and "test connection"). */
-export function inputArgs(source: StreamSource, transport: RtpTransport = source.kind === 'rtsp' && source.transport && source.transport !== 'auto' ? source.transport : 'tcp'): FfmpegCommand {
+export function inputArgs(
+  source: StreamSource,
+  transport: RtpTransport = source.kind === 'rtsp' && source.transport && source.transport !== 'auto'
+    ? source.transport
+    : 'tcp',
+): FfmpegCommand {
   if (source.kind === 'demo') {
-    const clock = `drawtext=text='${drawtextLiteral(source.label)}  %{localtime\\:%X}'`
-      + ':fontsize=h/14:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=6:x=12:y=h-th-18';
-    return { args: ['-re', '-f', 'lavfi', '-i', `${source.pattern}=size=${source.width}x${source.height}:rate=${source.fps},${clock}`] };
+    const clock =
+      `drawtext=text='${drawtextLiteral(source.label)}  %{localtime\\:%X}'` +
+      ':fontsize=h/14:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=6:x=12:y=h-th-18';
+    return {
+      args: [
+        '-re',
+        '-f',
+        'lavfi',
+        '-i',
+        `${source.pattern}=size=${source.width}x${source.height}:rate=${source.fps},${clock}`,
+      ],
+    };
   }
   return {
     args: [
       // RTSP tunnelled in HTTP needs ffmpeg's http protocol, and only then.
-      '-protocol_whitelist', transport === 'http' ? `${PROTOCOLS},http` : PROTOCOLS,
+      '-protocol_whitelist',
+      transport === 'http' ? `${PROTOCOLS},http` : PROTOCOLS,
       // Cameras that send several slices per frame and repeat SPS/PPS before
       // every IDR slice (GStreamer's rtph264pay config-interval=-1, many
       // embedded encoders) make ffmpeg's H.264 parser cut each keyframe in
@@ -96,13 +111,20 @@ export function inputArgs(source: StreamSource, transport: RtpTransport = source
       // so a whole frame still leaves at once (tests/integration/real-cameras).
       // Like low_delay before it, it decodes without frame threads (no frame
       // of delay per thread).
-      '-flags2:v', '+chunks',
+      '-flags2:v',
+      '+chunks',
       // Not `-fflags nobuffer`: it discards the packets read while probing, the
       // first keyframe among them (measured: 1.21 s → 0.38 s to the first frame).
-      '-probesize', '262144',
-      '-analyzeduration', '100000',
-      '-f', 'concat', '-safe', '0',
-      '-i', 'pipe:0',
+      '-probesize',
+      '262144',
+      '-analyzeduration',
+      '100000',
+      '-f',
+      'concat',
+      '-safe',
+      '0',
+      '-i',
+      'pipe:0',
     ],
     stdin: rtspScript(source.url, transport),
   };
@@ -131,7 +153,11 @@ function bitrate(size: { width: number; height: number }, fps: number): number {
   return Math.round(Math.min(6_000_000, Math.max(400_000, bits)) / 1000) * 1000;
 }
 
-export function buildFfmpegArgs(source: StreamSource, box: OutputOptions = defaultOutput, transport?: RtpTransport): FfmpegCommand {
+export function buildFfmpegArgs(
+  source: StreamSource,
+  box: OutputOptions = defaultOutput,
+  transport?: RtpTransport,
+): FfmpegCommand {
   const fps = mpeg1Rate(source.fps);
   const size = outputSize(source, box);
   const rate = bitrate(size, fps);
@@ -141,26 +167,45 @@ export function buildFfmpegArgs(source: StreamSource, box: OutputOptions = defau
     args: [
       // Warnings too: "corrupt decoded frame" is how ffmpeg says it concealed damage;
       // `repeat`: every one of them, not "Last message repeated N times" later.
-      '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'repeat+warning',
+      '-hide_banner',
+      '-nostdin',
+      '-nostats',
+      '-loglevel',
+      'repeat+warning',
       ...input.args,
-      '-an', '-sn', '-dn',
-      '-vf', scaleFilter(size),
-      '-r', String(fps),
-      '-c:v', 'mpeg1video',
+      '-an',
+      '-sn',
+      '-dn',
+      '-vf',
+      scaleFilter(size),
+      '-r',
+      String(fps),
+      '-c:v',
+      'mpeg1video',
       // No B-frames (they add a frame of latency and JSMpeg does not need them).
-      '-bf', '0',
+      '-bf',
+      '0',
       // A keyframe every second of time, not every `fps` frames: a 5 fps
       // substream comes out at 5 fps (MPEG-TS keeps variable rates), and a GOP
       // counted in frames would make a joiner wait 5 s.
-      '-g', String(fps),
-      '-force_key_frames', 'expr:gte(t,n_forced*1)',
-      '-b:v', String(rate),
-      '-maxrate', String(rate * 2),
-      '-bufsize', String(rate),
-      '-f', 'mpegts',
-      '-flush_packets', '1',
-      '-muxdelay', '0',
-      '-muxpreload', '0',
+      '-g',
+      String(fps),
+      '-force_key_frames',
+      'expr:gte(t,n_forced*1)',
+      '-b:v',
+      String(rate),
+      '-maxrate',
+      String(rate * 2),
+      '-bufsize',
+      String(rate),
+      '-f',
+      'mpegts',
+      '-flush_packets',
+      '1',
+      '-muxdelay',
+      '0',
+      '-muxpreload',
+      '0',
       'pipe:1',
     ],
   };

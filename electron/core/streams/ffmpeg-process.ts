@@ -58,7 +58,13 @@ export class FfmpegProcess {
         if (child.pid === undefined) child.emit('close', null, null);
       });
       child.once('close', (code: number | null, signal: NodeJS.Signals | null) =>
-        resolve({ code, signal, elapsedMs: now() - this.startedAt, stderr: this.stderrTail, killedFor: this.killedFor }),
+        resolve({
+          code,
+          signal,
+          elapsedMs: now() - this.startedAt,
+          stderr: this.stderrTail,
+          killedFor: this.killedFor,
+        }),
       );
     });
   }
@@ -84,7 +90,12 @@ export class FfmpegProcess {
 }
 
 /** Runs ffmpeg to its end (a snapshot, a probe) with a deadline; stdout collected up to `maxBytes`. */
-export async function runFfmpeg(ffmpegPath: string, command: FfmpegCommand, timeoutMs: number, maxBytes = 64 * 1024 * 1024): Promise<ExitFacts & { stdout: Buffer }> {
+export async function runFfmpeg(
+  ffmpegPath: string,
+  command: FfmpegCommand,
+  timeoutMs: number,
+  maxBytes = 64 * 1024 * 1024,
+): Promise<ExitFacts & { stdout: Buffer }> {
   const chunks: Buffer[] = [];
   let size = 0;
   const process = new FfmpegProcess({

@@ -83,7 +83,11 @@ export function nextAttempt(code: ErrorCode, memory: RetryMemory, t: HealthTimin
   if (code === 'auth-failed' || code === 'rtsp-forbidden') return { state: 'auth-failed', delayMs: t.authBackoffMs };
   // A wrong path, a codec or a server that is not RTSP fails the same way every time;
   // one failure can still be a camera rebooting, so only a repeat waits minutes.
-  if (configClasses.has(code) && memory.previous === code) return { state: code === 'unsupported' || code === 'not-rtsp' ? 'unsupported' : 'offline', delayMs: t.unsupportedBackoffMs };
+  if (configClasses.has(code) && memory.previous === code)
+    return {
+      state: code === 'unsupported' || code === 'not-rtsp' ? 'unsupported' : 'offline',
+      delayMs: t.unsupportedBackoffMs,
+    };
   const half = (ms: number) => ms / 2 + random * (ms / 2);
   if (memory.failures >= t.offlineAfter) return { state: 'offline', delayMs: half(t.offlineRetryMs) };
   // Silence, refusals, timeouts, server errors: an ordinary reconnect with backoff.
@@ -151,7 +155,14 @@ export function isDegraded(damageTimes: readonly number[], now: number, t: Healt
 }
 
 /** Failures after which a camera may simply come back: worth asking it (RTSP OPTIONS) while waiting. */
-const outageClasses: ReadonlySet<ErrorCode> = new Set(['rtsp-unreachable', 'rtsp-no-answer', 'rtsp-timeout', 'rtsp-server-error', 'rtsp-no-media', 'ffmpeg-failed']);
+const outageClasses: ReadonlySet<ErrorCode> = new Set([
+  'rtsp-unreachable',
+  'rtsp-no-answer',
+  'rtsp-timeout',
+  'rtsp-server-error',
+  'rtsp-no-media',
+  'ffmpeg-failed',
+]);
 
 /**
  * Whether to ask the camera if it is back while waiting `delayMs`: only after
@@ -185,7 +196,13 @@ export function afterFailure(
 ): AfterExit {
   const transport = nextTransport(now.mode, now.transport, code);
   if (transport !== now.transport) {
-    return { state: now.state === 'idle' ? 'connecting' : now.state, delayMs: 0, transport, failures: now.memory.failures - 1, watch: false };
+    return {
+      state: now.state === 'idle' ? 'connecting' : now.state,
+      delayMs: 0,
+      transport,
+      failures: now.memory.failures - 1,
+      watch: false,
+    };
   }
   const next = nextAttempt(code, now.memory, t, random);
   return { ...next, transport, failures: now.memory.failures, watch: watchForReturn(code, next.delayMs, t) };

@@ -36,7 +36,8 @@ function payloadUnitStart(packet: Buffer): boolean {
 export function startsVideoPes(packet: Buffer): boolean {
   if (!payloadUnitStart(packet)) return false;
   const offset = payloadOffset(packet);
-  if (offset + 9 > TS_PACKET || packet[offset] !== 0 || packet[offset + 1] !== 0 || packet[offset + 2] !== 1) return false;
+  if (offset + 9 > TS_PACKET || packet[offset] !== 0 || packet[offset + 1] !== 0 || packet[offset + 2] !== 1)
+    return false;
   return (packet[offset + 3]! & 0xf0) === 0xe0;
 }
 

@@ -37,8 +37,14 @@ export type GuardedProcess = ChildProcessByStdio<Writable | null, Readable, Read
  * (camera URLs with passwords) reach ffmpeg without entering its command line.
  */
 export function spawnGuarded(file: string, args: readonly string[], stdin?: string): GuardedProcess {
-  const [command, commandArgs] = hasParentDeathSignal() ? [SETPRIV, ['--pdeathsig', 'KILL', '--', file, ...args]] : [file, [...args]];
-  const child = spawn(command, commandArgs, { stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], windowsHide: true, detached: false }) as GuardedProcess;
+  const [command, commandArgs] = hasParentDeathSignal()
+    ? [SETPRIV, ['--pdeathsig', 'KILL', '--', file, ...args]]
+    : [file, [...args]];
+  const child = spawn(command, commandArgs, {
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    windowsHide: true,
+    detached: false,
+  }) as GuardedProcess;
   if (stdin !== undefined && child.stdin) {
     // A process that dies before reading it closes the pipe: that is its exit to report, not ours.
     child.stdin.on('error', () => undefined);

@@ -64,7 +64,10 @@ export class StreamHub {
     const key = `${cameraId}/${profile}`;
     let entry = this.entries.get(key);
     if (!entry && this.entries.size >= (this.options.maxSessions ?? 128)) {
-      throw new CodedError('stream-limit', `Pantau already runs ${this.entries.size} streams on this machine; close some tiles first.`);
+      throw new CodedError(
+        'stream-limit',
+        `Pantau already runs ${this.entries.size} streams on this machine; close some tiles first.`,
+      );
     }
     if (!entry) {
       const source = this.options.sourceFor(cameraId, profile);
@@ -127,7 +130,8 @@ export class StreamHub {
       clearTimeout(entry.linger);
       ending.push(entry.session.end(reason));
     }
-    for (const map of [this.memory, this.transports]) for (const key of map.keys()) if (ids.has(key.slice(0, key.lastIndexOf('/')))) map.delete(key);
+    for (const map of [this.memory, this.transports])
+      for (const key of map.keys()) if (ids.has(key.slice(0, key.lastIndexOf('/')))) map.delete(key);
     await Promise.all(ending);
   }
 

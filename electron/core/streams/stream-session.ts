@@ -15,7 +15,16 @@ import { GopCache } from './gop-cache';
 import { StreamFigures } from './stream-figures';
 import { AttemptTimer } from './attempt-timer';
 import { answersRtsp } from './camera-alive';
-import { afterFailure, defaultTiming, isDegraded, judgeLiveness, recoveredFromStall, watchForReturn, type HealthTiming, type TransportMode } from './health-policy';
+import {
+  afterFailure,
+  defaultTiming,
+  isDegraded,
+  judgeLiveness,
+  recoveredFromStall,
+  watchForReturn,
+  type HealthTiming,
+  type TransportMode,
+} from './health-policy';
 import { TsPacketizer, type TsChunk } from './mpegts';
 import type { Spawner } from './spawn-guarded';
 import type { StreamSource } from './stream-source';
@@ -108,9 +117,18 @@ export class StreamSession {
     this.waiting = new AttemptTimer({
       checkEveryMs: this.timing.returnCheckMs,
       answersRtsp: options.answersRtsp ?? answersRtsp,
-      onEarly: (savedMs) => options.logger.info(`${this.key} answers again: starting now instead of in ${Math.round(savedMs / 1000)} s`),
+      onEarly: (savedMs) =>
+        options.logger.info(`${this.key} answers again: starting now instead of in ${Math.round(savedMs / 1000)} s`),
     });
-    this.status = { cameraId: options.cameraId, profile: options.profile, state: 'idle', since: this.now(), fps: 0, kbps: 0, reconnects: 0 };
+    this.status = {
+      cameraId: options.cameraId,
+      profile: options.profile,
+      state: 'idle',
+      since: this.now(),
+      fps: 0,
+      kbps: 0,
+      reconnects: 0,
+    };
   }
 
   get key(): string {
@@ -135,7 +153,9 @@ export class StreamSession {
 
   /** Shown in logs and diagnostics: the command line (which holds no credentials). */
   get redactedCommand(): string {
-    return redact([this.options.ffmpegPath, ...buildFfmpegArgs(this.options.source, this.output, this.transport).args].join(' '));
+    return redact(
+      [this.options.ffmpegPath, ...buildFfmpegArgs(this.options.source, this.output, this.transport).args].join(' '),
+    );
   }
 
   get outputBox(): OutputOptions {
@@ -149,7 +169,10 @@ export class StreamSession {
    */
   requestOutput(box: OutputOptions): void {
     if (box.maxWidth <= this.output.maxWidth && box.maxHeight <= this.output.maxHeight) return;
-    this.output = { maxWidth: Math.max(box.maxWidth, this.output.maxWidth), maxHeight: Math.max(box.maxHeight, this.output.maxHeight) };
+    this.output = {
+      maxWidth: Math.max(box.maxWidth, this.output.maxWidth),
+      maxHeight: Math.max(box.maxHeight, this.output.maxHeight),
+    };
     // The cached GOP has the old size: a new viewer waits for the new one instead.
     this.gop.clear();
     if (this.process) {
@@ -174,14 +197,31 @@ export class StreamSession {
     this.lastFailure = resume.lastFailure;
     this.status = { ...this.status, reconnects: resume.reconnects };
     this.setState(resume.state, { error: resume.error, retryAt: resume.retryAt });
-    this.scheduleStart(resume.retryAt - this.now(), resume.error ? watchForReturn(resume.error.code, resume.retryAt - this.now(), this.timing) : false);
+    this.scheduleStart(
+      resume.retryAt - this.now(),
+      resume.error ? watchForReturn(resume.error.code, resume.retryAt - this.now(), this.timing) : false,
+    );
   }
 
   /** What the next session of this camera must know, when this one is waiting out a back-off. */
   memory(): SessionMemory | undefined {
     const { state, retryAt, error } = this.status;
-    if (retryAt === undefined || retryAt <= this.now() || state === 'live' || state === 'degraded' || state === 'stalled') return undefined;
-    return { state, error, retryAt, failures: this.failures, lastFailure: this.lastFailure, reconnects: this.status.reconnects };
+    if (
+      retryAt === undefined ||
+      retryAt <= this.now() ||
+      state === 'live' ||
+      state === 'degraded' ||
+      state === 'stalled'
+    )
+      return undefined;
+    return {
+      state,
+      error,
+      retryAt,
+      failures: this.failures,
+      lastFailure: this.lastFailure,
+      reconnects: this.status.reconnects,
+    };
   }
 
   remove(subscriber: StreamSubscriber): void {
@@ -204,7 +244,10 @@ export class StreamSession {
     return this.status;
   }
 
-  private setState(state: StreamState, extra: { error?: { code: ErrorCode; message: string } | undefined; retryAt?: number } = {}): void {
+  private setState(
+    state: StreamState,
+    extra: { error?: { code: ErrorCode; message: string } | undefined; retryAt?: number } = {},
+  ): void {
     const { retryAt: _previousRetry, ...rest } = this.status;
     this.status = {
       ...rest,
@@ -285,7 +328,10 @@ export class StreamSession {
     if (this.process !== process || this.stopping) return;
     const now = this.now();
     const state = this.status.state;
-    const verdict = judgeLiveness({ state, now, startedAt: process.startedAt, lastFrameAt: this.status.lastFrameAt, since: this.status.since }, this.timing);
+    const verdict = judgeLiveness(
+      { state, now, startedAt: process.startedAt, lastFrameAt: this.status.lastFrameAt, since: this.status.since },
+      this.timing,
+    );
     if (verdict === 'restart') {
       process.kill(state === 'live' || state === 'stalled' || state === 'degraded' ? 'stall' : 'start-timeout');
       return;
@@ -323,15 +369,23 @@ export class StreamSession {
       return;
     }
     const errorCode = classifyFailure({ ...facts, ioTimeoutMs: this.timing.ioTimeoutMs, hadPicture: this.hadPicture });
-    const detail = redactKnown(lastLine(facts.stderr), this.secrets) || `ffmpeg exited (${facts.signal ?? `code ${facts.code}`})`;
+    const detail =
+      redactKnown(lastLine(facts.stderr), this.secrets) || `ffmpeg exited (${facts.signal ?? `code ${facts.code}`})`;
     const tried = this.transport;
     const memory = { failures: this.failures + 1, previous: this.lastFailure };
-    const next = afterFailure(errorCode, { state: this.status.state, transport: tried, mode: this.transportMode, memory }, this.timing, (this.options.random ?? Math.random)());
+    const next = afterFailure(
+      errorCode,
+      { state: this.status.state, transport: tried, mode: this.transportMode, memory },
+      this.timing,
+      (this.options.random ?? Math.random)(),
+    );
     this.failures = next.failures;
     this.transport = next.transport;
     this.lastFailure = errorCode;
     const via = next.transport !== tried ? ` over ${next.transport}` : '';
-    this.options.logger.warn(`${this.key} ${next.state} (${errorCode} over ${tried}): ${detail}; next attempt${via} in ${Math.round(next.delayMs / 1000)} s`);
+    this.options.logger.warn(
+      `${this.key} ${next.state} (${errorCode} over ${tried}): ${detail}; next attempt${via} in ${Math.round(next.delayMs / 1000)} s`,
+    );
     this.setState(next.state, { error: { code: errorCode, message: detail }, retryAt: this.now() + next.delayMs });
     this.scheduleStart(next.delayMs, next.watch);
   }

@@ -61,7 +61,12 @@ export class WallPage {
   static pictureBox(frame: RgbFrame, camera: number, stream = 16 / 9): PictureBox {
     const outer = fittedBox(stream, frame.width / frame.height);
     const inner = fittedBox(camera, stream);
-    return { left: outer.left + inner.left * outer.width, width: inner.width * outer.width, top: outer.top + inner.top * outer.height, height: inner.height * outer.height };
+    return {
+      left: outer.left + inner.left * outer.width,
+      width: inner.width * outer.width,
+      top: outer.top + inner.top * outer.height,
+      height: inner.height * outer.height,
+    };
   }
 
   /** Fails unless the tile shows a real picture that changes within `withinMs`. */
@@ -70,7 +75,10 @@ export class WallPage {
     expect(before.width, `${cameraId} canvas has the stream's size`).toBeGreaterThan(16);
     expect(before.colours, `${cameraId} canvas is not blank`).toBeGreaterThan(4);
     await expect
-      .poll(async () => (await this.sample(cameraId)).checksum, { timeout: withinMs, message: `${cameraId} picture changes` })
+      .poll(async () => (await this.sample(cameraId)).checksum, {
+        timeout: withinMs,
+        message: `${cameraId} picture changes`,
+      })
       .not.toBe(before.checksum);
   }
 }
