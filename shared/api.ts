@@ -54,7 +54,13 @@ export const apiMethods = {
       tileWidth: z.number().int().min(1).max(16384).optional(),
       tileHeight: z.number().int().min(1).max(16384).optional(),
     }),
-    result: z.strictObject({ url: z.string(), profile: ProfileNameSchema }),
+    /** The profile chosen and the box its picture is scaled into (the same `chooseStream` the page keys on). */
+    result: z.strictObject({
+      url: z.string(),
+      profile: ProfileNameSchema,
+      width: z.number().int(),
+      height: z.number().int(),
+    }),
   },
   'stream:statuses': { params: none, result: z.array(StreamStatusSchema) },
   /** Reads a CSV inventory and reports what it would add, update and reject; with apply, writes it. */

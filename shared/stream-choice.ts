@@ -40,3 +40,20 @@ export function outputTier(tileWidth: number, tileHeight: number): (typeof outpu
 export function tierByWidth(width: number): (typeof outputTiers)[number] | undefined {
   return outputTiers.find((t) => t.width === width);
 }
+
+/**
+ * The one decision for a tile: which profile, scaled into which box. The page
+ * uses it to know when its tile needs another stream (the key changes), the
+ * core to answer `stream:open`; the relay only reads the box back from the URL.
+ */
+export function chooseStream(
+  profiles: readonly Profile[],
+  tileWidth: number | undefined,
+  tileHeight: number | undefined,
+): { profile: Profile; box: (typeof outputTiers)[number]; key: string } | undefined {
+  const profile = chooseProfile(profiles, tileWidth ?? 0, tileHeight ?? 0);
+  if (!profile) return undefined;
+  // Without a tile size: the 1280×720 ceiling.
+  const box = outputTier(tileWidth ?? Infinity, tileHeight ?? Infinity);
+  return { profile, box, key: `${profile.profile}@${box.width}` };
+}

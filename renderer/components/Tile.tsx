@@ -8,7 +8,7 @@
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TileRect } from '../../shared/layouts';
-import { chooseProfile, outputTier } from '../../shared/stream-choice';
+import { chooseStream } from '../../shared/stream-choice';
 import { tileState } from '../../shared/tile-state';
 import { shouldUseWebGL } from '../player/rendering';
 import { usePtzStore } from '../ptz/ptz-store';
@@ -47,8 +47,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
   const visible = pageVisible && onScreen && !hidden;
   const size = useDeviceSize(tileRef);
   // Re-open the stream only when the tile needs another profile or output box (maximise, restore).
-  const chosen = camera && size.width > 0 ? chooseProfile(camera.profiles, size.width, size.height) : undefined;
-  const want = chosen ? `${chosen.profile}@${outputTier(size.width, size.height).width}` : '';
+  const want = (camera && size.width > 0 && chooseStream(camera.profiles, size.width, size.height)?.key) || '';
   const webgl = useStore((s) => shouldUseWebGL(s.rendering, s.tiles.filter(Boolean).length));
   const player = useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl, want });
   // Only what the tile shows: the once-a-second figures (fps, kbit/s) of this or

@@ -74,7 +74,7 @@ describe('the API contract', () => {
     const result = await call('stream:open', { cameraId: 'demo-2', tileWidth: 640, tileHeight: 360 });
     expect(result).toEqual({
       ok: true,
-      value: { url: 'ws://127.0.0.1:9/stream/demo-2/main?token=T0KEN&w=640', profile: 'main' },
+      value: { url: 'ws://127.0.0.1:9/stream/demo-2/main?token=T0KEN&w=640', profile: 'main', width: 640, height: 360 },
     });
   });
 

@@ -12,7 +12,7 @@ import {
   type LayoutGeometry,
   type TemplateId,
 } from '../../shared/layouts';
-import { chooseProfile, outputTier, tierByWidth } from '../../shared/stream-choice';
+import { chooseProfile, chooseStream, outputTier, tierByWidth } from '../../shared/stream-choice';
 
 describe('layout templates', () => {
   it('are all valid walls with the advertised tile counts', () => {
@@ -142,5 +142,23 @@ describe('neighbour (arrow keys)', () => {
     expect(neighbour(g, 0, 'right')).toBe(1);
     expect(neighbour(g, 0, 'down')).toBe(3);
     expect(neighbour(g, 2, 'left')).toBe(0);
+  });
+});
+
+describe('chooseStream: the one decision page and core share', () => {
+  const profiles = [
+    { profile: 'main', width: 1920, height: 1080 },
+    { profile: 'sub', width: 640, height: 360 },
+  ];
+  it('names the profile, the box and a key that changes only when either does', () => {
+    expect(chooseStream(profiles, 384, 208)).toMatchObject({
+      profile: { profile: 'sub' },
+      box: { width: 480, height: 270 },
+      key: 'sub@480',
+    });
+    expect(chooseStream(profiles, 400, 220)?.key).toBe('sub@480');
+    expect(chooseStream(profiles, 1900, 1000)?.key).toBe('main@1280');
+    expect(chooseStream(profiles, undefined, undefined)?.box).toEqual({ width: 1280, height: 720 });
+    expect(chooseStream([], 100, 100)).toBeUndefined();
   });
 });

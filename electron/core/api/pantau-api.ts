@@ -1,5 +1,5 @@
 /** The implementation of the contract in shared/api.ts. */
-import { chooseProfile, outputTier } from '../../../shared/stream-choice';
+import { chooseStream } from '../../../shared/stream-choice';
 import { CodedError } from '../../../shared/errors';
 import type { CameraInventory } from '../cameras/camera-inventory';
 import type { CameraRegistry } from '../cameras/camera-registry';
@@ -45,17 +45,16 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'camera:list': () => deps.cameras.summaries(),
     'stream:open': (params, context) => {
       const camera = deps.cameras.summary(params.cameraId);
-      const profile = params.profile
-        ? camera.profiles.find((p) => p.profile === params.profile)
-        : chooseProfile(camera.profiles, params.tileWidth ?? 0, params.tileHeight ?? 0);
-      if (!profile)
+      const chosen = chooseStream(camera.profiles, params.tileWidth, params.tileHeight);
+      const profile = params.profile ? camera.profiles.find((p) => p.profile === params.profile) : chosen?.profile;
+      if (!profile || !chosen)
         throw new CodedError('profile-not-found', `Camera "${camera.id}" has no "${params.profile}" stream.`);
-      // The output box covering the tile; without a tile size, the 1280×720 ceiling.
-      const tier = outputTier(params.tileWidth ?? Infinity, params.tileHeight ?? Infinity);
       const path = `/stream/${encodeURIComponent(camera.id)}/${encodeURIComponent(profile.profile)}`;
       return {
-        url: `${context.relayBase}${path}?token=${encodeURIComponent(deps.token)}&w=${tier.width}`,
+        url: `${context.relayBase}${path}?token=${encodeURIComponent(deps.token)}&w=${chosen.box.width}`,
         profile: profile.profile,
+        width: chosen.box.width,
+        height: chosen.box.height,
       };
     },
     'stream:statuses': () => deps.hub.statuses(),
