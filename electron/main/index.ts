@@ -5,6 +5,7 @@
  */
 import { app, dialog, ipcMain, safeStorage, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { apiMethodNames } from '../../shared/api';
 import { fail } from '../../shared/errors';
 import { dispatch } from '../core/api/dispatch';
@@ -27,7 +28,7 @@ function cameraFileArgument(): string | undefined {
 
 async function startCore(): Promise<{ core: PantauCore; relayPort: number }> {
   const core = await openPantau({
-    ffmpegPath: resolveFfmpeg({ resourcesPath: process.resourcesPath }).path,
+    ffmpegPath: resolveFfmpeg({ resourcesPath: process.resourcesPath, packaged: app.isPackaged }).path,
     logger,
     host: 'electron',
     version: __PANTAU_VERSION__,
@@ -63,8 +64,15 @@ function osSealer(): SecretSealer {
 }
 
 /** Only our own windows, showing our own page, may call the API. */
+/** Our page exactly (any query, as wall windows carry ?wall=N), not any file:// document. */
+const rendererUrl = pathToFileURL(rendererIndex).href;
+
 function trustedSender(event: IpcMainInvokeEvent): boolean {
-  return windows.has(event.sender) && event.senderFrame?.url.startsWith('file://') === true;
+  const url = event.senderFrame?.url.split(/[?#]/)[0];
+  // Windows paths are case-insensitive (a drive letter may come back as c: or C:).
+  const same = (a: string | undefined) =>
+    process.platform === 'win32' ? a?.toLowerCase() === rendererUrl.toLowerCase() : a === rendererUrl;
+  return windows.has(event.sender) && same(url);
 }
 
 let stopEverything: (() => Promise<unknown>) | undefined;
@@ -89,6 +97,8 @@ async function main(): Promise<void> {
   }
   await app.whenReady();
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Checks too (no camera, microphone, notifications… ever asked of the page), not only requests.
+  session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });

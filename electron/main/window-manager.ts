@@ -152,6 +152,7 @@ export class WindowManager {
     contents.on('destroyed', () => this.options.onContents(contents, false));
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('render-process-gone', (_event, details) => {
       this.options.logger.error(
         `wall ${plan.wall}: renderer gone (${details.reason}, exit ${details.exitCode}); reloading`,

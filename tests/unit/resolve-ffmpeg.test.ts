@@ -63,6 +63,19 @@ describe('resolveFfmpeg', () => {
     );
   });
 
+  it('an installed app runs only its own copy: FFMPEG_PATH, the working folder and PATH are ignored', () => {
+    const resources = path.join(root, 'resources');
+    const own = executable(path.join(resources, 'ffmpeg'), 'ffmpeg');
+    const planted = { env: { FFMPEG_PATH: fromEnv, PATH: onPath }, bundledPath: () => bundled };
+    expect(resolveFfmpeg({ ...planted, resourcesPath: resources, packaged: true })).toEqual({
+      path: own,
+      source: 'packaged',
+    });
+    expect(() => resolveFfmpeg({ ...planted, resourcesPath: path.join(root, 'empty'), packaged: true })).toThrow(
+      /install Pantau again/,
+    );
+  });
+
   it('maps the bundled path out of app.asar in a packaged app', () => {
     expect(
       toUnpackedPath('C:\\Program Files\\Pantau\\resources\\app.asar\\node_modules\\ffmpeg-static\\ffmpeg.exe'),

@@ -58,6 +58,10 @@ describe('window options', () => {
     expect(manager).toMatch(/'will-navigate', \(event\) => event\.preventDefault\(\)/);
     const main = sources.find((s) => s.f === 'index.ts')!.text;
     expect(main).toMatch(/setPermissionRequestHandler\(\(_wc, _permission, callback\) => callback\(false\)\)/);
+    expect(main).toMatch(/setPermissionCheckHandler\(\(\) => false\)/);
+    expect(manager).toMatch(/'will-redirect', \(event\) => event\.preventDefault\(\)/);
+    // The IPC sender must be our own page exactly, not any file:// document.
+    expect(main).toMatch(/a === rendererUrl/);
     expect(main).toMatch(/requestSingleInstanceLock\(\)/);
     expect(main).toMatch(/trustedSender\(event\)\s*\?\s*dispatch\(/);
   });

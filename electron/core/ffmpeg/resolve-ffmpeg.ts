@@ -16,6 +16,13 @@ export interface ResolveOptions {
   bundledPath?: () => string | undefined;
   /** A packaged app's resources folder (Electron's process.resourcesPath). */
   resourcesPath?: string;
+  /**
+   * An installed app (Electron's app.isPackaged): only its own copy is run.
+   * FFMPEG_PATH, the working folder and PATH are for development: in an
+   * installed app they would let whoever controls the environment or the
+   * folder it was started from run their program as ffmpeg.
+   */
+  packaged?: boolean;
 }
 
 export interface ResolvedFfmpeg {
@@ -61,6 +68,11 @@ export function toUnpackedPath(file: string): string {
 export function resolveFfmpeg(options: ResolveOptions = {}): ResolvedFfmpeg {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
+  if (options.packaged) {
+    const packaged = packagedFfmpegPath(options.resourcesPath ?? '', platform);
+    if (options.resourcesPath && isExecutableFile(packaged, platform)) return { path: packaged, source: 'packaged' };
+    throw new CodedError('ffmpeg-missing', `This installation has no ffmpeg at ${packaged}; install Pantau again.`);
+  }
   const fromEnv = env.FFMPEG_PATH?.trim();
   if (fromEnv) {
     if (isExecutableFile(fromEnv, platform)) return { path: fromEnv, source: 'FFMPEG_PATH' };
