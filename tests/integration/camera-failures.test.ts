@@ -11,14 +11,11 @@ import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { probeCamera } from '../../electron/core/cameras/probe';
 import { resolveFfmpeg } from '../../electron/core/ffmpeg/resolve-ffmpeg';
-import { silentLogger } from '../../electron/core/log';
-import { StreamHub } from '../../electron/core/streams/stream-hub';
-import type { StreamSource } from '../../electron/core/streams/stream-source';
-import type { StreamStatus } from '../../shared/model';
 import { withCredentials } from '../../shared/rtsp-url';
 import { barsIn, decodeFrames, fittedBox, smpteBars } from '../fixtures/picture';
 import { ffmpegProcesses, waitFor } from '../fixtures/processes';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
+import { disposeWatchers, watchStream } from '../fixtures/watch-stream';
 
 const ffmpegPath = resolveFfmpeg().path;
 const PASSWORD = 'p@ss:w/rd#50% ;x';
@@ -26,7 +23,6 @@ let fleet: RtspServer;
 let locked: RtspServer;
 let silent: net.Server;
 let web: http.Server;
-const hubs: StreamHub[] = [];
 
 const portOf = (server: net.Server | http.Server) => (server.address() as net.AddressInfo).port;
 
@@ -56,42 +52,20 @@ afterAll(async () => {
   silent?.close();
   web?.close();
 });
-afterEach(async () => {
-  await Promise.all(hubs.splice(0).map((hub) => hub.dispose()));
-});
-
-function watch(source: StreamSource) {
-  const statuses: StreamStatus[] = [];
-  const data: Buffer[] = [];
-  const hub = new StreamHub({
-    ffmpegPath,
-    logger: silentLogger,
-    sourceFor: () => source,
-    timing: { retryBaseMs: 200, retryMaxMs: 1000 },
-  });
-  hubs.push(hub);
-  hub.onStatus((s) => statuses.push(s));
-  hub.subscribe('cam', 'main', { write: (chunk) => data.push(chunk.data) }, { maxWidth: 640, maxHeight: 360 });
-  return {
-    statuses,
-    last: () => statuses[statuses.length - 1],
-    bytes: () => Buffer.concat(data),
-    firstError: () => statuses.find((s) => s.error)?.error,
-  };
-}
+afterEach(disposeWatchers);
 
 describe('failure classes', () => {
   it('a server that accepts TCP and never answers is a camera that does not answer, retried like offline', async () => {
-    const stream = watch({ kind: 'rtsp', url: `rtsp://127.0.0.1:${portOf(silent)}/stream1`, transport: 'tcp' });
+    const stream = watchStream({ kind: 'rtsp', url: `rtsp://127.0.0.1:${portOf(silent)}/stream1`, transport: 'tcp' });
     expect(await waitFor(() => stream.firstError() !== undefined, 20_000)).toBe(true);
     expect(stream.firstError()!.code).toBe('rtsp-no-answer');
     expect(stream.last()!.state).toBe('reconnecting');
   });
 
   it('a web server on the port is "not an RTSP server", a closed port "unreachable", a wrong path "not found"', async () => {
-    const webStream = watch({ kind: 'rtsp', url: `rtsp://127.0.0.1:${portOf(web)}/` });
-    const closed = watch({ kind: 'rtsp', url: 'rtsp://127.0.0.1:9/x' });
-    const wrongPath = watch({ kind: 'rtsp', url: fleet.url('no-such-channel') });
+    const webStream = watchStream({ kind: 'rtsp', url: `rtsp://127.0.0.1:${portOf(web)}/` });
+    const closed = watchStream({ kind: 'rtsp', url: 'rtsp://127.0.0.1:9/x' });
+    const wrongPath = watchStream({ kind: 'rtsp', url: fleet.url('no-such-channel') });
     expect(await waitFor(() => [webStream, closed, wrongPath].every((s) => s.firstError()), 15_000)).toBe(true);
     expect([webStream, closed, wrongPath].map((s) => s.firstError()!.code)).toEqual([
       'not-rtsp',
@@ -101,7 +75,7 @@ describe('failure classes', () => {
   });
 
   it('a stream that loses slices is "degraded" with the reason, never "live"', async () => {
-    const stream = watch({ kind: 'rtsp', url: fleet.url('lossy'), width: 640, height: 360 });
+    const stream = watchStream({ kind: 'rtsp', url: fleet.url('lossy'), width: 640, height: 360 });
     expect(await waitFor(() => stream.last()?.state === 'degraded', 20_000)).toBe(true);
     expect(stream.last()!.error).toMatchObject({ code: 'decode-errors' });
     expect(stream.last()!.error!.message).toMatch(/reported \d+ damaged frames or slices/);
@@ -115,7 +89,7 @@ describe('codecs and shapes', () => {
     ['H.264 High with B-frames and G.711 audio', 'bframes-audio', 16 / 9],
     ['portrait 360×640, pillarboxed', 'portrait', 9 / 16],
   ])('%s shows its bars in their places', async (_name, mount, aspect) => {
-    const stream = watch({ kind: 'rtsp', url: fleet.url(mount) });
+    const stream = watchStream({ kind: 'rtsp', url: fleet.url(mount) });
     expect(await waitFor(() => stream.last()?.state === 'live' && stream.bytes().length > 120_000, 25_000)).toBe(true);
     const frame = decodeFrames(stream.bytes(), 640, 360, 'mpegts').at(-1)!;
     expect(barsIn(frame, fittedBox(aspect, 16 / 9))).toEqual(smpteBars);
@@ -127,7 +101,7 @@ describe('a Digest camera whose password is full of URL syntax', () => {
   const encoded = encodeURIComponent(PASSWORD);
 
   it('plays, and no process on this machine has the password in its command line', async () => {
-    const stream = watch({ kind: 'rtsp', url: url() });
+    const stream = watchStream({ kind: 'rtsp', url: url() });
     expect(await waitFor(() => stream.last()?.state === 'live' && stream.bytes().length > 50_000, 20_000)).toBe(true);
     expect(barsIn(decodeFrames(stream.bytes(), 640, 360, 'mpegts').at(-1)!)).toEqual(smpteBars);
     expect(ffmpegProcesses(`:${locked.port}/cam`)).toHaveLength(1);
@@ -148,7 +122,7 @@ describe('a Digest camera whose password is full of URL syntax', () => {
   });
 
   it('a wrong one is auth-failed, and no status message carries either password', async () => {
-    const stream = watch({ kind: 'rtsp', url: withCredentials(locked.url('cam'), 'admin', 'wr@ng pass#') });
+    const stream = watchStream({ kind: 'rtsp', url: withCredentials(locked.url('cam'), 'admin', 'wr@ng pass#') });
     expect(await waitFor(() => stream.last()?.state === 'auth-failed', 15_000)).toBe(true);
     const text = JSON.stringify(stream.statuses);
     for (const secret of ['wr@ng pass#', encodeURIComponent('wr@ng pass#'), 'wr%40ng'])

@@ -5,19 +5,12 @@
  * why not.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { resolveFfmpeg } from '../../electron/core/ffmpeg/resolve-ffmpeg';
-import { silentLogger } from '../../electron/core/log';
-import type { TsChunk } from '../../electron/core/streams/mpegts';
-import { StreamHub } from '../../electron/core/streams/stream-hub';
-import type { StreamSource } from '../../electron/core/streams/stream-source';
-import type { StreamStatus } from '../../shared/model';
 import { barsIn, borderIsBlack, decodeFrames, fittedBox, smpteBars } from '../fixtures/picture';
 import { waitFor } from '../fixtures/processes';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
+import { disposeWatchers, watchStream } from '../fixtures/watch-stream';
 
-const ffmpegPath = resolveFfmpeg().path;
 let fleet: RtspServer;
-const hubs: StreamHub[] = [];
 
 beforeAll(async () => {
   fleet = await startRtspServer([
@@ -29,34 +22,11 @@ beforeAll(async () => {
   ]);
 });
 afterAll(() => fleet?.stop());
-afterEach(async () => {
-  await Promise.all(hubs.splice(0).map((hub) => hub.dispose()));
-});
-
-/** Watches one camera through a StreamHub, as a tile would; keeps every chunk with its arrival time. */
-function watch(source: StreamSource, box = { maxWidth: 640, maxHeight: 360 }) {
-  const statuses: StreamStatus[] = [];
-  const chunks: (TsChunk & { at: number })[] = [];
-  const hub = new StreamHub({
-    ffmpegPath,
-    logger: silentLogger,
-    sourceFor: () => source,
-    timing: { retryBaseMs: 200, retryMaxMs: 1000 },
-  });
-  hubs.push(hub);
-  hub.onStatus((s) => statuses.push(s));
-  hub.subscribe('cam', 'main', { write: (chunk) => chunks.push({ ...chunk, at: Date.now() }) }, box);
-  return {
-    statuses,
-    chunks,
-    last: () => statuses[statuses.length - 1],
-    bytes: () => Buffer.concat(chunks.map((c) => c.data)),
-  };
-}
+afterEach(disposeWatchers);
 
 describe('cameras of a real fleet show their true picture', () => {
   it('multi-slice H.264 with SPS/PPS before every IDR: every bar in its colour, not decoder-green', async () => {
-    const stream = watch({ kind: 'rtsp', url: fleet.url('sliced'), width: 640, height: 360 });
+    const stream = watchStream({ kind: 'rtsp', url: fleet.url('sliced'), width: 640, height: 360 });
     expect(await waitFor(() => stream.chunks.length > 0 && stream.bytes().length > 300_000, 20_000)).toBe(true);
     const frames = decodeFrames(stream.bytes(), 640, 360, 'mpegts');
     expect(frames.length).toBeGreaterThan(25);
@@ -68,7 +38,7 @@ describe('cameras of a real fleet show their true picture', () => {
   });
 
   it('a 4:3 camera declared 16:9 is letterboxed with its own aspect ratio, not squashed', async () => {
-    const stream = watch({ kind: 'rtsp', url: fleet.url('four-three'), width: 1280, height: 720 });
+    const stream = watchStream({ kind: 'rtsp', url: fleet.url('four-three'), width: 1280, height: 720 });
     expect(await waitFor(() => stream.bytes().length > 150_000, 20_000)).toBe(true);
     const frame = decodeFrames(stream.bytes(), 640, 360, 'mpegts').at(-1)!;
     const box = fittedBox(4 / 3, 16 / 9);
@@ -77,7 +47,7 @@ describe('cameras of a real fleet show their true picture', () => {
   });
 
   it('a resolution change mid-stream (16:9 ↔ 4:3) is followed without stretching', async () => {
-    const stream = watch({ kind: 'rtsp', url: fleet.url('switching'), width: 640, height: 360 });
+    const stream = watchStream({ kind: 'rtsp', url: fleet.url('switching'), width: 640, height: 360 });
     // The fixture switches every 3 s: 8 s holds both sizes at least once.
     expect(await waitFor(() => stream.chunks.length > 0 && Date.now() - stream.chunks[0]!.at > 8000, 20_000)).toBe(
       true,
@@ -100,7 +70,7 @@ describe('cameras of a real fleet show their true picture', () => {
   });
 
   it('a 5 fps substream still starts a new GOP every second, so a joiner waits at most ~1 s', async () => {
-    const stream = watch({ kind: 'rtsp', url: fleet.url('five-fps'), width: 640, height: 360, fps: 5 });
+    const stream = watchStream({ kind: 'rtsp', url: fleet.url('five-fps'), width: 640, height: 360, fps: 5 });
     expect(await waitFor(() => stream.chunks.filter((c) => c.gopStart).length >= 5, 20_000)).toBe(true);
     const starts = stream.chunks.filter((c) => c.gopStart).map((c) => c.at);
     const gaps = starts.slice(1).map((at, i) => at - starts[i]!);
@@ -108,7 +78,7 @@ describe('cameras of a real fleet show their true picture', () => {
   });
 
   it('a UDP-only camera (TCP SETUP answered 461) plays with transport auto, over UDP', async () => {
-    const stream = watch({ kind: 'rtsp', url: fleet.url('udp-only'), width: 640, height: 360 });
+    const stream = watchStream({ kind: 'rtsp', url: fleet.url('udp-only'), width: 640, height: 360 });
     expect(await waitFor(() => stream.last()?.state === 'live', 20_000)).toBe(true);
     expect(stream.last()!.transport).toBe('udp');
     // The first attempt over TCP was refused for its transport, not blamed on the format.
@@ -119,7 +89,7 @@ describe('cameras of a real fleet show their true picture', () => {
   });
 
   it('RTSP tunnelled in HTTP (transport http) plays its bars', async () => {
-    const stream = watch({ kind: 'rtsp', url: fleet.url('four-three'), transport: 'http' });
+    const stream = watchStream({ kind: 'rtsp', url: fleet.url('four-three'), transport: 'http' });
     expect(await waitFor(() => stream.last()?.state === 'live' && stream.bytes().length > 100_000, 20_000)).toBe(true);
     expect(stream.last()!.transport).toBe('http');
     expect(barsIn(decodeFrames(stream.bytes(), 640, 360, 'mpegts').at(-1)!, fittedBox(4 / 3, 16 / 9))).toEqual(
@@ -128,7 +98,7 @@ describe('cameras of a real fleet show their true picture', () => {
   });
 
   it('the same UDP-only camera forced to TCP says the camera refuses TCP', async () => {
-    const stream = watch({ kind: 'rtsp', url: fleet.url('udp-only'), transport: 'tcp' });
+    const stream = watchStream({ kind: 'rtsp', url: fleet.url('udp-only'), transport: 'tcp' });
     expect(await waitFor(() => stream.last()?.error !== undefined, 15_000)).toBe(true);
     expect(stream.last()).toMatchObject({ state: 'reconnecting', transport: 'tcp', error: { code: 'rtsp-transport' } });
   });
