@@ -137,6 +137,28 @@ test('a damaged layouts file is recovered from its backup, with a message', asyn
   await expect(page.locator('[data-control="layout"] option')).toHaveText(['— belum disimpan —', 'Satu']);
 });
 
+test('a damaged camera file starts the wall from its last good copy, with a message', async ({ openWall, page }) => {
+  const dataDir = newDataDir();
+  const first = await openWall({ dataDir });
+  // Two cameras added by hand: cameras.json holds both, its backup the first.
+  for (const id of ['pos-1', 'pos-2']) {
+    await page.locator('[data-action="camera-add"]').click();
+    await page.fill('[data-control="camera-id"]', id);
+    await page.fill('[data-control="camera-name"]', `Pos ${id}`);
+    await page.fill('[data-control="camera-main"]', `rtsp://127.0.0.1:9/${id}`);
+    await page.locator('[data-action="camera-save"]').click();
+    await expect(page.locator(`[data-camera="${id}"]`)).toHaveCount(1);
+  }
+  await page.goto('about:blank');
+  await first.host.stop('SIGTERM');
+  writeFileSync(path.join(dataDir, 'cameras.json'), '{"version": 1, "cameras": [ {"id": "rus');
+
+  await openWall({ dataDir });
+  await expect(page.locator('[data-notice]')).toContainText('Berkas kamera rusak');
+  await expect(page.locator('[data-notice]')).toContainText('cameras.json.damaged-');
+  await expect(page.locator('[data-camera="pos-1"]')).toHaveCount(1);
+});
+
 test('importing a layout with a camera this machine lacks shows "not found" in that tile', async ({
   openWall,
   page,

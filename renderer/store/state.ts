@@ -1,0 +1,130 @@
+/**
+ * The renderer's one store is made of four slices (zustand's slices pattern):
+ * streams (cameras and their statuses from the core), the wall, saved layouts
+ * and tours (kept by the core), and the UI. Each slice's file holds its state
+ * and actions; what they share is typed here.
+ */
+import type { StateCreator } from 'zustand';
+import type { AppInfo } from '../../shared/api';
+import type { LayoutGeometry, TemplateId } from '../../shared/layouts';
+import type { CameraSummary, StreamStatus } from '../../shared/model';
+import type { SavedLayout, StoreNotice, Tour } from '../../shared/saved-layouts';
+import type { Wall } from '../../shared/wall';
+import type { ApiClient } from '../api/client';
+import { translate, type Language, type MessageKey } from '../i18n';
+import type { Rendering } from '../player/rendering';
+
+export interface UiSlice {
+  api: ApiClient | undefined;
+  info: AppInfo | undefined;
+  connected: boolean;
+  language: Language;
+  loadError: string | undefined;
+  panel: 'health' | null;
+  rendering: Rendering;
+  /** A message for the operator (recovered file, import report, refused save). */
+  notice: string | undefined;
+  setLanguage(language: Language): void;
+  togglePanel(panel: 'health'): void;
+  setNotice(notice: string | undefined): void;
+}
+
+export interface StreamsSlice {
+  cameras: CameraSummary[];
+  statuses: Record<string, StreamStatus>;
+  /** Connects to the core: events, and a full load on every (re)connection. */
+  start(api: ApiClient): void;
+  /** Takes an evidence snapshot of a camera (done by the core) and says where it went. */
+  snapshot(cameraId: string): Promise<void>;
+}
+
+export interface WallSlice {
+  /** The walls this window shows (its own first, then tabs for walls whose display is missing), and the one on screen. */
+  walls: string[];
+  wall: string;
+  /** This window carries the operator's controls. */
+  control: boolean;
+  geometry: LayoutGeometry;
+  tiles: (string | null)[];
+  maximized: number | null;
+  selected: number | null;
+  /** The saved layout the wall shows, and whether it changed since. */
+  layoutId: string | null;
+  dirty: boolean;
+  /** Shows another of this window's walls (a tab). */
+  showWall(wall: string): void;
+  setTemplate(id: TemplateId): void;
+  /** A custom geometry from the editor (already validated there; checked again here). */
+  setGeometry(geometry: LayoutGeometry): void;
+  /** Square grid n×n (kept for the benchmark and simple callers). */
+  setGrid(n: number): void;
+  assignTile(index: number, cameraId: string | null): void;
+  swapTiles(a: number, b: number): void;
+  toggleMaximize(index: number): void;
+  restore(): void;
+  select(index: number | null): void;
+  /** Puts a saved layout on the wall, unchanged. */
+  applyLayout(layout: SavedLayout): void;
+}
+
+export interface LayoutsSlice {
+  layouts: SavedLayout[];
+  defaultLayoutId: string | undefined;
+  tour: Tour | null;
+  /** Reads the saved layouts (and a recovered file's notice) from the core. */
+  refreshLayouts(): Promise<void>;
+  openLayout(id: string): void;
+  saveLayout(): Promise<void>;
+  saveLayoutAs(name: string): Promise<void>;
+  renameLayout(name: string): Promise<void>;
+  deleteLayout(): Promise<void>;
+  setDefaultLayout(on: boolean): Promise<void>;
+  lockLayout(locked: boolean): Promise<void>;
+  /** Which monitor the current saved layout is meant for ("1"…"6"), or any. */
+  setLayoutMonitor(monitor: string | undefined): Promise<void>;
+  importLayouts(text: string): Promise<void>;
+  exportLayouts(): Promise<string | undefined>;
+  /** Saves the tour (persisted, so a running tour resumes after a restart); null stops and removes it. */
+  saveTour(tour: Tour | null): Promise<void>;
+  /** Shows the tour's next step. */
+  tourNext(): Promise<void>;
+  /** Puts a tour step on the wall: its layout, or its camera in the tour's tile. */
+  showTourStep(tour: Tour, index: number): void;
+}
+
+export type PantauState = UiSlice & StreamsSlice & WallSlice & LayoutsSlice;
+export type Slice<T> = StateCreator<PantauState, [], [], T>;
+
+export const statusKey = (cameraId: string, profile: string) => `${cameraId}/${profile}`;
+
+export const wallOf = (s: PantauState): Wall => ({
+  geometry: s.geometry,
+  tiles: s.tiles,
+  maximized: s.maximized,
+  selected: s.selected,
+});
+
+/** The current language's words, for actions (components use `useTranslate`). */
+export function wordsOf(get: () => PantauState) {
+  return (key: MessageKey, values?: Record<string, string | number>) => translate(get().language, key, values);
+}
+
+/** A recovered file (the layouts file, or the camera file), in the operator's words. */
+export function noticeText(get: () => PantauState, n: StoreNotice, file: 'layouts' | 'cameras' = 'layouts'): string {
+  const t = wordsOf(get);
+  const key: MessageKey =
+    file === 'cameras'
+      ? n.kind === 'missing-restored'
+        ? 'store.camerasMissingRestored'
+        : 'store.camerasRestored'
+      : n.kind === 'restored'
+        ? 'store.restored'
+        : n.kind === 'reset'
+          ? 'store.reset'
+          : 'store.missingRestored';
+  return t(key, {
+    detail: n.detail,
+    keptAs: n.keptAs ?? '',
+    savedAt: n.savedAt ? new Date(n.savedAt).toLocaleString(get().language === 'id' ? 'id-ID' : 'en-GB') : '',
+  });
+}

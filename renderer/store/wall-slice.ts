@@ -1,0 +1,81 @@
+/** The wall on screen: its geometry, the camera in each tile, which tile is maximised or selected. */
+import { template, type TemplateId } from '../../shared/layouts';
+import { withCamera, withGeometry, withMaximizeToggled, withSwap, withTemplate } from '../../shared/wall';
+import { emptyWall, layoutForWall, readWallWindow, recalledWall } from '../wall-window';
+import { wallOf, type PantauState, type Slice, type WallSlice } from './state';
+
+/** Which walls this window shows, from its link (read once per window). */
+export const wallWindow = readWallWindow(location.search);
+
+export const wallSlice: Slice<WallSlice> = (set, get) => {
+  /** Any change by the operator makes the layout "changed since saved". */
+  const changeWall = (next: Partial<PantauState>) => set({ ...next, dirty: true });
+  return {
+    walls: wallWindow.walls,
+    wall: wallWindow.walls[0]!,
+    control: wallWindow.control,
+    geometry: template('2x2'),
+    tiles: [],
+    maximized: null,
+    selected: null,
+    layoutId: null,
+    dirty: false,
+
+    showWall(wall) {
+      if (!get().walls.includes(wall) || wall === get().wall) return;
+      set({ wall, maximized: null, selected: null });
+      const recalled = recalledWall(wall);
+      if (recalled) return set({ ...recalled });
+      const chosen = layoutForWall(get().layouts, get().defaultLayoutId, wall);
+      if (chosen) get().applyLayout(chosen);
+      else set(emptyWall());
+    },
+
+    setTemplate(id) {
+      changeWall(withTemplate(wallOf(get()), id));
+    },
+
+    setGeometry(geometry) {
+      const next = withGeometry(wallOf(get()), geometry);
+      if (next.geometry !== get().geometry) changeWall(next);
+    },
+
+    setGrid(n) {
+      get().setTemplate(n <= 1 ? '1' : (`${n}x${n}` as TemplateId));
+    },
+
+    assignTile(index, cameraId) {
+      const next = withCamera(wallOf(get()), index, cameraId);
+      if (next.tiles !== get().tiles) changeWall({ tiles: next.tiles });
+    },
+
+    swapTiles(a, b) {
+      const next = withSwap(wallOf(get()), a, b);
+      if (next.tiles !== get().tiles) changeWall({ tiles: next.tiles });
+    },
+
+    toggleMaximize(index) {
+      const { maximized, selected } = withMaximizeToggled(wallOf(get()), index);
+      set({ maximized, selected });
+    },
+
+    restore() {
+      set({ maximized: null });
+    },
+
+    select(index) {
+      set({ selected: index });
+    },
+
+    applyLayout(l) {
+      set({
+        geometry: l.geometry,
+        tiles: [...l.cameras],
+        layoutId: l.id,
+        dirty: false,
+        maximized: null,
+        selected: null,
+      });
+    },
+  };
+};
