@@ -4,7 +4,7 @@
  * resources, the paths it names, and that the ffmpeg resolver finds the
  * binary where the packaged app will have it.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { load } from 'js-yaml';
@@ -19,6 +19,7 @@ const config = load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'
   files: string[];
   extraResources: { from: string; to: string; filter: string[] }[];
   win: { icon: string; target: { target: string; arch: string[] }[] };
+  beforePack: string;
   nsis: Record<string, unknown>;
   portable: { artifactName: string };
 };
@@ -53,13 +54,44 @@ describe('electron-builder.yml', () => {
     );
   });
 
-  it('uses icons from resources/, large enough for Windows (256×256 PNG)', () => {
-    const icon = path.join(root, config.win.icon);
-    expect(config.win.icon.startsWith('resources/')).toBe(true);
-    expect(existsSync(icon)).toBe(true);
-    const png = readFileSync(icon);
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([256, 256]);
+  it('uses a multi-size Windows icon from build/ (16 to 256 pixels)', () => {
+    expect(config.directories.buildResources).toBe('build');
+    expect(config.win.icon).toBe('build/icon.ico');
+    const ico = readFileSync(path.join(root, config.win.icon));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]); // ICONDIR, type icon
+    const sizes = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => ico.readUInt8(6 + 16 * i) || 256);
+    expect(sizes).toEqual([16, 24, 32, 48, 64, 128, 256]);
+    // Each image is a PNG where its entry says.
+    const offset = ico.readUInt32LE(6 + 12);
+    expect(ico.subarray(offset + 1, offset + 4).toString()).toBe('PNG');
+  });
+
+  it("ships the licences: Pantau's in the installer, FFmpeg's GPL notice beside ffmpeg.exe; the installer speaks id and en", () => {
+    expect(config.nsis).toMatchObject({
+      license: 'build/license.txt',
+      multiLanguageInstaller: true,
+      installerLanguages: ['id_ID', 'en_US'],
+    });
+    expect(readFileSync(path.join(root, 'build/license.txt'), 'utf8')).toContain('MIT License');
+    expect(config.extraResources).toContainEqual({ from: 'build/licenses', to: 'licenses' });
+    expect(readFileSync(path.join(root, 'build/licenses/THIRD-PARTY.txt'), 'utf8')).toMatch(
+      /GNU General Public License/,
+    );
+  });
+
+  it('stops packaging with one sentence when ffmpeg.exe is missing, instead of an installer without it', async () => {
+    expect(config.beforePack).toBe('scripts/require-ffmpeg-for-packaging.cjs');
+    const { default: requireFfmpeg } = (await import(path.join(root, config.beforePack))) as {
+      default: (c: unknown) => void;
+    };
+    const without = mkdtempSync(path.join(tmpdir(), 'pantau-pack-'));
+    expect(() => requireFfmpeg({ packager: { projectDir: without } })).toThrow(
+      /Packaging stopped: .*ffmpeg\.exe is missing/,
+    );
+    const withIt = mkdtempSync(path.join(tmpdir(), 'pantau-pack-'));
+    mkdirSync(path.join(withIt, 'node_modules', 'ffmpeg-static'), { recursive: true });
+    writeFileSync(path.join(withIt, 'node_modules', 'ffmpeg-static', 'ffmpeg.exe'), 'MZ');
+    expect(() => requireFfmpeg({ packager: { projectDir: withIt } })).not.toThrow();
   });
 });
 
@@ -80,5 +112,28 @@ describe('ffmpeg in a packaged app', () => {
     expect(
       resolveFfmpeg({ env: { PATH: '/usr/bin' }, resourcesPath: empty, bundledPath: () => undefined }).source,
     ).toBe('PATH');
+  });
+});
+
+describe('the Windows CI workflow', () => {
+  const workflow = load(readFileSync(path.join(root, '.github/workflows/windows.yml'), 'utf8')) as {
+    jobs: Record<string, { 'runs-on': string; steps: { name?: string; run?: string; uses?: string }[] }>;
+  };
+  const runs = (job: string) => workflow.jobs[job]!.steps.map((s) => s.run).filter(Boolean);
+
+  it('installs, tests, runs the Electron e2e tests and builds the installer on Windows, keeping it as an artifact', () => {
+    expect(workflow.jobs.windows!['runs-on']).toMatch(/^windows-/);
+    expect(runs('windows')).toEqual([
+      'npm ci',
+      'npx vitest run tests/unit',
+      'npm run build',
+      'npx playwright test --project electron',
+      'npm run dist:win',
+    ]);
+    expect(workflow.jobs.windows!.steps.some((s) => s.uses?.startsWith('actions/upload-artifact'))).toBe(true);
+  });
+
+  it('runs .ci/run on Linux, as the project CI does', () => {
+    expect(runs('linux')).toEqual(['CI=true bash .ci/run']);
   });
 });
