@@ -105,7 +105,12 @@ describe('browser host', () => {
     const opened = await rpc(ws, 'stream:open', { cameraId: 'cam-1' });
     expect(opened).toEqual({
       ok: true,
-      value: { profile: 'main', url: `ws://127.0.0.1:${host.port}/stream/cam-1/main?token=${host.token}&w=1280` },
+      value: {
+        profile: 'main',
+        url: `ws://127.0.0.1:${host.port}/stream/cam-1/main?token=${host.token}&w=1280`,
+        width: 1280,
+        height: 720,
+      },
     });
     ws.close();
   });
