@@ -147,7 +147,7 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
                 ? t(`error.${probe.failure}` as MessageKey)
                 : t(`probe.${probe.outcome}` as MessageKey),
             // TCP is what everyone expects; a camera that answered only over UDP or HTTP is worth saying.
-            probe.transport && probe.transport !== 'tcp'
+            probe.outcome === 'ok' && probe.transport && probe.transport !== 'tcp'
               ? t('probe.over', { transport: probe.transport.toUpperCase() })
               : '',
           ]
