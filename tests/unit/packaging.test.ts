@@ -20,6 +20,7 @@ const config = load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'
   extraResources: { from: string; to: string; filter: string[] }[];
   win: { icon: string; target: { target: string; arch: string[] }[] };
   beforePack: string;
+  electronFuses: Record<string, boolean>;
   nsis: Record<string, unknown>;
   portable: { artifactName: string };
 };
@@ -77,6 +78,17 @@ describe('electron-builder.yml', () => {
     expect(readFileSync(path.join(root, 'build/licenses/THIRD-PARTY.txt'), 'utf8')).toMatch(
       /GNU General Public License/,
     );
+  });
+
+  it("flips Electron's fuses: no running as Node, no NODE_OPTIONS or --inspect, app.asar checked and the only source", () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
   });
 
   it('stops packaging with one sentence when ffmpeg.exe is missing, instead of an installer without it', async () => {
