@@ -20,6 +20,7 @@ import { OnvifClient, type OnvifService } from './onvif/onvif-service';
 import { PtzManager, ptzLookup } from './onvif/ptz-manager';
 import { newToken, type AccessPolicy } from './relay/access';
 import { Relay } from './relay/relay';
+import { removeStaleSnapshotWork } from './snapshots/snapshot-service';
 import { JsonFileStore } from './store/json-file-store';
 import { LayoutService } from './store/layout-service';
 import { StreamHub, type StreamHubOptions } from './streams/stream-hub';
@@ -123,6 +124,7 @@ export class PantauCore {
 
   /** Reads the stores; `openPantau` calls it once before anything is served. */
   async start(): Promise<void> {
+    await removeStaleSnapshotWork();
     await this.layouts.load();
     await this.inventory.sealAtRest();
     this.settings = (await this.settingsStore.load()).value;

@@ -5,7 +5,7 @@
  * PNG beside a sidecar JSON that carries the PNG's SHA-256.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CodedError } from '../../../shared/errors';
@@ -15,6 +15,26 @@ import { classifyFailure, lastLine } from '../streams/failure-class';
 import { inputArgs, RTSP_IO_TIMEOUT_MS } from '../streams/ffmpeg-args';
 import { runFfmpeg } from '../streams/ffmpeg-process';
 import type { StreamSource } from '../streams/stream-source';
+
+/** Each snapshot's caption file lives in a folder of its own, removed when the snapshot is done. */
+const WORK_PREFIX = 'pantau-snapshot-';
+
+/**
+ * Work folders older than `olderThanMs` are what a killed process left behind
+ * (a snapshot takes seconds): removed at start.
+ */
+export async function removeStaleSnapshotWork(tmp = os.tmpdir(), olderThanMs = 10 * 60_000): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(tmp).catch(() => [] as string[])) {
+    if (!name.startsWith(WORK_PREFIX)) continue;
+    const folder = path.join(tmp, name);
+    const info = await stat(folder).catch(() => undefined);
+    if (!info?.isDirectory() || Date.now() - info.mtimeMs < olderThanMs) continue;
+    await rm(folder, { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
 
 export interface Snapshot {
   file: string;
@@ -55,7 +75,7 @@ export async function takeSnapshot(options: {
   const stamp = localTimestamp(now);
   // The caption goes through a text file: camera names are user data and must
   // never be parsed as filtergraph syntax.
-  const work = await mkdtemp(path.join(os.tmpdir(), 'pantau-snapshot-'));
+  const work = await mkdtemp(path.join(os.tmpdir(), WORK_PREFIX));
   try {
     const captionFile = path.join(work, 'caption.txt');
     await writeFile(captionFile, `${options.camera.name}  ${stamp}`, 'utf8');
