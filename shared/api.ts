@@ -65,7 +65,8 @@ export const apiMethods = {
   'stream:statuses': { params: none, result: z.array(StreamStatusSchema) },
   /** Reads a CSV inventory and reports what it would add, update and reject; with apply, writes it. */
   'camera:import': {
-    params: z.strictObject({ text: z.string().max(50_000_000), apply: z.boolean() }),
+    // A city's 20,000-camera file is about 3 MB: 16 M characters leave room five times over.
+    params: z.strictObject({ text: z.string().max(16_000_000), apply: z.boolean() }),
     result: z.strictObject({
       added: z.array(z.string()),
       updated: z.array(z.string()),

@@ -4,7 +4,7 @@
  * every store here: atomically, with the previous good copy kept.
  */
 import { CodedError } from '../../../shared/errors';
-import { camerasFromCsv, camerasToCsv } from '../../../shared/camera-csv';
+import { camerasToCsv, csvImportSteps } from '../../../shared/camera-csv';
 import {
   type CameraEditView,
   type CameraFile,
@@ -175,7 +175,7 @@ export class CameraInventory {
    */
   importCsv(text: string, apply: boolean): Promise<ImportReport> {
     return this.writer.run(async () => {
-      const parsed = camerasFromCsv(text);
+      const parsed = await stepAside(csvImportSteps(text));
       const rejected = parsed.rejected;
       const cameras = parsed.cameras.map(liftUrlCredentials);
       const known = new Map(this.entries.map((c) => [c.id, c]));
@@ -402,4 +402,13 @@ export function liftUrlCredentials(entry: CameraFileEntry): CameraFileEntry {
     ...(password ? { password: decodeURIComponent(password) } : {}),
     streams: strippedStreams(entry),
   };
+}
+
+/** Runs a stepped computation, letting the event loop serve streams and pages between its steps. */
+async function stepAside<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

@@ -29,7 +29,7 @@ const MAX_QUEUED = 64 * 1024 * 1024;
 
 export class BrowserHost {
   private readonly server: Server;
-  // The largest request is a city's CSV (the contract allows 50 M characters).
+  // The largest request is a city's CSV (the contract allows 16 M characters, JSON-escaped in the frame).
   private readonly rpc = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   private boundPort = 0;
 

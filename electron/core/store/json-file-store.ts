@@ -133,15 +133,20 @@ export class JsonFileStore<T> {
   }
 
   /** Writes atomically; saves are serialised so a slow disk cannot interleave them. */
-  save(value: T, how: { backup: boolean } = { backup: true }): Promise<void> {
-    const run = this.queue.then(() => this.write(value, how.backup));
+  /**
+   * `checked`: the caller has just validated this very value against the same
+   * schema (the camera inventory does, to answer with its own words): the
+   * second pass over 20,000 cameras would only hold the event loop again.
+   */
+  save(value: T, how: { backup?: boolean; checked?: boolean } = {}): Promise<void> {
+    const run = this.queue.then(() => this.write(value, how.backup ?? true, how.checked ?? false));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async write(value: T, backup: boolean): Promise<void> {
+  private async write(value: T, backup: boolean, alreadyChecked: boolean): Promise<void> {
     const { file } = this.options;
-    const checked = this.options.schema.safeParse(value);
+    const checked = alreadyChecked ? { success: true as const, data: value } : this.options.schema.safeParse(value);
     if (!checked.success)
       throw new CodedError(
         'store-failed',
