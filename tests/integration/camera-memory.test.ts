@@ -88,6 +88,14 @@ describe('streams follow the inventory', () => {
     try {
       const first = view();
       await first.data;
+      // A rename does not interrupt the picture.
+      await core.inventory.update({
+        id: 'a',
+        name: 'A renamed',
+        streams: [{ profile: 'main', url: open.url('cam1') }],
+      });
+      expect(core.hub.sessions()).toHaveLength(1);
+      expect(first.ws.readyState).toBe(WebSocket.OPEN);
       const editedAt = Date.now();
       await core.inventory.update({ id: 'a', name: 'A', streams: [{ profile: 'main', url: open.url('cam2') }] });
       const ended = await first.closed;

@@ -22,7 +22,7 @@ import { CAMERA_FILE_VERSION, migrateCameraFile } from './camera-file';
 import { CameraRegistry } from './camera-registry';
 import { noSealer, type SecretSealer } from './secrets';
 
-/** What a write changed: cameras whose entry differs (streams, credentials…) and cameras removed. */
+/** What a write changed: cameras whose streams or credentials differ (a rename is not a change here) and cameras removed. */
 export interface InventoryChange {
   changed: string[];
   removed: string[];
@@ -293,11 +293,11 @@ export class CameraInventory {
     if (!checked.success)
       throw new CodedError('invalid-file', 'The change would make the camera list invalid; nothing was written.');
     await this.store.save({ version: CAMERA_FILE_VERSION, cameras: checked.data.cameras.map((c) => this.sealed(c)) });
-    const before = new Map(this.entries.map((c) => [c.id, JSON.stringify(c)]));
+    const before = new Map(this.entries.map((c) => [c.id, streamIdentity(c)]));
     const after = new Set(checked.data.cameras.map((c) => c.id));
     const change: InventoryChange = {
       changed: checked.data.cameras
-        .filter((c) => before.has(c.id) && before.get(c.id) !== JSON.stringify(c))
+        .filter((c) => before.has(c.id) && before.get(c.id) !== streamIdentity(c))
         .map((c) => c.id),
       removed: [...before.keys()].filter((id) => !after.has(id)),
     };
@@ -411,4 +411,9 @@ async function stepAside<T>(steps: Generator<void, T>): Promise<T> {
     if (step.done) return step.value;
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/** What a running stream depends on: its URLs, transports and credentials (not the name or group). */
+function streamIdentity(camera: CameraFileEntry): string {
+  return JSON.stringify([camera.streams, camera.username, camera.password, camera.passwordSealed]);
 }
