@@ -19,6 +19,8 @@ beforeAll(async () => {
     { name: 'switching', width: 640, height: 360, flags: 'pattern=smpte,switch=320x240,nooverlay' },
     { name: 'five-fps', width: 640, height: 360, fps: 5, flags: 'pattern=smpte' },
     { name: 'udp-only', width: 640, height: 360, flags: 'pattern=smpte,udp-only,nooverlay' },
+    // A 4K main profile (at 5 fps: the simulator's own encoder must not eat the machine).
+    { name: 'uhd', width: 3840, height: 2160, fps: 5, flags: 'pattern=smpte,nooverlay' },
   ]);
 });
 afterAll(() => fleet?.stop());
@@ -86,6 +88,15 @@ describe('cameras of a real fleet show their true picture', () => {
     expect(stream.statuses.map((s) => s.state)).not.toContain('unsupported');
     expect(await waitFor(() => stream.bytes().length > 100_000, 10_000)).toBe(true);
     expect(barsIn(decodeFrames(stream.bytes(), 640, 360, 'mpegts').at(-1)!)).toEqual(smpteBars);
+  });
+
+  it('a 4K main stream is scaled into the 1280×720 ceiling with its bars in place', async () => {
+    const stream = watchStream(
+      { kind: 'rtsp', url: fleet.url('uhd'), width: 3840, height: 2160 },
+      { maxWidth: 1280, maxHeight: 720 },
+    );
+    expect(await waitFor(() => stream.last()?.state === 'live' && stream.bytes().length > 200_000, 30_000)).toBe(true);
+    expect(barsIn(decodeFrames(stream.bytes(), 1280, 720, 'mpegts').at(-1)!)).toEqual(smpteBars);
   });
 
   it('RTSP tunnelled in HTTP (transport http) plays its bars', async () => {
