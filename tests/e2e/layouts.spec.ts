@@ -45,9 +45,13 @@ test('a 4×4 wall of 1080p+360p cameras opens the substreams; a maximised tile o
   openWall,
   startCameras,
 }) => {
-  // Only the maximised tile pulls a main stream, so the 1080p encoder need not run all the time.
-  const main = await startCameras([{ name: 'main', width: 1920, height: 1080 }], { copies: 16 });
-  const sub = await startCameras([{ name: 'sub', width: 640, height: 360 }], { copies: 16, keepAlive: true });
+  // Only the maximised tile pulls a main stream, so the main encoder need not run all the time.
+  // The profiles are chosen by the sizes the camera file declares (1080p, 360p); the streams
+  // themselves are smaller and slower, so sixteen transcodes and sixteen decoding tiles leave
+  // this two-core machine room: the test is about which profile each tile opens, not capacity
+  // (that is the benchmark's).
+  const main = await startCameras([{ name: 'main', width: 960, height: 540, fps: 10 }], { copies: 16 });
+  const sub = await startCameras([{ name: 'sub', width: 320, height: 180, fps: 10 }], { copies: 16, keepAlive: true });
   const cameras = Array.from({ length: 16 }, (_, i) => ({
     id: `c${i + 1}`,
     name: `Simpang ${i + 1}`,

@@ -265,3 +265,11 @@ describe('after a failed attempt', () => {
     expect(watchForReturn('rtsp-unreachable', 1_000, t)).toBe(false);
   });
 });
+
+describe('asking a camera whether it is back', () => {
+  it('only after it did not answer at all: a camera that answers but fails is not started on every OPTIONS reply', () => {
+    for (const code of ['rtsp-server-error', 'rtsp-timeout', 'rtsp-no-media', 'ffmpeg-failed'] as const) {
+      expect(watchForReturn(code, 60_000, t), code).toBe(false);
+    }
+  });
+});

@@ -156,12 +156,11 @@ export function isDegraded(damageTimes: readonly number[], now: number, t: Healt
 
 /** Failures after which a camera may simply come back: worth asking it (RTSP OPTIONS) while waiting. */
 const outageClasses: ReadonlySet<ErrorCode> = new Set([
+  // Only a camera that did not answer at all: if it answers OPTIONS now, it is back. One that
+  // answers but fails (5xx, stopped sending, no media) would answer OPTIONS all along, and
+  // starting on every answer would hit it every two seconds.
   'rtsp-unreachable',
   'rtsp-no-answer',
-  'rtsp-timeout',
-  'rtsp-server-error',
-  'rtsp-no-media',
-  'ffmpeg-failed',
 ]);
 
 /**
