@@ -8,10 +8,10 @@
  */
 import type { ErrorCode } from '../../../shared/errors';
 import type { StreamTransport, RtpTransport } from '../../../shared/model';
-import { redactKnown, rtspUrlProblem, secretsOf, withCredentials } from '../../../shared/rtsp-url';
-import { inputArgs, RTSP_IO_TIMEOUT_MS } from '../streams/ffmpeg-args';
+import { rtspUrlProblem, secretsOf, withCredentials } from '../../../shared/rtsp-url';
+import { inputArgs } from '../streams/ffmpeg-args';
 import { runFfmpeg } from '../streams/ffmpeg-process';
-import { classifyFailure, lastLine } from '../streams/failure-class';
+import { failureOfRun } from '../streams/failure-class';
 import { nextTransport } from '../streams/health-policy';
 
 export type ProbeOutcome = 'ok' | 'auth-failed' | 'unreachable' | 'timeout' | 'not-rtsp' | 'unsupported' | 'failed';
@@ -76,8 +76,7 @@ async function probeOnce(
       transport,
       ...video,
     };
-  const failure = classifyFailure({ ...run, ioTimeoutMs: RTSP_IO_TIMEOUT_MS, hadPicture: false });
-  const detail = redactKnown(lastLine(run.stderr), secretsOf(url)) || 'no answer in time';
+  const { code: failure, detail } = failureOfRun(run, secretsOf(url), 'no answer in time');
   return { outcome: outcomeOf(failure), failure, transport, detail };
 }
 

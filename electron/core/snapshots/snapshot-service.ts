@@ -10,9 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { CodedError } from '../../../shared/errors';
 import { localDateTime } from '../../../shared/time';
-import { redactKnown, secretsOf } from '../../../shared/rtsp-url';
-import { classifyFailure, lastLine } from '../streams/failure-class';
-import { inputArgs, RTSP_IO_TIMEOUT_MS } from '../streams/ffmpeg-args';
+import { secretsOf } from '../../../shared/rtsp-url';
+import { failureOfRun } from '../streams/failure-class';
+import { inputArgs } from '../streams/ffmpeg-args';
 import { runFfmpeg } from '../streams/ffmpeg-process';
 import type { StreamSource } from '../streams/stream-source';
 
@@ -104,9 +104,9 @@ export async function takeSnapshot(options: {
       options.timeoutMs ?? 20_000,
     );
     if (run.code !== 0 || run.stdout.length === 0) {
-      const code = classifyFailure({ ...run, ioTimeoutMs: RTSP_IO_TIMEOUT_MS, hadPicture: false });
       const secrets = options.source.kind === 'rtsp' ? secretsOf(options.source.url) : [];
-      throw new CodedError(code, redactKnown(lastLine(run.stderr), secrets) || 'no picture from the camera');
+      const { code, detail } = failureOfRun(run, secrets, 'no picture from the camera');
+      throw new CodedError(code, detail);
     }
     const png = run.stdout;
     const { width, height } = pngSize(png);

@@ -5,6 +5,9 @@
  * picture came out). One classifier for the wall and for "test connection".
  */
 import type { ErrorCode } from '../../../shared/errors';
+import { redactKnown } from '../../../shared/rtsp-url';
+import { RTSP_IO_TIMEOUT_MS } from './ffmpeg-args';
+import type { ExitFacts } from './ffmpeg-process';
 
 export interface FailureFacts {
   /** The tail of ffmpeg's stderr (warning level), already redacted or not: only matched, never shown. */
@@ -74,4 +77,20 @@ export function lastLine(stderr: string): string {
     .map((l) => l.trim())
     .filter((l) => l && !decodeErrorLine.test(l) && !/^Last message repeated|^\[swscaler/.test(l));
   return lines[lines.length - 1] ?? '';
+}
+
+/**
+ * A one-shot run (test connection, snapshot) that ended without a picture:
+ * its class, and ffmpeg's last line with the camera's secrets removed
+ * (`fallback` when ffmpeg said nothing).
+ */
+export function failureOfRun(
+  run: ExitFacts,
+  secrets: readonly string[],
+  fallback: string,
+): { code: ErrorCode; detail: string } {
+  return {
+    code: classifyFailure({ ...run, ioTimeoutMs: RTSP_IO_TIMEOUT_MS, hadPicture: false }),
+    detail: redactKnown(lastLine(run.stderr), secrets) || fallback,
+  };
 }

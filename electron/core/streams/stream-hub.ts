@@ -125,13 +125,13 @@ export class StreamHub {
     const ids = new Set(cameraIds);
     const ending: Promise<void>[] = [];
     for (const [key, entry] of this.entries) {
-      if (!ids.has(key.slice(0, key.lastIndexOf('/')))) continue;
+      if (!ids.has(cameraOfKey(key))) continue;
       this.entries.delete(key);
       clearTimeout(entry.linger);
       ending.push(entry.session.end(reason));
     }
     for (const map of [this.memory, this.transports])
-      for (const key of map.keys()) if (ids.has(key.slice(0, key.lastIndexOf('/')))) map.delete(key);
+      for (const key of map.keys()) if (ids.has(cameraOfKey(key))) map.delete(key);
     await Promise.all(ending);
   }
 
@@ -163,4 +163,9 @@ export class StreamHub {
     for (const entry of entries) clearTimeout(entry.linger);
     await Promise.all(entries.map((entry) => entry.session.stop()));
   }
+}
+
+/** The camera of a `camera/profile` key (profiles hold no "/"). */
+function cameraOfKey(key: string): string {
+  return key.slice(0, key.lastIndexOf('/'));
 }
