@@ -19,6 +19,7 @@ export const errorCodes = [
   'rtsp-no-answer',
   'rtsp-no-media',
   'rtsp-timeout',
+  'rtsp-redirect',
   'not-rtsp',
   'unsupported',
   'decode-errors',

@@ -132,6 +132,11 @@ describe('next attempt', () => {
       { state: 'auth-failed', min: t.authBackoffMs, max: t.authBackoffMs },
     ],
     [
+      'a redirect to another host: unsupported at once, minutes (the address must be edited)',
+      row('rtsp-redirect', 1),
+      { state: 'unsupported', min: t.unsupportedBackoffMs, max: t.unsupportedBackoffMs },
+    ],
+    [
       'a codec problem once may be a camera rebooting',
       row('unsupported', 1),
       { state: 'reconnecting', min: 500, max: 1000 },

@@ -8,11 +8,12 @@
  */
 import type { ErrorCode } from '../../../shared/errors';
 import type { StreamTransport, RtpTransport } from '../../../shared/model';
-import { rtspUrlProblem, secretsOf, withCredentials } from '../../../shared/rtsp-url';
+import { redactKnown, rtspUrlProblem, secretsOf, withCredentials } from '../../../shared/rtsp-url';
 import { inputArgs } from '../streams/ffmpeg-args';
 import { runFfmpeg } from '../streams/ffmpeg-process';
 import { failureOfRun } from '../streams/failure-class';
 import { nextTransport } from '../streams/health-policy';
+import { checkRedirect, verdictOutcome, type RedirectVerdict } from '../streams/redirect-guard';
 
 export type ProbeOutcome = 'ok' | 'auth-failed' | 'unreachable' | 'timeout' | 'not-rtsp' | 'unsupported' | 'failed';
 
@@ -87,9 +88,16 @@ export async function probeCamera(
   password?: string,
   timeoutMs = 15_000,
   mode: StreamTransport = 'auto',
+  check: (url: string) => Promise<RedirectVerdict> = checkRedirect,
 ): Promise<ProbeResult> {
   if (rtspUrlProblem(url)) return { outcome: 'not-rtsp', detail: rtspUrlProblem(url)! };
-  const full = withCredentials(url, username, password);
+  // The same check as the wall's: ffmpeg would carry the password to wherever a redirect points.
+  const guarded = verdictOutcome(await check(withCredentials(url, username, password)), url);
+  if ('failure' in guarded) {
+    const { code, message } = guarded.failure;
+    return { outcome: outcomeOf(code), failure: code, detail: redactKnown(message, secretsOf(url)) };
+  }
+  const full = withCredentials(guarded.url, username, password);
   const first = mode === 'auto' ? 'tcp' : mode;
   const result = await probeOnce(ffmpegPath, full, first, timeoutMs);
   if (result.outcome === 'ok' || !result.failure) return result;

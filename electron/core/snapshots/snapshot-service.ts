@@ -10,11 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { CodedError } from '../../../shared/errors';
 import { localDateTime } from '../../../shared/time';
-import { secretsOf } from '../../../shared/rtsp-url';
+import { redactKnown, secretsOf } from '../../../shared/rtsp-url';
 import { failureOfRun } from '../streams/failure-class';
 import { inputArgs } from '../streams/ffmpeg-args';
 import { runFfmpeg } from '../streams/ffmpeg-process';
 import type { StreamSource } from '../streams/stream-source';
+import { checkRedirect, verdictOutcome, type RedirectVerdict } from '../streams/redirect-guard';
 
 /** Each snapshot's caption file lives in a folder of its own, removed when the snapshot is done. */
 const WORK_PREFIX = 'pantau-snapshot-';
@@ -64,13 +65,26 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+/** The camera's source after the redirect check the wall does too (the password never follows a redirect off the host). */
+async function guardedSource(
+  source: StreamSource,
+  check: (url: string) => Promise<RedirectVerdict>,
+): Promise<StreamSource> {
+  if (source.kind !== 'rtsp') return source;
+  const outcome = verdictOutcome(await check(source.url), source.url);
+  if ('url' in outcome) return { ...source, url: outcome.url };
+  throw new CodedError(outcome.failure.code, redactKnown(outcome.failure.message, secretsOf(source.url)));
+}
+
 export async function takeSnapshot(options: {
   ffmpegPath: string;
   source: StreamSource;
   camera: { id: string; name: string };
   folder: string;
   timeoutMs?: number;
+  checkRedirect?: (url: string) => Promise<RedirectVerdict>;
 }): Promise<Snapshot> {
+  const source = await guardedSource(options.source, options.checkRedirect ?? checkRedirect);
   const now = new Date();
   const stamp = localTimestamp(now);
   // The caption goes through a text file: camera names are user data and must
@@ -80,7 +94,7 @@ export async function takeSnapshot(options: {
     const captionFile = path.join(work, 'caption.txt');
     await writeFile(captionFile, `${options.camera.name}  ${stamp}`, 'utf8');
     const caption = `drawtext=textfile='${filterPath(captionFile)}':expansion=none:fontsize=h/24:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8:x=w-tw-16:y=16`; // top right: cameras' own OSD is usually top left and bottom
-    const input = inputArgs(options.source);
+    const input = inputArgs(source);
     const args = [
       '-hide_banner',
       '-nostdin',

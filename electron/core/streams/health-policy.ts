@@ -9,6 +9,7 @@
  *   offlineAfter failures → offline     (slow retry, never given up)
  *   401/403 → auth-failed               (minutes: cameras lock accounts after bad logins)
  *   codec or not RTSP, twice → unsupported (minutes)
+ *   redirect to another host → unsupported (minutes: the address must be edited)
  */
 import type { ErrorCode } from '../../../shared/errors';
 import type { RtpTransport, StreamState, StreamTransport } from '../../../shared/model';
@@ -81,6 +82,8 @@ const configClasses: ReadonlySet<ErrorCode> = new Set(['unsupported', 'not-rtsp'
 export function nextAttempt(code: ErrorCode, memory: RetryMemory, t: HealthTiming, random: number): NextAttempt {
   // Cameras lock accounts after repeated bad logins: never hammer with a wrong password.
   if (code === 'auth-failed' || code === 'rtsp-forbidden') return { state: 'auth-failed', delayMs: t.authBackoffMs };
+  // The camera sends us to another host: the same answer every time until someone edits the address.
+  if (code === 'rtsp-redirect') return { state: 'unsupported', delayMs: t.unsupportedBackoffMs };
   // A wrong path, a codec or a server that is not RTSP fails the same way every time;
   // one failure can still be a camera rebooting, so only a repeat waits minutes.
   if (configClasses.has(code) && memory.previous === code)

@@ -8,6 +8,7 @@ import type { StreamStatus, RtpTransport } from '../../../shared/model';
 import type { Logger } from '../log';
 import { StreamSession, type SessionMemory, type SessionOptions, type StreamSubscriber } from './stream-session';
 import type { OutputOptions } from './ffmpeg-args';
+import { RedirectChecks } from './redirect-guard';
 import type { StreamSource } from './stream-source';
 
 export interface Subscription {
@@ -30,6 +31,8 @@ export interface StreamHubOptions {
    * down. 128 covers an 8×8 wall with main and sub profiles lingering.
    */
   maxSessions?: number;
+  /** Where cameras are asked about redirects before ffmpeg gets a password (default: a new RedirectChecks; false: not asked). */
+  redirects?: RedirectChecks | false;
 }
 
 interface Entry {
@@ -47,8 +50,10 @@ export class StreamHub {
   /** Back-offs of retired sessions, until their retryAt: a camera is never asked again sooner because a tile came back. */
   private readonly memory = new Map<string, SessionMemory>();
   private disposed = false;
+  private readonly redirects: RedirectChecks | undefined;
 
   constructor(private readonly options: StreamHubOptions) {
+    this.redirects = options.redirects === false ? undefined : (options.redirects ?? new RedirectChecks());
     this.statsTimer = setInterval(() => {
       if (this.entries.size === 0 || this.statsListeners.size === 0) return;
       const now = Date.now();
@@ -81,6 +86,7 @@ export class StreamHub {
         logger: this.options.logger,
         ...(this.transports.has(key) ? { transport: this.transports.get(key)! } : {}),
         resume: this.memory.get(key),
+        ...(this.redirects ? { checkRedirect: this.redirects.check } : {}),
         onTransportWorked: (transport) => this.transports.set(key, transport),
         onStatus: (status) => this.statusListeners.forEach((listener) => listener(status)),
       });

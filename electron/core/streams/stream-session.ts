@@ -15,6 +15,7 @@ import { GopCache } from './gop-cache';
 import { StreamFigures } from './stream-figures';
 import { AttemptTimer } from './attempt-timer';
 import { answersRtsp } from './camera-alive';
+import { verdictOutcome, type RedirectVerdict } from './redirect-guard';
 import {
   afterFailure,
   defaultTiming,
@@ -71,6 +72,8 @@ export interface SessionOptions {
   /** Left by the previous session of this camera profile: honoured until its retryAt. */
   resume?: SessionMemory | undefined;
   spawn?: Spawner;
+  /** Asks the camera where its stream is before ffmpeg gets the password (redirect-guard.ts); none: ffmpeg goes straight. */
+  checkRedirect?: (url: string) => Promise<RedirectVerdict>;
   /** Whether the camera answers RTSP again (injected in tests). */
   answersRtsp?: (url: string) => Promise<boolean>;
   now?: () => number;
@@ -89,6 +92,8 @@ export class StreamSession {
   private packetizer = new TsPacketizer();
   private readonly gop: GopCache;
   private process: FfmpegProcess | undefined;
+  /** The redirect check before an attempt is under way. */
+  private checking = false;
   private healthTimer: NodeJS.Timeout | undefined;
   private readonly waiting: AttemptTimer;
   /** Frames since the stream was called stalled (a steady run makes it live again). */
@@ -185,7 +190,7 @@ export class StreamSession {
     this.subscribers.add(subscriber);
     const cached = this.cachedGop();
     if (cached) subscriber.write(cached);
-    if (this.process || this.waiting.pending || this.stopping) return;
+    if (this.process || this.checking || this.waiting.pending || this.stopping) return;
     const resume = this.options.resume;
     if (resume && resume.retryAt > this.now() && this.attempts.length === 0) return this.waitAsBefore(resume);
     this.start();
@@ -262,7 +267,7 @@ export class StreamSession {
   }
 
   private start(): void {
-    const { ffmpegPath, source, logger } = this.options;
+    const { source } = this.options;
     this.packetizer = new TsPacketizer();
     this.gop.clear();
     this.hadPicture = false;
@@ -274,6 +279,19 @@ export class StreamSession {
     // The first attempt is "connecting"; later ones keep the state that explains the wait.
     if (first || this.status.state === 'idle') this.setState('connecting');
     else this.setState(this.status.state, { error: this.status.error }); // drops retryAt
+    if (source.kind !== 'rtsp' || !this.options.checkRedirect) return this.spawn(source);
+    this.checking = true;
+    void this.options.checkRedirect(source.url).then((verdict) => {
+      this.checking = false;
+      if (this.stopping || this.subscribers.size === 0) return this.setState('idle');
+      const outcome = verdictOutcome(verdict, source.url);
+      if ('url' in outcome) return this.spawn({ ...source, url: outcome.url });
+      this.failed(outcome.failure.code, redactKnown(outcome.failure.message, this.secrets));
+    });
+  }
+
+  private spawn(source: StreamSource): void {
+    const { ffmpegPath, logger } = this.options;
     logger.info(`start ${this.key}: ${this.redactedCommand}`);
 
     const process = new FfmpegProcess({
@@ -371,6 +389,11 @@ export class StreamSession {
     const errorCode = classifyFailure({ ...facts, ioTimeoutMs: this.timing.ioTimeoutMs, hadPicture: this.hadPicture });
     const detail =
       redactKnown(lastLine(facts.stderr), this.secrets) || `ffmpeg exited (${facts.signal ?? `code ${facts.code}`})`;
+    this.failed(errorCode, detail);
+  }
+
+  /** An attempt failed (ffmpeg exited, or the check before it refused): the policy says what next. */
+  private failed(errorCode: ErrorCode, detail: string): void {
     const tried = this.transport;
     const memory = { failures: this.failures + 1, previous: this.lastFailure };
     const next = afterFailure(
