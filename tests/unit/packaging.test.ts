@@ -4,6 +4,7 @@
  * resources, the paths it names, and that the ffmpeg resolver finds the
  * binary where the packaged app will have it.
  */
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -147,5 +148,35 @@ describe('the Windows CI workflow', () => {
 
   it('runs .ci/run on Linux, as the project CI does', () => {
     expect(runs('linux')).toEqual(['CI=true bash .ci/run']);
+  });
+});
+
+describe("the README's two commands", () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+  const commands = firstBlock
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter(Boolean);
+
+  it('are one that starts the demo wall and one that runs the tests, each doing its own set-up first', () => {
+    expect(commands).toEqual(['npm run demo', 'npm run verify']);
+    expect(pkg.scripts.demo).toBe('node scripts/setup.mjs demo && npm run serve');
+    expect(pkg.scripts.verify).toBe('node scripts/setup.mjs test && npm test');
+  });
+
+  it('CI runs the test command exactly', () => {
+    const ciRun = readFileSync(path.join(root, '.ci/run'), 'utf8');
+    const lines = ciRun.split('\n').filter((line) => line.trim() && !line.startsWith('#'));
+    expect(lines[lines.length - 1]).toBe(commands[1]);
+  });
+
+  it('set-up on a machine already set up checks and does nothing, in about a second', () => {
+    const started = Date.now();
+    const setup = spawnSync(process.execPath, [path.join(root, 'scripts/setup.mjs'), 'test'], { encoding: 'utf8' });
+    expect(setup.status).toBe(0);
+    expect(setup.stdout).toContain('npm packages: up to date');
+    expect(setup.stdout).toContain('test packages: present');
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
