@@ -45,7 +45,7 @@ export interface OpenPantauOptions {
   pickFolder?: (current: string) => Promise<string | undefined>;
   /** Every contract event goes out through this (IPC to every window, or every page's socket). */
   send: Send;
-  /** Page origins besides the relay's own host (Electron's pages are file://). */
+  /** Page origins besides the relay's own host (Electron's pages are pantau://app). */
   relayOrigins?: readonly string[];
   lingerMs?: number;
   timing?: StreamHubOptions['timing'];

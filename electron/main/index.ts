@@ -3,9 +3,17 @@
  * IPC wiring of the one API contract, crash handling. Everything else lives
  * in electron/core.
  */
-import { app, dialog, ipcMain, safeStorage, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import {
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { apiMethodNames } from '../../shared/api';
 import { fail } from '../../shared/errors';
 import { dispatch } from '../core/api/dispatch';
@@ -13,12 +21,13 @@ import { noSealer, type SecretSealer } from '../core/cameras/secrets';
 import { resolveFfmpeg } from '../core/ffmpeg/resolve-ffmpeg';
 import { createLogger } from '../core/log';
 import { openPantau, type PantauCore } from '../core/pantau-core';
+import { APP_INDEX, APP_ORIGIN, APP_SCHEME, appResponse, appSchemePrivileges } from './app-protocol';
 import { WindowManager } from './window-manager';
 
 declare const __PANTAU_VERSION__: string;
 
 const logger = createLogger('main');
-const rendererIndex = path.join(__dirname, '../renderer/index.html');
+const rendererDir = path.join(__dirname, '../renderer');
 const windows = new Set<WebContents>();
 
 function cameraFileArgument(): string | undefined {
@@ -43,8 +52,8 @@ async function startCore(): Promise<{ core: PantauCore; relayPort: number }> {
       return picked.canceled ? undefined : picked.filePaths[0];
     },
     send: (event, payload) => windows.forEach((wc) => wc.send(event, payload)),
-    // Our pages are file:// documents; the relay listens on its own loopback port.
-    relayOrigins: ['file://'],
+    // Our pages come from pantau://app (app-protocol.ts); the relay listens on its own loopback port.
+    relayOrigins: [APP_ORIGIN],
   });
   const relayPort = await core.relay.listen('127.0.0.1', 0);
   return { core, relayPort };
@@ -63,16 +72,9 @@ function osSealer(): SecretSealer {
   };
 }
 
-/** Only our own windows, showing our own page, may call the API. */
-/** Our page exactly (any query, as wall windows carry ?wall=N), not any file:// document. */
-const rendererUrl = pathToFileURL(rendererIndex).href;
-
+/** Only our own windows, showing our own page exactly (any query, as wall windows carry ?wall=N), may call the API. */
 function trustedSender(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url.split(/[?#]/)[0];
-  // Windows paths are case-insensitive (a drive letter may come back as c: or C:).
-  const same = (a: string | undefined) =>
-    process.platform === 'win32' ? a?.toLowerCase() === rendererUrl.toLowerCase() : a === rendererUrl;
-  return windows.has(event.sender) && same(url);
+  return windows.has(event.sender) && event.senderFrame?.url.split(/[?#]/)[0] === APP_INDEX;
 }
 
 let stopEverything: (() => Promise<unknown>) | undefined;
@@ -88,6 +90,9 @@ process.on('uncaughtException', (error) => {
   logger.error(`uncaught: ${error.stack ?? error.message}`);
   if (app.isReady()) dialog.showErrorBox('Pantau', `${error.message}\n\n${app.getPath('logs')}`);
 });
+// Before the app is ready, as Electron requires: pantau:// is a standard, secure scheme.
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+
 process.on('unhandledRejection', (reason) => logger.error(`unhandled rejection: ${String(reason)}`));
 
 async function main(): Promise<void> {
@@ -96,6 +101,7 @@ async function main(): Promise<void> {
     return;
   }
   await app.whenReady();
+  protocol.handle(APP_SCHEME, (request) => appResponse(rendererDir, request));
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   // Checks too (no camera, microphone, notifications… ever asked of the page), not only requests.
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -124,7 +130,6 @@ async function main(): Promise<void> {
   const windowManager = new WindowManager({
     file: path.join(app.getPath('userData'), 'windows.json'),
     preload: path.join(__dirname, '../preload/index.cjs'),
-    rendererIndex,
     logger,
     onContents: (contents, added) => (added ? windows.add(contents) : windows.delete(contents)),
     onControlClosed: () => app.quit(),

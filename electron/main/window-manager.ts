@@ -9,6 +9,7 @@ import { BrowserWindow, screen, type Display, type WebContents } from 'electron'
 import { z } from 'zod';
 import type { Logger } from '../core/log';
 import { JsonFileStore } from '../core/store/json-file-store';
+import { appPageUrl } from './app-protocol';
 import { windowOptions } from './window-options';
 import {
   displayForBounds,
@@ -78,7 +79,6 @@ export class WindowManager {
     private readonly options: {
       file: string;
       preload: string;
-      rendererIndex: string;
       logger: Logger;
       onContents: (contents: WebContents, added: boolean) => void;
       onControlClosed: () => void;
@@ -172,13 +172,13 @@ export class WindowManager {
   }
 
   private load(window: BrowserWindow, plan: PlannedWindow): Promise<void> {
-    return window.loadFile(this.options.rendererIndex, {
-      query: {
-        wall: plan.wall,
+    return window.loadURL(
+      appPageUrl({
+        wall: String(plan.wall),
         ...(plan.tabs.length ? { tabs: plan.tabs.join(',') } : {}),
         control: plan.control ? '1' : '0',
-      },
-    });
+      }),
+    );
   }
 
   /** Where each wall is now, written a moment after the last move. */

@@ -18,6 +18,8 @@ const record = {
   windows: [],
   handlers: [],
   loads: [],
+  schemes: [],
+  protocolAnswers: [],
   permissionRequest: false,
   permissionCheck: false,
   screenEvents: [],
@@ -92,6 +94,10 @@ class BrowserWindow extends EventEmitter {
     record.loads.push({ file, query: options?.query ?? {} });
     return Promise.resolve();
   }
+  loadURL(url) {
+    record.loads.push({ url });
+    return Promise.resolve();
+  }
   isDestroyed() {
     return this.destroyed;
   }
@@ -125,8 +131,39 @@ const screen = Object.assign(new EventEmitter(), {
 const originalOn = screen.on.bind(screen);
 screen.on = (event, listener) => (record.screenEvents.push(event), originalOn(event, listener));
 
+/**
+ * Records the privileged schemes, and asks a handler registered with
+ * `protocol.handle` for a few addresses as Chromium would (the page, an
+ * escape, another host, a POST), keeping status and CSP of each answer.
+ */
+const protocol = {
+  registerSchemesAsPrivileged: (schemes) => {
+    call('protocol.registerSchemesAsPrivileged');
+    record.schemes.push(...schemes);
+  },
+  handle: (scheme, handler) => {
+    call('protocol.handle', scheme);
+    const asks = [
+      ['GET', `${scheme}://app/index.html?wall=1`],
+      ['GET', `${scheme}://app/%2e%2e/%2e%2e/package.json`],
+      ['GET', `${scheme}://elsewhere/index.html`],
+      ['POST', `${scheme}://app/index.html`],
+    ];
+    for (const [method, url] of asks)
+      void Promise.resolve(handler({ method, url })).then((response) =>
+        record.protocolAnswers.push({
+          method,
+          url,
+          status: response.status,
+          csp: response.headers.get('content-security-policy'),
+        }),
+      );
+  },
+};
+
 module.exports = {
   app,
+  protocol,
   BrowserWindow,
   screen,
   ipcMain: {

@@ -71,7 +71,7 @@ test('starts on one display with the demo wall live, every window hardened', asy
       ]),
     ).toEqual(['undefined', 'undefined', true, true]);
     await win.evaluate(() => (location.href = 'https://example.com')).catch(() => undefined);
-    expect(win.url()).toMatch(/^file:/);
+    expect(win.url()).toMatch(/^pantau:\/\/app\/index\.html/);
   }
   expect(app.windows()).toHaveLength(1);
   await app.close();

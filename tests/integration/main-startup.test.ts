@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PAGE_CSP } from '../../electron/core/host/static-files';
 import { apiMethodNames } from '../../shared/api';
 
 const root = path.resolve(__dirname, '../..');
@@ -45,7 +46,9 @@ describe('the Electron main process under a stand-in electron module', () => {
       calls: unknown[][];
       windows: { webPreferences: Record<string, unknown>; show?: boolean }[];
       handlers: string[];
-      loads: { file: string; query: Record<string, string> }[];
+      loads: { url: string }[];
+      schemes: { scheme: string; privileges: Record<string, boolean> }[];
+      protocolAnswers: { method: string; url: string; status: number; csp: string | null }[];
       permissionRequest: boolean;
       permissionCheck: boolean;
       screenEvents: string[];
@@ -61,7 +64,23 @@ describe('the Electron main process under a stand-in electron module', () => {
       nodeIntegration: false,
     });
     expect(String(record.windows[0]!.webPreferences['preload'])).toMatch(/out[\\/]preload[\\/]index\.cjs$/);
-    expect(record.loads[0]!.file).toMatch(/out[\\/]renderer[\\/]index\.html$/);
+    // The page comes from Pantau's own protocol, registered privileged before the app is ready,
+    // with its CSP as a header; nothing outside the built renderer or for another host is served.
+    expect(record.loads[0]!.url).toMatch(/^pantau:\/\/app\/index\.html\?wall=1/);
+    expect(record.schemes).toEqual([
+      expect.objectContaining({
+        scheme: 'pantau',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
+    expect(names.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(names.indexOf('app.whenReady'));
+    expect(record.calls).toContainEqual(['protocol.handle', 'pantau']);
+    const answer = (method: string, url: string) =>
+      record.protocolAnswers.find((a) => a.method === method && a.url === url);
+    expect(answer('GET', 'pantau://app/index.html?wall=1')).toMatchObject({ status: 200, csp: PAGE_CSP });
+    expect(answer('GET', 'pantau://app/%2e%2e/%2e%2e/package.json')?.status).toBe(404);
+    expect(answer('GET', 'pantau://elsewhere/index.html')?.status).toBe(404);
+    expect(answer('POST', 'pantau://app/index.html')?.status).toBe(405);
     expect(record.calls).toContainEqual(['webContents.setWindowOpenHandler', { action: 'deny' }]);
     expect([...record.handlers].sort()).toEqual([...apiMethodNames].sort());
     expect(record.permissionRequest && record.permissionCheck).toBe(true);

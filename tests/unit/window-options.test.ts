@@ -50,7 +50,9 @@ describe('window options', () => {
     for (const { f, text } of sources) {
       if (f === 'window-options.ts') continue;
       expect(text, f).not.toMatch(/webPreferences\s*:/);
-      expect(text, f).not.toMatch(/loadURL\(|BrowserView|webviewTag|shell\.openExternal/);
+      expect(text, f).not.toMatch(/BrowserView|webviewTag|shell\.openExternal/);
+      // Only our own page, through pantau://app (app-protocol.ts).
+      for (const load of text.matchAll(/\.load(?:URL|File)\(\s*([\w.]+)/g)) expect(load[1], f).toBe('appPageUrl');
     }
     // Every window denies window.open and in-page navigation; permission requests are refused.
     const manager = sources.find((s) => s.f === 'window-manager.ts')!.text;
@@ -60,8 +62,8 @@ describe('window options', () => {
     expect(main).toMatch(/setPermissionRequestHandler\(\(_wc, _permission, callback\) => callback\(false\)\)/);
     expect(main).toMatch(/setPermissionCheckHandler\(\(\) => false\)/);
     expect(manager).toMatch(/'will-redirect', \(event\) => event\.preventDefault\(\)/);
-    // The IPC sender must be our own page exactly, not any file:// document.
-    expect(main).toMatch(/a === rendererUrl/);
+    // The IPC sender must be our own page exactly (pantau://app/index.html), not any document.
+    expect(main).toMatch(/senderFrame\?\.url\.split\(\/\[\?#\]\/\)\[0\] === APP_INDEX/);
     expect(main).toMatch(/requestSingleInstanceLock\(\)/);
     expect(main).toMatch(/trustedSender\(event\)\s*\?\s*dispatch\(/);
   });

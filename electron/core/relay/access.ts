@@ -20,7 +20,7 @@ export function tokenMatches(expected: string, given: string | null | undefined)
 
 export interface AccessPolicy {
   token: string;
-  /** Origins allowed besides the page's own (e.g. "file://" for Electron). */
+  /** Origins allowed besides the page's own (e.g. "pantau://app" for Electron). */
   extraOrigins?: readonly string[];
   /** When set, only these Host header values are accepted. */
   allowedHosts?: readonly string[];
