@@ -16,6 +16,7 @@ import { StreamHub } from '../../electron/core/streams/stream-hub';
 import type { StreamSession } from '../../electron/core/streams/stream-session';
 import { withCredentials } from '../../shared/rtsp-url';
 import { waitFor } from '../fixtures/processes';
+import { startRedirectProxy } from '../fixtures/redirect-proxy';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
 
 const ffmpegPath = resolveFfmpeg().path;
@@ -55,6 +56,63 @@ describe('a wrong password is not retried sooner because a tile came back', () =
       expect([...sessions].reduce((sum, s) => sum + s.spawnCount, 0)).toBe(1);
     } finally {
       await hub.dispose();
+    }
+  });
+});
+
+describe('logins per hour against a wrong-password camera, counted at the camera', () => {
+  it('a page reloading and a tour coming back every few seconds cost one login, and the next is 5 min away (≤ 12 an hour)', async () => {
+    // Every Authorization header that reaches the camera is counted by a proxy in front of it.
+    const door = await startRedirectProxy({ listen: '127.0.0.1', upstream: locked.port, logAuth: true });
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-logins-'));
+    const cameraFile = path.join(dataDir, 'cameras.json');
+    const url = `rtsp://127.0.0.1:${door.port}/cam`;
+    const entry = (id: string) => ({
+      id,
+      name: id,
+      username: 'operator',
+      password: 'salah',
+      streams: [{ profile: 'main', url }],
+    });
+    writeFileSync(cameraFile, JSON.stringify({ cameras: [entry('gate'), entry('other')] }));
+    const core = await openPantau({
+      ffmpegPath,
+      logger: silentLogger,
+      host: 'browser',
+      version: 'test',
+      dataDir,
+      cameraFile,
+      send: () => undefined,
+    });
+    const port = await core.relay.listen('127.0.0.1', 0);
+    let nextLogin = 0;
+    core.hub.onStatus((status) => {
+      if (status.cameraId === 'gate' && status.retryAt) nextLogin = status.retryAt;
+    });
+    // A tile: the relay socket a page opens, kept for `ms`, then closed (reload, tour step).
+    const showFor = (id: string, ms: number) =>
+      new Promise<void>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/stream/${id}/main?token=${core.token}&w=320`);
+        ws.once('close', () => resolve());
+        setTimeout(() => ws.close(), ms);
+      });
+    try {
+      const started = Date.now();
+      // 10 s: reloads of the page showing the camera, and a two-camera tour passing it every 2 s.
+      while (Date.now() - started < 10_000) {
+        await showFor('gate', 1500);
+        await Promise.all([showFor('other', 500), showFor('gate', 500)]);
+      }
+      const logins = door.authorizations.length;
+      const waitS = Math.round((nextLogin - Date.now()) / 1000);
+      console.log(`logins in 10 s of reloads and tours: ${logins}; the next one in ${waitS} s`);
+      // One login per camera entry (both entries name this camera), whatever the page does;
+      // the next only after the 5-minute back-off: at most 12 an hour per entry.
+      expect(logins).toBe(2);
+      expect(waitS).toBeGreaterThan(4 * 60);
+    } finally {
+      await core.dispose();
+      door.stop();
     }
   });
 });
