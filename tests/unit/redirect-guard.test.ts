@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { answerChallenge } from '../../electron/core/streams/rtsp-describe';
 import { checkRedirect, RedirectChecks, verdictOutcome } from '../../electron/core/streams/redirect-guard';
 import type { DescribeReply } from '../../electron/core/streams/rtsp-describe';
+import { silentLogger } from '../../electron/core/log';
+import { StreamHub } from '../../electron/core/streams/stream-hub';
 
 describe('answerChallenge', () => {
   it('computes the RFC 2617 §3.5 example response', () => {
@@ -112,5 +114,36 @@ describe('RedirectChecks', () => {
     expect(await checks.check('rtsp://a@h/1')).toEqual({ kind: 'login-refused', status: 401 });
     await checks.check('rtsp://a@h/1');
     expect(asked).toBe(3);
+  });
+});
+
+describe('a login refused while nobody watches any more', () => {
+  it('still holds its back-off: the tile that comes back does not log in again', async () => {
+    let logins = 0;
+    // The camera's answer (an injected DESCRIBE) comes after the only viewer left and the session was retired.
+    const slowRefusal = async (): Promise<DescribeReply> => {
+      logins++;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { status: 401, loggedIn: true };
+    };
+    const hub = new StreamHub({
+      ffmpegPath: 'ffmpeg-is-never-started-here',
+      logger: silentLogger,
+      sourceFor: () => ({ kind: 'rtsp', url: 'rtsp://operator:salah@127.0.0.1:9/cam' }),
+      lingerMs: 10,
+      redirects: new RedirectChecks(slowRefusal),
+    });
+    try {
+      hub.subscribe('cam', 'main', { write: () => undefined }).dispose();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(hub.sessions()).toHaveLength(0);
+      const again = hub.subscribe('cam', 'main', { write: () => undefined });
+      expect(again.session.currentStatus.state).toBe('auth-failed');
+      expect(again.session.currentStatus.retryAt! - Date.now()).toBeGreaterThan(4 * 60_000);
+      expect(logins).toBe(1);
+      again.dispose();
+    } finally {
+      await hub.dispose();
+    }
   });
 });

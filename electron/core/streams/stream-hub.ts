@@ -119,7 +119,11 @@ export class StreamHub {
     const memory = entry.session.memory();
     if (memory) this.memory.set(key, memory);
     else this.memory.delete(key);
-    void entry.session.stop();
+    // A check still under way when the session goes may end in a refused login: kept too.
+    void entry.session.stop().then(() => {
+      const late = entry.session.memoryAtStop;
+      if (late && !this.entries.has(key)) this.memory.set(key, late);
+    });
   }
 
   /**

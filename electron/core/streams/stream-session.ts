@@ -92,8 +92,10 @@ export class StreamSession {
   private packetizer = new TsPacketizer();
   private readonly gop: GopCache;
   private process: FfmpegProcess | undefined;
-  /** The redirect check before an attempt is under way. */
-  private checking = false;
+  /** The redirect check before an attempt, while it is under way. */
+  private checking: Promise<void> | undefined;
+  /** What memory() said when stop() began its work (after any check under way ended). */
+  memoryAtStop: SessionMemory | undefined;
   private healthTimer: NodeJS.Timeout | undefined;
   private readonly waiting: AttemptTimer;
   /** Frames since the stream was called stalled (a steady run makes it live again). */
@@ -280,13 +282,14 @@ export class StreamSession {
     if (first || this.status.state === 'idle') this.setState('connecting');
     else this.setState(this.status.state, { error: this.status.error }); // drops retryAt
     if (source.kind !== 'rtsp' || !this.options.checkRedirect) return this.spawn(source);
-    this.checking = true;
-    void this.options.checkRedirect(source.url).then((verdict) => {
-      this.checking = false;
-      if (this.stopping || this.subscribers.size === 0) return this.setState('idle');
+    this.checking = this.options.checkRedirect(source.url).then((verdict) => {
+      this.checking = undefined;
       const outcome = verdictOutcome(verdict, source.url);
-      if ('url' in outcome) return this.spawn({ ...source, url: outcome.url });
-      this.failed(outcome.failure.code, redactKnown(outcome.failure.message, this.secrets));
+      // A refused login was a login: its back-off holds even if every viewer left meanwhile.
+      if ('failure' in outcome)
+        return this.failed(outcome.failure.code, redactKnown(outcome.failure.message, this.secrets));
+      if (this.stopping || this.subscribers.size === 0) return this.setState('idle');
+      this.spawn({ ...source, url: outcome.url });
     });
   }
 
@@ -432,8 +435,11 @@ export class StreamSession {
   /** Stops ffmpeg (SIGTERM, then SIGKILL) and resolves once it has exited. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.waiting.cancel();
     this.subscribers.clear();
+    await this.checking;
+    // Taken before the session idles: a check that ended in a refused login after the hub retired us.
+    this.memoryAtStop = this.memory();
+    this.waiting.cancel();
     const process = this.process;
     if (!process) {
       clearInterval(this.healthTimer);
