@@ -39,15 +39,30 @@ const headerNames: Record<string, CsvColumn> = {
   protokol: 'transport',
 };
 
+type CsvRecord = { fields: string[]; line: number };
+
 /** RFC 4180 fields: quotes, doubled quotes, separators and newlines inside quotes. */
-export function parseCsv(text: string, separator: string): { fields: string[]; line: number }[] {
-  const records: { fields: string[]; line: number }[] = [];
+export function parseCsv(text: string, separator: string): CsvRecord[] {
+  return drain(parseCsvSteps(text, separator));
+}
+
+/** Characters read between two pauses of `parseCsvSteps` (a few ms of work). */
+const CHARS_PER_STEP = 256 * 1024;
+
+/** `parseCsv` in steps: it pauses (yields) every quarter million characters. */
+export function* parseCsvSteps(text: string, separator: string): Generator<void, CsvRecord[]> {
+  const records: CsvRecord[] = [];
   let field = '';
   let fields: string[] = [];
   let quoted = false;
   let line = 1;
   let recordLine = 1;
+  let pauseAt = CHARS_PER_STEP;
   for (let i = 0; i < text.length; i++) {
+    if (i >= pauseAt) {
+      pauseAt += CHARS_PER_STEP;
+      yield;
+    }
     const c = text[i]!;
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') {
@@ -77,6 +92,13 @@ export function parseCsv(text: string, separator: string): { fields: string[]; l
   return records;
 }
 
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 export interface CsvImport {
   cameras: CameraFileEntry[];
   rejected: { line: number; reason: string }[];
@@ -84,11 +106,7 @@ export interface CsvImport {
 
 /** Parses and validates every row; a bad row is rejected with its line number, the rest are kept. */
 export function camerasFromCsv(input: string): CsvImport {
-  const steps = csvImportSteps(input);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return drain(csvImportSteps(input));
 }
 
 /** Rows validated between two pauses of `csvImportSteps` (~15 ms of work here). */
@@ -103,7 +121,7 @@ export function* csvImportSteps(input: string): Generator<void, CsvImport> {
   const text = input.replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const [header, ...rows] = parseCsv(text, separator);
+  const [header, ...rows] = yield* parseCsvSteps(text, separator);
   if (!header) return { cameras: [], rejected: [{ line: 1, reason: 'the file is empty' }] };
   const columns = header.fields.map((h) => headerNames[fold(h).replace(/[^a-z]/g, '')]);
   const missing = (['id', 'name', 'main'] as const).filter((c) => !columns.includes(c));

@@ -17,6 +17,7 @@ import { existsSync } from 'node:fs';
 import type { StoreNotice } from '../../../shared/saved-layouts';
 import type { Logger } from '../log';
 import { JsonFileStore } from '../store/json-file-store';
+import { checkedCameraList, stepAside } from './in-steps';
 import { OneWriter } from '../store/one-writer';
 import { CAMERA_FILE_VERSION, migrateCameraFile } from './camera-file';
 import { CameraRegistry } from './camera-registry';
@@ -289,19 +290,21 @@ export class CameraInventory {
   }
 
   private async write(next: CameraFileEntry[]): Promise<void> {
-    const checked = CameraFileSchema.safeParse({ cameras: next });
-    if (!checked.success)
+    const cameras = await stepAside(checkedCameraList(next));
+    if (!cameras)
       throw new CodedError('invalid-file', 'The change would make the camera list invalid; nothing was written.');
-    await this.store.save({ version: CAMERA_FILE_VERSION, cameras: checked.data.cameras.map((c) => this.sealed(c)) });
+    // Checked just above, in steps; sealing only moves a password into passwordSealed.
+    await this.store.save(
+      { version: CAMERA_FILE_VERSION, cameras: cameras.map((c) => this.sealed(c)) },
+      { checked: true },
+    );
     const before = new Map(this.entries.map((c) => [c.id, streamIdentity(c)]));
-    const after = new Set(checked.data.cameras.map((c) => c.id));
+    const after = new Set(cameras.map((c) => c.id));
     const change: InventoryChange = {
-      changed: checked.data.cameras
-        .filter((c) => before.has(c.id) && before.get(c.id) !== streamIdentity(c))
-        .map((c) => c.id),
+      changed: cameras.filter((c) => before.has(c.id) && before.get(c.id) !== streamIdentity(c)).map((c) => c.id),
       removed: [...before.keys()].filter((id) => !after.has(id)),
     };
-    this.entries = checked.data.cameras;
+    this.entries = cameras;
     this.registry.replace(this.entries);
     this.listeners.forEach((l) => l(change));
   }
@@ -405,14 +408,6 @@ export function liftUrlCredentials(entry: CameraFileEntry): CameraFileEntry {
 }
 
 /** Runs a stepped computation, letting the event loop serve streams and pages between its steps. */
-async function stepAside<T>(steps: Generator<void, T>): Promise<T> {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
 /** What a running stream depends on: its URLs, transports and credentials (not the name or group). */
 function streamIdentity(camera: CameraFileEntry): string {
   return JSON.stringify([camera.streams, camera.username, camera.password, camera.passwordSealed]);
