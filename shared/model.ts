@@ -214,6 +214,8 @@ export const StreamStatusSchema = z.strictObject({
   reconnects: z.number().int().nonnegative(),
   /** The RTP transport the stream is using (or last used). */
   transport: z.enum(['tcp', 'udp', 'http']).optional(),
+  /** The picture's path to the page: MPEG-1 transcoded for JSMpeg, or the camera's H.264 copied for the page's decoder. */
+  video: z.enum(['mpeg1', 'h264']).optional(),
 });
 export type StreamStatus = z.infer<typeof StreamStatusSchema>;
 

@@ -51,7 +51,7 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
         throw new CodedError('profile-not-found', `Camera "${camera.id}" has no "${params.profile}" stream.`);
       const path = `/stream/${encodeURIComponent(camera.id)}/${encodeURIComponent(profile.profile)}`;
       return {
-        url: `${context.relayBase}${path}?token=${encodeURIComponent(deps.token)}&w=${chosen.box.width}`,
+        url: `${context.relayBase}${path}?token=${encodeURIComponent(deps.token)}&w=${chosen.box.width}${params.video === 'h264' ? '&video=h264' : ''}`,
         profile: profile.profile,
         width: chosen.box.width,
         height: chosen.box.height,

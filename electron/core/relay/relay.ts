@@ -1,6 +1,7 @@
 /**
  * The stream relay: WebSocket clients at /stream/<camera>/<profile>?token=…
- * receive the camera's MPEG-TS. Each client starts at a GOP. A client that
+ * receive the camera's MPEG-TS (MPEG-1), or with `&video=h264` its own H.264
+ * in length-framed pictures. Each client starts at a GOP. A client that
  * falls behind (its socket backlog grows) is not buffered without bound: its
  * chunks are dropped until the next GOP start, so it cannot slow the others.
  */
@@ -10,7 +11,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { CodedError } from '../../../shared/errors';
 import { tierByWidth } from '../../../shared/stream-choice';
-import type { OutputOptions } from '../streams/ffmpeg-args';
+import type { OutputOptions, VideoPath } from '../streams/ffmpeg-args';
 import type { Logger } from '../log';
 import type { TsChunk } from '../streams/mpegts';
 import type { StreamHub, Subscription } from '../streams/stream-hub';
@@ -72,10 +73,12 @@ export class Relay {
       return;
     }
     const output = { maxWidth: tier.width, maxHeight: tier.height };
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, cameraId, profile, output));
+    // `video=h264`: the camera's own H.264, framed in pictures (h264-framer.ts); otherwise MPEG-TS.
+    const video = new URL(req.url ?? '/', 'http://placeholder').searchParams.get('video') === 'h264' ? 'h264' : 'mpeg1';
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, cameraId, profile, output, video));
   }
 
-  private attach(ws: WebSocket, cameraId: string, profile: string, output: OutputOptions): void {
+  private attach(ws: WebSocket, cameraId: string, profile: string, output: OutputOptions, video: VideoPath): void {
     const gate = new BacklogGate(this.options.maxBacklogBytes ?? 2 * 1024 * 1024);
     let subscription: Subscription | undefined;
 
@@ -96,7 +99,7 @@ export class Relay {
     };
 
     try {
-      subscription = this.options.hub.subscribe(cameraId, profile, subscriber, output);
+      subscription = this.options.hub.subscribe(cameraId, profile, subscriber, output, video);
     } catch (error) {
       const message = error instanceof CodedError ? error.message : 'stream unavailable';
       // 4429: too many streams (the page says so); 4404: no such camera or profile.

@@ -36,7 +36,7 @@ const statusLine = /(?:method \w+ failed|Server returned):? (\d{3})\b/;
 const unreachable =
   /Connection refused|No route to host|Network is unreachable|Name or service not known|Temporary failure in name resolution|nodename nor servname|No such host/i;
 const codecTrouble =
-  /could not find codec|Decoder \([^)]*\) not found|Unsupported codec|codec not currently supported|not supported by the decoder/i;
+  /could not find codec|Decoder \([^)]*\) not found|Unsupported codec|codec not currently supported|not supported by the decoder|not supported by the bitstream filter/i;
 
 export function classifyFailure(facts: FailureFacts): ErrorCode {
   const { stderr } = facts;

@@ -210,3 +210,47 @@ export function buildFfmpegArgs(
     ],
   };
 }
+
+/** Which picture the page gets: MPEG-1 for JSMpeg, or the camera's own H.264 for the page's decoder. */
+export type VideoPath = 'mpeg1' | 'h264';
+
+/**
+ * The camera's H.264 copied, never decoded or encoded (`-c:v copy`), as an
+ * Annex B byte stream that h264-framer.ts cuts into pictures. `dump_extra`
+ * puts SPS and PPS before every keyframe, so a viewer can start at any GOP
+ * even when the camera sent them only in its SDP. The built-in demo pictures
+ * have no H.264 to copy: they are encoded, as cheaply as x264 can.
+ * A camera that sends another codec fails here ("unsupported"); the page then
+ * takes the MPEG-1 path.
+ */
+export function buildPassthroughArgs(source: StreamSource, transport?: RtpTransport): FfmpegCommand {
+  const input = inputArgs(source, transport);
+  const video =
+    source.kind === 'demo'
+      ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-bf', '0', '-g', String(source.fps)]
+      : // h264_mp4toannexb also refuses any other codec at once ("unsupported"), where the raw
+        // h264 muxer would pass an H.265 stream through unread.
+        ['-c:v', 'copy', '-bsf:v', 'h264_mp4toannexb,dump_extra=freq=keyframe'];
+  return {
+    ...input,
+    args: [
+      '-hide_banner',
+      '-nostdin',
+      '-nostats',
+      '-loglevel',
+      'repeat+warning',
+      ...input.args,
+      '-map',
+      '0:v:0',
+      '-an',
+      '-sn',
+      '-dn',
+      ...video,
+      '-f',
+      'h264',
+      '-flush_packets',
+      '1',
+      'pipe:1',
+    ],
+  };
+}

@@ -7,7 +7,7 @@ import { CodedError } from '../../../shared/errors';
 import type { StreamStatus, RtpTransport } from '../../../shared/model';
 import type { Logger } from '../log';
 import { StreamSession, type SessionMemory, type SessionOptions, type StreamSubscriber } from './stream-session';
-import type { OutputOptions } from './ffmpeg-args';
+import type { OutputOptions, VideoPath } from './ffmpeg-args';
 import { RedirectChecks } from './redirect-guard';
 import type { StreamSource } from './stream-source';
 
@@ -64,9 +64,18 @@ export class StreamHub {
   }
 
   /** `output` is the box this viewer's tile needs; the session scales into the largest asked for. */
-  subscribe(cameraId: string, profile: string, subscriber: StreamSubscriber, output?: OutputOptions): Subscription {
+  subscribe(
+    cameraId: string,
+    profile: string,
+    subscriber: StreamSubscriber,
+    output?: OutputOptions,
+    video: VideoPath = 'mpeg1',
+  ): Subscription {
     if (this.disposed) throw new Error('StreamHub is disposed');
-    const key = `${cameraId}/${profile}`;
+    // One session per path: a tile decoding H.264 and one showing MPEG-1 need different ffmpeg outputs.
+    const key = `${cameraId}/${profile}${video === 'h264' ? '+h264' : ''}`;
+    // What is known of the camera (its back-off, its transport) is shared by both paths.
+    const camera = cameraProfileOf(key);
     let entry = this.entries.get(key);
     if (!entry && this.entries.size >= (this.options.maxSessions ?? 128)) {
       throw new CodedError(
@@ -79,15 +88,16 @@ export class StreamHub {
       const session = new StreamSession({
         ...(this.options.timing ? { timing: this.options.timing } : {}),
         ...(output ? { output } : {}),
+        video,
         cameraId,
         profile,
         source,
         ffmpegPath: this.options.ffmpegPath,
         logger: this.options.logger,
-        ...(this.transports.has(key) ? { transport: this.transports.get(key)! } : {}),
-        resume: this.memory.get(key),
+        ...(this.transports.has(camera) ? { transport: this.transports.get(camera)! } : {}),
+        resume: this.memory.get(camera),
         ...(this.redirects ? { checkRedirect: this.redirects.check } : {}),
-        onTransportWorked: (transport) => this.transports.set(key, transport),
+        onTransportWorked: (transport) => this.transports.set(camera, transport),
         onStatus: (status) => this.statusListeners.forEach((listener) => listener(status)),
       });
       entry = { session, linger: undefined };
@@ -116,13 +126,14 @@ export class StreamHub {
   private retire(key: string, entry: Entry): void {
     if (this.entries.get(key) !== entry || entry.session.subscriberCount > 0) return;
     this.entries.delete(key);
+    const camera = cameraProfileOf(key);
     const memory = entry.session.memory();
-    if (memory) this.memory.set(key, memory);
-    else this.memory.delete(key);
+    if (memory) this.memory.set(camera, memory);
+    else this.memory.delete(camera);
     // A check still under way when the session goes may end in a refused login: kept too.
     void entry.session.stop().then(() => {
       const late = entry.session.memoryAtStop;
-      if (late && !this.entries.has(key)) this.memory.set(key, late);
+      if (late && !this.entries.has(key)) this.memory.set(camera, late);
     });
   }
 
@@ -176,6 +187,11 @@ export class StreamHub {
 }
 
 /** The camera of a `camera/profile` key (profiles hold no "/"). */
+/** `camera/profile` of a session key (`camera/profile` or `camera/profile+h264`). */
+function cameraProfileOf(key: string): string {
+  return key.replace(/\+h264$/, '');
+}
+
 function cameraOfKey(key: string): string {
   return key.slice(0, key.lastIndexOf('/'));
 }

@@ -8,7 +8,14 @@ import type { ErrorCode } from '../../../shared/errors';
 import type { StreamState, StreamStatus, RtpTransport } from '../../../shared/model';
 import { redact, redactKnown, secretsOf } from '../../../shared/rtsp-url';
 import type { Logger } from '../log';
-import { buildFfmpegArgs, defaultOutput, type OutputOptions } from './ffmpeg-args';
+import {
+  buildFfmpegArgs,
+  buildPassthroughArgs,
+  defaultOutput,
+  type OutputOptions,
+  type VideoPath,
+} from './ffmpeg-args';
+import { H264Framer } from './h264-framer';
 import { FfmpegProcess, type ExitFacts } from './ffmpeg-process';
 import { classifyFailure, decodeErrorLine, lastLine } from './failure-class';
 import { GopCache } from './gop-cache';
@@ -63,6 +70,8 @@ export interface SessionOptions {
   timing?: Partial<SessionTiming>;
   /** The box the picture is scaled into; grows with requestOutput. */
   output?: OutputOptions;
+  /** MPEG-1 for JSMpeg (default), or the camera's own H.264 for the page's decoder. */
+  video?: VideoPath;
   /** Upper bound of the joiner cache when no GOP start comes. */
   maxCacheBytes?: number;
   onStatus?: (status: StreamStatus) => void;
@@ -89,7 +98,7 @@ export class StreamSession {
   private readonly secrets: string[];
   private readonly transportMode: TransportMode;
   private transport: RtpTransport;
-  private packetizer = new TsPacketizer();
+  private packetizer: TsPacketizer | H264Framer;
   private readonly gop: GopCache;
   private process: FfmpegProcess | undefined;
   /** The redirect check before an attempt, while it is under way. */
@@ -116,6 +125,7 @@ export class StreamSession {
     this.now = options.now ?? Date.now;
     this.output = options.output ?? defaultOutput;
     this.gop = new GopCache(options.maxCacheBytes);
+    this.packetizer = this.newPacketizer();
     const source = options.source;
     this.secrets = source.kind === 'rtsp' ? secretsOf(source.url) : [];
     this.transportMode = source.kind === 'rtsp' ? (source.transport ?? 'auto') : 'tcp';
@@ -160,9 +170,21 @@ export class StreamSession {
 
   /** Shown in logs and diagnostics: the command line (which holds no credentials). */
   get redactedCommand(): string {
-    return redact(
-      [this.options.ffmpegPath, ...buildFfmpegArgs(this.options.source, this.output, this.transport).args].join(' '),
-    );
+    return redact([this.options.ffmpegPath, ...this.command(this.options.source).args].join(' '));
+  }
+
+  get video(): VideoPath {
+    return this.options.video ?? 'mpeg1';
+  }
+
+  private command(source: StreamSource) {
+    return this.video === 'h264'
+      ? buildPassthroughArgs(source, this.transport)
+      : buildFfmpegArgs(source, this.output, this.transport);
+  }
+
+  private newPacketizer(): TsPacketizer | H264Framer {
+    return this.video === 'h264' ? new H264Framer() : new TsPacketizer();
   }
 
   get outputBox(): OutputOptions {
@@ -175,6 +197,8 @@ export class StreamSession {
    * while the session lives, so viewers of smaller tiles cause no restarts.
    */
   requestOutput(box: OutputOptions): void {
+    // The camera's own picture has its own size: nothing to re-scale.
+    if (this.video === 'h264') return;
     if (box.maxWidth <= this.output.maxWidth && box.maxHeight <= this.output.maxHeight) return;
     this.output = {
       maxWidth: Math.max(box.maxWidth, this.output.maxWidth),
@@ -263,6 +287,7 @@ export class StreamSession {
       ...(extra.error ? { error: extra.error } : {}),
       ...(extra.retryAt ? { retryAt: extra.retryAt } : {}),
       ...(this.options.source.kind === 'rtsp' ? { transport: this.transport } : {}),
+      video: this.video,
       ...(state === 'live' || state === 'stalled' || state === 'degraded' ? {} : { fps: 0, kbps: 0 }),
     };
     this.options.onStatus?.(this.status);
@@ -270,7 +295,7 @@ export class StreamSession {
 
   private start(): void {
     const { source } = this.options;
-    this.packetizer = new TsPacketizer();
+    this.packetizer = this.newPacketizer();
     this.gop.clear();
     this.hadPicture = false;
     this.figures.restart();
@@ -299,7 +324,7 @@ export class StreamSession {
 
     const process = new FfmpegProcess({
       ffmpegPath,
-      command: buildFfmpegArgs(source, this.output, this.transport),
+      command: this.command(source),
       onData: (data) => this.onData(data),
       onStderrLine: (line) => {
         if (!decodeErrorLine.test(line)) return;
