@@ -8,6 +8,8 @@ export interface HealthRow {
   name: string;
   group: string;
   profile: string;
+  /** The picture's path to the page (status.video). */
+  video?: 'mpeg1' | 'h264';
   state: StreamState;
   since: number | undefined;
   fps: number;
@@ -44,6 +46,7 @@ export function healthRows(
     return mine.map((s) => ({
       ...base,
       profile: s.profile,
+      ...(s.video ? { video: s.video } : {}),
       state: s.state,
       since: s.since,
       fps: s.fps,

@@ -24,7 +24,7 @@ declare global {
     /** Present only under the benchmark (tests/bench): hooks to drive the wall and time frames. */
     __pantauBench?: {
       store?: unknown;
-      onDecode?: (cameraId: string, tileIndex: number, canvas: HTMLCanvasElement) => void;
+      onDecode?: (cameraId: string, tileIndex: number, canvas: HTMLCanvasElement | null) => void;
     };
   }
 }

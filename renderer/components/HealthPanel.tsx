@@ -93,7 +93,10 @@ export function HealthPanel() {
           {rows.map((row) => (
             <tr key={`${row.cameraId}/${row.profile}`} data-camera-id={row.cameraId} data-state={row.state}>
               <td title={row.group}>{row.name}</td>
-              <td>{row.profile}</td>
+              <td data-video={row.video ?? ''}>
+                {row.profile}
+                {row.video ? ` · ${t(`health.video.${row.video}`)}` : ''}
+              </td>
               <td>
                 <span className={`health-state tile-state-${row.state}`}>{t(`state.${row.state}`)}</span>
               </td>

@@ -10,6 +10,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { TileRect } from '../../shared/layouts';
 import { chooseStream } from '../../shared/stream-choice';
 import { tileState } from '../../shared/tile-state';
+import { nativeRefused, useNativeSupport, videoPathFor } from '../player/decoder-choice';
 import { shouldUseWebGL } from '../player/rendering';
 import { usePtzStore } from '../ptz/ptz-store';
 import { statusKey, useStore, useTranslate } from '../store';
@@ -49,7 +50,16 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
   // Re-open the stream only when the tile needs another profile or output box (maximise, restore).
   const want = (camera && size.width > 0 && chooseStream(camera.profiles, size.width, size.height)?.key) || '';
   const webgl = useStore((s) => shouldUseWebGL(s.rendering, s.tiles.filter(Boolean).length));
-  const player = useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl, want });
+  const decoder = useStore((s) => s.decoder);
+  const nativeSupport = useNativeSupport();
+  // A camera the native path refused (H.265, MJPEG: "unsupported" on that path) is shown through MPEG-1.
+  const refusedNow = useStore((s) =>
+    Object.values(s.statuses).some(
+      (found) => found.cameraId === cameraId && found.video === 'h264' && found.error?.code === 'unsupported',
+    ),
+  );
+  const video = videoPathFor(decoder, nativeSupport, nativeRefused(cameraId, refusedNow));
+  const player = useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl, want, video });
   // Only what the tile shows: the once-a-second figures (fps, kbit/s) of this or
   // any other camera do not re-render it.
   const status = useStore(
@@ -95,6 +105,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
       data-camera-id={cameraId ?? ''}
       data-state={state}
       data-profile={player.profile ?? ''}
+      data-video={video ?? ''}
       data-socket-opens={player.socketOpens}
       aria-label={camera?.name ?? cameraId ?? t('tile.empty')}
       tabIndex={0}
@@ -104,9 +115,10 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
       onClick={() => select(index)}
       onFocus={() => select(index)}
     >
-      {/* A new canvas per player: a canvas that had a WebGL context can never get another context. */}
+      {/* A new canvas per player: a canvas that had a WebGL context can never get another context,
+          and one handed to a worker (native picture) can never be drawn on by the page again. */}
       <canvas
-        key={`${visible}:${webgl}`}
+        key={video === 'h264' ? `${visible}:native:${cameraId}:${want}` : `${visible}:${webgl}`}
         ref={canvasRef}
         className={
           !decoded ? 'tile-canvas tile-canvas-waiting' : painting ? 'tile-canvas' : 'tile-canvas tile-canvas-stale'

@@ -12,6 +12,7 @@ import type { SavedLayout, StoreNotice, Tour } from '../../shared/saved-layouts'
 import type { Wall } from '../../shared/wall';
 import type { ApiClient } from '../api/client';
 import { translate, type Language, type MessageKey } from '../i18n';
+import type { DecoderChoice } from '../player/decoder-choice';
 import type { Rendering } from '../player/rendering';
 
 export interface UiSlice {
@@ -22,6 +23,8 @@ export interface UiSlice {
   loadError: string | undefined;
   panel: 'health' | null;
   rendering: Rendering;
+  /** The picture's path: the camera's own H.264 (native), MPEG-1, or chosen per camera (auto). */
+  decoder: DecoderChoice;
   /** A message for the operator (recovered file, import report, refused save). */
   notice: string | undefined;
   setLanguage(language: Language): void;

@@ -1,5 +1,6 @@
 /** The UI's own state: language, panels, the operator's notice, how tiles render. */
 import type { Language } from '../i18n';
+import { initialDecoder } from '../player/decoder-choice';
 import { initialRendering } from '../player/rendering';
 import type { Slice, UiSlice } from './state';
 
@@ -15,6 +16,7 @@ export const uiSlice: Slice<UiSlice> = (set) => ({
   loadError: undefined,
   panel: null,
   rendering: initialRendering(),
+  decoder: initialDecoder(),
   notice: undefined,
 
   setLanguage(language) {

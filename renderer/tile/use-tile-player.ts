@@ -1,11 +1,14 @@
 /**
  * One tile owns one player: a single effect opens the stream, creates the
- * JSMpeg player on the tile's canvas and destroys both when the camera, the
- * output box or the visibility changes. What it reports is what only the tile
+ * player on the tile's canvas — JSMpeg for MPEG-1, or the native worker for
+ * the camera's own H.264 — and destroys both when the camera, the output box,
+ * the path or the visibility changes. What it reports is what only the tile
  * can know: the profile it got, when it last painted, whether its socket is up.
  */
 import JSMpeg, { type Player } from '@cycjimmy/jsmpeg-player';
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { VideoPath } from '../player/decoder-choice';
+import { NativePlayer } from '../player/native-player';
 import { releaseWebGL } from '../player/rendering';
 import { RelaySource } from '../player/relay-source';
 import { useStore } from '../store';
@@ -29,9 +32,20 @@ export interface TilePlayerInput {
   webgl: boolean;
   /** Changes only when the tile needs another profile or output box: the player re-opens then. */
   want: string;
+  /** Undefined while the browser's support for the native path is being asked: nothing opens yet. */
+  video: VideoPath | undefined;
 }
 
-export function useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl, want }: TilePlayerInput): TilePlayer {
+export function useTilePlayer({
+  cameraId,
+  index,
+  canvasRef,
+  size,
+  visible,
+  webgl,
+  want,
+  video,
+}: TilePlayerInput): TilePlayer {
   const api = useStore((s) => s.api);
   const [profile, setProfile] = useState<string>();
   const [lastPaintAt, setLastPaintAt] = useState<number>();
@@ -45,15 +59,15 @@ export function useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl
     const canvas = canvasRef.current;
     // A hidden wall or an off-screen tile decodes nothing: the socket closes,
     // the core lingers, and coming back is a warm start from the GOP cache.
-    if (!api || !cameraId || !canvas || !visible || !want) return;
-    let player: Player | undefined;
+    if (!api || !cameraId || !canvas || !visible || !want || !video) return;
+    let player: Player | NativePlayer | undefined;
     let cancelled = false;
     let paintedAt = 0;
     setLastPaintAt(undefined);
     setOpenError(undefined);
     const { width, height } = sizeRef.current;
     void api
-      .invoke('stream:open', { cameraId, tileWidth: Math.max(1, width), tileHeight: Math.max(1, height) })
+      .invoke('stream:open', { cameraId, tileWidth: Math.max(1, width), tileHeight: Math.max(1, height), video })
       .then((opened) => {
         if (cancelled) return;
         if (!opened.ok) {
@@ -61,6 +75,30 @@ export function useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl
           return;
         }
         setProfile(opened.value.profile);
+        const painted = () => {
+          // At most a few renders a second, not one per frame.
+          const at = Date.now();
+          if (at - paintedAt > 500) {
+            paintedAt = at;
+            setLastPaintAt(at);
+          }
+        };
+        const onSocket = (state: string, detail?: string, code?: number) => {
+          setSocketUp(state === 'open');
+          if (state === 'open') setSocketOpens((n) => n + 1);
+          if (state === 'refused')
+            setOpenError({ code: code === 4429 ? 'stream-limit' : 'camera-not-found', message: detail ?? '' });
+        };
+        if (video === 'h264') {
+          player = new NativePlayer(opened.value.url, canvas, sizeRef.current, {
+            onSocket,
+            onPainted: () => {
+              window.__pantauBench?.onDecode?.(cameraId, index, null);
+              painted();
+            },
+          });
+          return;
+        }
         player = new JSMpeg.Player(opened.value.url, {
           canvas,
           source: RelaySource,
@@ -70,31 +108,19 @@ export function useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl
           videoBufferSize: 2 * 1024 * 1024,
           onVideoDecode: () => {
             window.__pantauBench?.onDecode?.(cameraId, index, canvas);
-            // At most a few renders a second, not one per frame.
-            const at = Date.now();
-            if (at - paintedAt > 500) {
-              paintedAt = at;
-              setLastPaintAt(at);
-            }
+            painted();
           },
-          relayEvents: {
-            onSocket: (state: string, detail?: string, code?: number) => {
-              setSocketUp(state === 'open');
-              if (state === 'open') setSocketOpens((n) => n + 1);
-              if (state === 'refused')
-                setOpenError({ code: code === 4429 ? 'stream-limit' : 'camera-not-found', message: detail ?? '' });
-            },
-          },
+          relayEvents: { onSocket },
         });
       });
     return () => {
       cancelled = true;
       player?.destroy();
-      if (webgl) releaseWebGL(canvas);
+      if (webgl && video !== 'h264') releaseWebGL(canvas);
       setProfile(undefined);
       setSocketUp(false);
     };
-  }, [api, cameraId, index, visible, webgl, want, canvasRef]);
+  }, [api, cameraId, index, visible, webgl, want, video, canvasRef]);
 
   return { profile, lastPaintAt, socketUp, socketOpens, openError };
 }

@@ -11,7 +11,7 @@ export interface ProbeState {
   firstFrameMs: number | null;
   readTimecode: boolean;
   store: unknown;
-  onDecode: (cameraId: string, tile: number, canvas: HTMLCanvasElement) => void;
+  onDecode: (cameraId: string, tile: number, canvas: HTMLCanvasElement | null) => void;
 }
 
 export function installProbe(): void {
@@ -25,6 +25,8 @@ export function installProbe(): void {
     store: undefined,
     onDecode(cameraId, tile, canvas) {
       probe.frames[tile] = (probe.frames[tile] ?? 0) + 1;
+      // The native path paints in a worker: the page counts its pictures but cannot read them.
+      if (!canvas) return;
       const context = canvas.getContext('2d');
       if (!context) return;
       const w = canvas.width;

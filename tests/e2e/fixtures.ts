@@ -15,7 +15,12 @@ interface Fixtures {
     options?: { digest?: string; port?: number; copies?: number; keepAlive?: boolean },
   ) => Promise<RtspServer>;
   /** Starts a host (its own data folder unless given) and opens the wall in the page. */
-  openWall: (options?: { cameras?: unknown[]; dataDir?: string }) => Promise<{ wall: WallPage; host: RunningHost }>;
+  openWall: (options?: {
+    cameras?: unknown[];
+    dataDir?: string;
+    /** Added to the wall's link, e.g. `decoder=native`. */
+    query?: string;
+  }) => Promise<{ wall: WallPage; host: RunningHost }>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -54,7 +59,7 @@ export const test = base.extend<Fixtures>({
       if (options.dataDir) args.push('--data-dir', options.dataDir);
       const host = await startHost(args);
       hosts.push(host);
-      await page.goto(host.url);
+      await page.goto(options.query ? `${host.url}&${options.query}` : host.url);
       return { wall: new WallPage(page as Page), host };
     });
     // Leave the page first: a page left open would log its reconnection attempts as errors.

@@ -1,0 +1,57 @@
+/**
+ * The tile's side of the native picture: hands the canvas to a worker
+ * (h264-worker.ts) that reads, decodes and paints, and passes on what the tile
+ * must know (socket state, pictures painted). A canvas handed over once can
+ * never be drawn on by the page again: the tile gives each player a new one.
+ */
+import type { FromWorker, ToWorker } from './h264-messages';
+
+export interface NativePlayerEvents {
+  onSocket: (state: 'open' | 'closed' | 'refused', detail?: string, code?: number) => void;
+  onPainted: (size: { width: number; height: number }) => void;
+}
+
+/** Whether this browser decodes H.264 itself (WebCodecs; Chromium and Electron do). */
+export async function canDecodeH264(): Promise<boolean> {
+  if (
+    typeof VideoDecoder === 'undefined' ||
+    typeof HTMLCanvasElement.prototype.transferControlToOffscreen !== 'function'
+  )
+    return false;
+  const support = await VideoDecoder.isConfigSupported({ codec: 'avc1.640028' }).catch(() => undefined);
+  return support?.supported === true;
+}
+
+export class NativePlayer {
+  private readonly worker: Worker;
+
+  constructor(
+    url: string,
+    canvas: HTMLCanvasElement,
+    size: { width: number; height: number },
+    events: NativePlayerEvents,
+  ) {
+    this.worker = new Worker(new URL('./h264-worker.ts', import.meta.url), { type: 'module', name: 'pantau-tile' });
+    this.worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      if (message.type === 'socket') events.onSocket(message.state, message.detail, message.code);
+      else if (message.type === 'painted') events.onPainted(message);
+    };
+    const offscreen = canvas.transferControlToOffscreen();
+    this.send({ type: 'open', url, canvas: offscreen, width: size.width, height: size.height }, [offscreen]);
+  }
+
+  resize(size: { width: number; height: number }): void {
+    this.send({ type: 'resize', ...size });
+  }
+
+  destroy(): void {
+    this.send({ type: 'close' });
+    // Let the worker close its socket, then end it.
+    setTimeout(() => this.worker.terminate(), 100);
+  }
+
+  private send(message: ToWorker, transfer: Transferable[] = []): void {
+    this.worker.postMessage(message, transfer);
+  }
+}
