@@ -6,13 +6,10 @@
  * the browser cannot take (H.265 on most machines, MJPEG) stays on MPEG-1.
  */
 import { useEffect, useState } from 'react';
-import { canDecodeH264 } from './native-player';
+import { h264Support, type H264Support } from './native-player';
 
 export type DecoderChoice = 'auto' | 'native' | 'mpeg1';
 export type VideoPath = 'mpeg1' | 'h264';
-
-/** What `auto` means until the benchmark says otherwise (docs/benchmarks.md, docs/decisions.md). */
-const AUTO_IS_NATIVE = false;
 
 export function initialDecoder(): DecoderChoice {
   const asked = new URLSearchParams(location.search).get('decoder');
@@ -21,14 +18,14 @@ export function initialDecoder(): DecoderChoice {
   return saved === 'native' || saved === 'mpeg1' ? saved : 'auto';
 }
 
-let support: Promise<boolean> | undefined;
+let support: Promise<H264Support> | undefined;
 
-/** Whether this browser decodes H.264 itself: undefined while it is being asked. */
-export function useNativeSupport(): boolean | undefined {
-  const [supported, setSupported] = useState<boolean>();
+/** Whether (and how) this browser decodes H.264 itself: undefined while it is being asked. */
+export function useNativeSupport(): H264Support | undefined {
+  const [supported, setSupported] = useState<H264Support>();
   useEffect(() => {
     let current = true;
-    support ??= canDecodeH264();
+    support ??= h264Support();
     void support.then((answer) => current && setSupported(answer));
     return () => {
       current = false;
@@ -39,17 +36,20 @@ export function useNativeSupport(): boolean | undefined {
 
 /**
  * The path for one tile: undefined while the browser's support is unknown
- * (the tile waits a moment rather than open a stream twice).
+ * (the tile waits a moment rather than open a stream twice). `auto` takes the
+ * native path only with a hardware decoder: measured on two cores without one,
+ * the browser's software H.264 decoding cost more than ffmpeg's transcode plus
+ * JSMpeg (docs/benchmarks.md, docs/decisions.md).
  */
 export function videoPathFor(
   choice: DecoderChoice,
-  supported: boolean | undefined,
+  supported: H264Support | undefined,
   cameraRefusedNative: boolean,
 ): VideoPath | undefined {
-  const wantsNative = choice === 'native' || (choice === 'auto' && AUTO_IS_NATIVE);
-  if (!wantsNative || cameraRefusedNative) return 'mpeg1';
+  if (choice === 'mpeg1' || cameraRefusedNative) return 'mpeg1';
   if (supported === undefined) return undefined;
-  return supported ? 'h264' : 'mpeg1';
+  const native = choice === 'native' ? supported.decodes : supported.hardware;
+  return native ? 'h264' : 'mpeg1';
 }
 
 /**

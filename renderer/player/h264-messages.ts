@@ -1,8 +1,5 @@
 /** What the tile and its native-picture worker (h264-worker.ts) say to each other. */
-export type ToWorker =
-  | { type: 'open'; url: string; canvas: OffscreenCanvas; width: number; height: number }
-  | { type: 'resize'; width: number; height: number }
-  | { type: 'close' };
+export type ToWorker = { type: 'open'; url: string; canvas: OffscreenCanvas } | { type: 'close' };
 
 export type FromWorker =
   | { type: 'socket'; state: 'open' | 'closed' | 'refused'; detail?: string; code?: number }

@@ -11,26 +11,31 @@ export interface NativePlayerEvents {
   onPainted: (size: { width: number; height: number }) => void;
 }
 
-/** Whether this browser decodes H.264 itself (WebCodecs; Chromium and Electron do). */
-export async function canDecodeH264(): Promise<boolean> {
+export interface H264Support {
+  /** The browser decodes H.264 at all (WebCodecs and OffscreenCanvas; Chromium and Electron do). */
+  decodes: boolean;
+  /** …with a hardware decoder (a GPU's video engine): what makes the native path the cheaper one. */
+  hardware: boolean;
+}
+
+export async function h264Support(): Promise<H264Support> {
   if (
     typeof VideoDecoder === 'undefined' ||
     typeof HTMLCanvasElement.prototype.transferControlToOffscreen !== 'function'
   )
-    return false;
-  const support = await VideoDecoder.isConfigSupported({ codec: 'avc1.640028' }).catch(() => undefined);
-  return support?.supported === true;
+    return { decodes: false, hardware: false };
+  const ask = (hardwareAcceleration: HardwareAcceleration) =>
+    VideoDecoder.isConfigSupported({ codec: 'avc1.640028', hardwareAcceleration })
+      .then((answer) => answer.supported === true)
+      .catch(() => false);
+  const [decodes, hardware] = await Promise.all([ask('no-preference'), ask('prefer-hardware')]);
+  return { decodes, hardware };
 }
 
 export class NativePlayer {
   private readonly worker: Worker;
 
-  constructor(
-    url: string,
-    canvas: HTMLCanvasElement,
-    size: { width: number; height: number },
-    events: NativePlayerEvents,
-  ) {
+  constructor(url: string, canvas: HTMLCanvasElement, events: NativePlayerEvents) {
     this.worker = new Worker(new URL('./h264-worker.ts', import.meta.url), { type: 'module', name: 'pantau-tile' });
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
@@ -38,11 +43,7 @@ export class NativePlayer {
       else if (message.type === 'painted') events.onPainted(message);
     };
     const offscreen = canvas.transferControlToOffscreen();
-    this.send({ type: 'open', url, canvas: offscreen, width: size.width, height: size.height }, [offscreen]);
-  }
-
-  resize(size: { width: number; height: number }): void {
-    this.send({ type: 'resize', ...size });
+    this.send({ type: 'open', url, canvas: offscreen }, [offscreen]);
   }
 
   destroy(): void {

@@ -90,7 +90,7 @@ export function useTilePlayer({
             setOpenError({ code: code === 4429 ? 'stream-limit' : 'camera-not-found', message: detail ?? '' });
         };
         if (video === 'h264') {
-          player = new NativePlayer(opened.value.url, canvas, sizeRef.current, {
+          player = new NativePlayer(opened.value.url, canvas, {
             onSocket,
             onPainted: () => {
               window.__pantauBench?.onDecode?.(cameraId, index, null);

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { videoPathFor } from '../../renderer/player/decoder-choice';
+
+const software = { decodes: true, hardware: false };
+const hardware = { decodes: true, hardware: true };
+const none = { decodes: false, hardware: false };
+
+describe('videoPathFor', () => {
+  it.each([
+    ['mpeg1 asked: always MPEG-1', 'mpeg1', hardware, false, 'mpeg1'],
+    ['native asked, software decoder: native', 'native', software, false, 'h264'],
+    ['native asked, no decoder: MPEG-1', 'native', none, false, 'mpeg1'],
+    ['native asked, camera refused it (H.265): MPEG-1', 'native', hardware, true, 'mpeg1'],
+    ['auto, software only (measured slower here): MPEG-1', 'auto', software, false, 'mpeg1'],
+    ['auto, hardware decoder: native', 'auto', hardware, false, 'h264'],
+    ['support not known yet: wait', 'auto', undefined, false, undefined],
+  ] as const)('%s', (_name, choice, support, refused, path) => {
+    expect(videoPathFor(choice, support, refused)).toBe(path);
+  });
+});
