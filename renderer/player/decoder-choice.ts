@@ -6,10 +6,10 @@
  * the browser cannot take (H.265 on most machines, MJPEG) stays on MPEG-1.
  */
 import { useEffect, useState } from 'react';
-import { h264Support, type H264Support } from './native-player';
+import type { DecoderChoice, H264Support } from '../../shared/video-path';
+import { h264Support } from './native-player';
 
-export type DecoderChoice = 'auto' | 'native' | 'mpeg1';
-export type VideoPath = 'mpeg1' | 'h264';
+export { videoPathFor, type DecoderChoice, type VideoPath } from '../../shared/video-path';
 
 export function initialDecoder(): DecoderChoice {
   const asked = new URLSearchParams(location.search).get('decoder');
@@ -32,24 +32,6 @@ export function useNativeSupport(): H264Support | undefined {
     };
   }, []);
   return supported;
-}
-
-/**
- * The path for one tile: undefined while the browser's support is unknown
- * (the tile waits a moment rather than open a stream twice). `auto` takes the
- * native path only with a hardware decoder: measured on two cores without one,
- * the browser's software H.264 decoding cost more than ffmpeg's transcode plus
- * JSMpeg (docs/benchmarks.md, docs/decisions.md).
- */
-export function videoPathFor(
-  choice: DecoderChoice,
-  supported: H264Support | undefined,
-  cameraRefusedNative: boolean,
-): VideoPath | undefined {
-  if (choice === 'mpeg1' || cameraRefusedNative) return 'mpeg1';
-  if (supported === undefined) return undefined;
-  const native = choice === 'native' ? supported.decodes : supported.hardware;
-  return native ? 'h264' : 'mpeg1';
 }
 
 /**

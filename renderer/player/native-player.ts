@@ -4,18 +4,12 @@
  * must know (socket state, pictures painted). A canvas handed over once can
  * never be drawn on by the page again: the tile gives each player a new one.
  */
+import type { H264Support } from '../../shared/video-path';
 import type { FromWorker, ToWorker } from './h264-messages';
 
 export interface NativePlayerEvents {
   onSocket: (state: 'open' | 'closed' | 'refused', detail?: string, code?: number) => void;
   onPainted: (size: { width: number; height: number }) => void;
-}
-
-export interface H264Support {
-  /** The browser decodes H.264 at all (WebCodecs and OffscreenCanvas; Chromium and Electron do). */
-  decodes: boolean;
-  /** …with a hardware decoder (a GPU's video engine): what makes the native path the cheaper one. */
-  hardware: boolean;
 }
 
 export async function h264Support(): Promise<H264Support> {

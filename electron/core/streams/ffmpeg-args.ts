@@ -212,7 +212,7 @@ export function buildFfmpegArgs(
 }
 
 /** Which picture the page gets: MPEG-1 for JSMpeg, or the camera's own H.264 for the page's decoder. */
-export type VideoPath = 'mpeg1' | 'h264';
+export type { VideoPath } from '../../../shared/video-path';
 
 /**
  * The camera's H.264 copied, never decoded or encoded (`-c:v copy`), as an

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { videoPathFor } from '../../renderer/player/decoder-choice';
+import { videoPathFor } from '../../shared/video-path';
 
 const software = { decodes: true, hardware: false };
 const hardware = { decodes: true, hardware: true };

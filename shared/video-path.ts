@@ -1,0 +1,32 @@
+/**
+ * Which path a tile's picture takes (pure; renderer/player/decoder-choice.ts
+ * asks the browser and calls it): the camera's own H.264 decoded by the
+ * browser ("native", issue #13), or MPEG-1 transcoded by ffmpeg for JSMpeg.
+ */
+export type DecoderChoice = 'auto' | 'native' | 'mpeg1';
+export type VideoPath = 'mpeg1' | 'h264';
+
+export interface H264Support {
+  /** The browser decodes H.264 at all (WebCodecs and OffscreenCanvas; Chromium and Electron do). */
+  decodes: boolean;
+  /** …with a hardware decoder (a GPU's video engine): what makes the native path the cheaper one. */
+  hardware: boolean;
+}
+
+/**
+ * The path for one tile: undefined while the browser's support is unknown
+ * (the tile waits a moment rather than open a stream twice). `auto` takes the
+ * native path only with a hardware decoder: measured on two cores without one,
+ * the browser's software H.264 decoding cost more than ffmpeg's transcode plus
+ * JSMpeg (docs/benchmarks.md, docs/decisions.md).
+ */
+export function videoPathFor(
+  choice: DecoderChoice,
+  supported: H264Support | undefined,
+  cameraRefusedNative: boolean,
+): VideoPath | undefined {
+  if (choice === 'mpeg1' || cameraRefusedNative) return 'mpeg1';
+  if (supported === undefined) return undefined;
+  const native = choice === 'native' ? supported.decodes : supported.hardware;
+  return native ? 'h264' : 'mpeg1';
+}
