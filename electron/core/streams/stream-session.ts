@@ -1,28 +1,21 @@
 /**
- * One ffmpeg process for one (camera, profile), shared by every viewer.
- * Keeps the bytes since the last GOP start so a new viewer paints at once, and
- * does what the health policy (health-policy.ts, pure and table-tested) says:
+ * One ffmpeg process for one (camera, profile, path), shared by every viewer.
+ * Its output (session-output.ts) keeps the bytes since the last GOP start so a
+ * new viewer paints at once; the session does what the health policy (health-policy.ts, pure and table-tested) says:
  * which state to show, when to retry, which transport to try next.
  */
 import type { ErrorCode } from '../../../shared/errors';
 import type { StreamState, StreamStatus, RtpTransport } from '../../../shared/model';
+import type { SessionMemory, SessionOptions, StreamSubscriber } from './session-types';
 import { redact, redactKnown, secretsOf } from '../../../shared/rtsp-url';
-import type { Logger } from '../log';
-import {
-  buildFfmpegArgs,
-  buildPassthroughArgs,
-  defaultOutput,
-  type OutputOptions,
-  type VideoPath,
-} from './ffmpeg-args';
-import { H264Framer } from './h264-framer';
+import type { OutputOptions, VideoPath } from './ffmpeg-args';
+import { SessionOutput } from './session-output';
 import { FfmpegProcess, type ExitFacts } from './ffmpeg-process';
 import { classifyFailure, decodeErrorLine, lastLine } from './failure-class';
-import { GopCache } from './gop-cache';
 import { StreamFigures } from './stream-figures';
 import { AttemptTimer } from './attempt-timer';
 import { answersRtsp } from './camera-alive';
-import { verdictOutcome, type RedirectVerdict } from './redirect-guard';
+import { verdictOutcome } from './redirect-guard';
 import {
   afterFailure,
   defaultTiming,
@@ -33,61 +26,13 @@ import {
   type HealthTiming,
   type TransportMode,
 } from './health-policy';
-import { TsPacketizer, type TsChunk } from './mpegts';
-import type { Spawner } from './spawn-guarded';
+import type { TsChunk } from './mpegts';
 import type { StreamSource } from './stream-source';
 
 export { defaultTiming };
 export type SessionTiming = HealthTiming;
 
-export interface StreamSubscriber {
-  /** Called with whole TS packets; `gopStart` chunks can be decoded on their own. */
-  write(chunk: TsChunk): void;
-  /** The stream ended for good: its camera was edited (open it again) or removed. */
-  end?(reason: 'changed' | 'removed'): void;
-}
-
-/**
- * What a retired session leaves for the next one of the same camera: a
- * wrong-password camera keeps its back-off through a layout switch, a tour or
- * a page reload, so it is not asked to log in again every few seconds.
- */
-export interface SessionMemory {
-  state: StreamState;
-  error: { code: ErrorCode; message: string } | undefined;
-  retryAt: number;
-  failures: number;
-  lastFailure: ErrorCode | undefined;
-  reconnects: number;
-}
-
-export interface SessionOptions {
-  cameraId: string;
-  profile: string;
-  source: StreamSource;
-  ffmpegPath: string;
-  logger: Logger;
-  timing?: Partial<SessionTiming>;
-  /** The box the picture is scaled into; grows with requestOutput. */
-  output?: OutputOptions;
-  /** MPEG-1 for JSMpeg (default), or the camera's own H.264 for the page's decoder. */
-  video?: VideoPath;
-  /** Upper bound of the joiner cache when no GOP start comes. */
-  maxCacheBytes?: number;
-  onStatus?: (status: StreamStatus) => void;
-  /** The transport that last worked for this camera (auto mode starts with it). */
-  transport?: RtpTransport;
-  onTransportWorked?: (transport: RtpTransport) => void;
-  /** Left by the previous session of this camera profile: honoured until its retryAt. */
-  resume?: SessionMemory | undefined;
-  spawn?: Spawner;
-  /** Asks the camera where its stream is before ffmpeg gets the password (redirect-guard.ts); none: ffmpeg goes straight. */
-  checkRedirect?: (url: string) => Promise<RedirectVerdict>;
-  /** Whether the camera answers RTSP again (injected in tests). */
-  answersRtsp?: (url: string) => Promise<boolean>;
-  now?: () => number;
-  random?: () => number;
-}
+export type { SessionMemory, SessionOptions, StreamSubscriber } from './session-types';
 
 const HEALTH_TICK_MS = 250;
 
@@ -98,8 +43,7 @@ export class StreamSession {
   private readonly secrets: string[];
   private readonly transportMode: TransportMode;
   private transport: RtpTransport;
-  private packetizer: TsPacketizer | H264Framer;
-  private readonly gop: GopCache;
+  private readonly out: SessionOutput;
   private process: FfmpegProcess | undefined;
   /** The redirect check before an attempt, while it is under way. */
   private checking: Promise<void> | undefined;
@@ -114,7 +58,6 @@ export class StreamSession {
   private hadPicture = false;
   private stopping = false;
   private resizing = false;
-  private output: OutputOptions;
   private status: StreamStatus;
   private readonly figures: StreamFigures;
   /** Times (ms since epoch) of the recent connection attempts, newest last. */
@@ -123,9 +66,7 @@ export class StreamSession {
   constructor(private readonly options: SessionOptions) {
     this.timing = { ...defaultTiming, ...options.timing };
     this.now = options.now ?? Date.now;
-    this.output = options.output ?? defaultOutput;
-    this.gop = new GopCache(options.maxCacheBytes);
-    this.packetizer = this.newPacketizer();
+    this.out = new SessionOutput(options.video ?? 'mpeg1', options.output, options.maxCacheBytes);
     const source = options.source;
     this.secrets = source.kind === 'rtsp' ? secretsOf(source.url) : [];
     this.transportMode = source.kind === 'rtsp' ? (source.transport ?? 'auto') : 'tcp';
@@ -170,46 +111,25 @@ export class StreamSession {
 
   /** Shown in logs and diagnostics: the command line (which holds no credentials). */
   get redactedCommand(): string {
-    return redact([this.options.ffmpegPath, ...this.command(this.options.source).args].join(' '));
+    return redact([this.options.ffmpegPath, ...this.out.command(this.options.source, this.transport).args].join(' '));
   }
 
   get video(): VideoPath {
-    return this.options.video ?? 'mpeg1';
-  }
-
-  private command(source: StreamSource) {
-    return this.video === 'h264'
-      ? buildPassthroughArgs(source, this.transport)
-      : buildFfmpegArgs(source, this.output, this.transport);
-  }
-
-  private newPacketizer(): TsPacketizer | H264Framer {
-    return this.video === 'h264' ? new H264Framer() : new TsPacketizer();
+    return this.out.video;
   }
 
   get outputBox(): OutputOptions {
-    return this.output;
+    return this.out.outputBox;
   }
 
   /**
-   * A viewer needs a bigger picture: scale into the larger box from now on.
-   * A running ffmpeg is restarted at once (no backoff); the box never shrinks
-   * while the session lives, so viewers of smaller tiles cause no restarts.
+   * A viewer needs a bigger picture: a running ffmpeg is restarted at once (no
+   * backoff) to scale into the larger box (session-output.ts).
    */
   requestOutput(box: OutputOptions): void {
-    // The camera's own picture has its own size: nothing to re-scale.
-    if (this.video === 'h264') return;
-    if (box.maxWidth <= this.output.maxWidth && box.maxHeight <= this.output.maxHeight) return;
-    this.output = {
-      maxWidth: Math.max(box.maxWidth, this.output.maxWidth),
-      maxHeight: Math.max(box.maxHeight, this.output.maxHeight),
-    };
-    // The cached GOP has the old size: a new viewer waits for the new one instead.
-    this.gop.clear();
-    if (this.process) {
-      this.resizing = true;
-      void this.process.stop(this.timing.killGraceMs);
-    }
+    if (!this.out.grow(box) || !this.process) return;
+    this.resizing = true;
+    void this.process.stop(this.timing.killGraceMs);
   }
 
   add(subscriber: StreamSubscriber): void {
@@ -261,11 +181,11 @@ export class StreamSession {
 
   /** PAT/PMT plus every packet since the last GOP start, or undefined before the first GOP. */
   cachedGop(): TsChunk | undefined {
-    return this.gop.snapshot(this.packetizer.psi());
+    return this.out.cachedGop();
   }
 
   psi(): Buffer {
-    return this.packetizer.psi();
+    return this.out.psi();
   }
 
   /** Updates fps and kbit/s from the counters since the previous sample. */
@@ -295,8 +215,7 @@ export class StreamSession {
 
   private start(): void {
     const { source } = this.options;
-    this.packetizer = this.newPacketizer();
-    this.gop.clear();
+    this.out.restart();
     this.hadPicture = false;
     this.figures.restart();
     const first = this.attempts.length === 0;
@@ -324,7 +243,7 @@ export class StreamSession {
 
     const process = new FfmpegProcess({
       ffmpegPath,
-      command: this.command(source),
+      command: this.out.command(source, this.transport),
       onData: (data) => this.onData(data),
       onStderrLine: (line) => {
         if (!decodeErrorLine.test(line)) return;
@@ -340,9 +259,7 @@ export class StreamSession {
   }
 
   private onData(data: Buffer): void {
-    const framesBefore = this.packetizer.frames;
-    const chunks = this.packetizer.push(data);
-    const newFrames = this.packetizer.frames - framesBefore;
+    const { chunks, frames: newFrames } = this.out.push(data);
     this.figures.count(data.length, newFrames);
     if (newFrames > 0) {
       this.status = { ...this.status, lastFrameAt: this.now() };
@@ -366,7 +283,6 @@ export class StreamSession {
         if (this.transportMode === 'auto') this.options.onTransportWorked?.(this.transport);
       }
     }
-    this.gop.push(chunk);
     for (const subscriber of this.subscribers) subscriber.write(chunk);
   }
 
@@ -404,7 +320,7 @@ export class StreamSession {
     if (this.process !== process) return;
     clearInterval(this.healthTimer);
     this.process = undefined;
-    this.gop.clear();
+    this.out.clearCache();
     if (this.stopping) {
       this.setState('idle');
       return;
