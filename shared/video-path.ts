@@ -16,17 +16,20 @@ export interface H264Support {
 /**
  * The path for one tile: undefined while the browser's support is unknown
  * (the tile waits a moment rather than open a stream twice). `auto` takes the
- * native path only with a hardware decoder: measured on two cores without one,
- * the browser's software H.264 decoding cost more than ffmpeg's transcode plus
- * JSMpeg (docs/benchmarks.md, docs/decisions.md).
+ * native path for the whole wall only with a hardware decoder: measured on two
+ * cores without one, the browser's software H.264 decoding cost more than
+ * ffmpeg's transcode plus JSMpeg (docs/benchmarks.md, docs/decisions.md). A
+ * maximised tile takes it whenever the browser decodes H.264: one picture, at
+ * the camera's own resolution (MPEG-1 stops at 1280×720), is what maximising is for.
  */
 export function videoPathFor(
   choice: DecoderChoice,
   supported: H264Support | undefined,
   cameraRefusedNative: boolean,
+  maximised = false,
 ): VideoPath | undefined {
   if (choice === 'mpeg1' || cameraRefusedNative) return 'mpeg1';
   if (supported === undefined) return undefined;
-  const native = choice === 'native' ? supported.decodes : supported.hardware;
+  const native = choice === 'native' || maximised ? supported.decodes : supported.hardware;
   return native ? 'h264' : 'mpeg1';
 }

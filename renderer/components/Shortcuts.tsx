@@ -4,6 +4,7 @@ import { neighbour } from '../../shared/layouts';
 import type { MessageKey } from '../i18n';
 import { arrowDirections, isTyping } from '../keyboard';
 import { useStore, useTranslate } from '../store';
+import { useZoomStore } from '../tile/zoom-store';
 
 const shortcuts: [string, MessageKey][] = [
   ['1 … 9', 'keys.selectTile'],
@@ -12,6 +13,7 @@ const shortcuts: [string, MessageKey][] = [
   ['Esc', 'keys.restore'],
   ['Delete', 'keys.clear'],
   ['Ctrl + 1 … 9', 'keys.layout'],
+  ['Ctrl + + / − / 0', 'keys.zoom'],
   ['/', 'keys.search'],
   ['?', 'keys.help'],
   ['F11', 'keys.fullscreen'],
@@ -34,7 +36,13 @@ export function Shortcuts() {
       if (isTyping(event.target) || event.altKey || event.metaKey) return;
       const s = useStore.getState();
       const digit = /^Digit([1-9])$/.exec(event.code)?.[1];
-      if (event.ctrlKey) {
+      if (event.ctrlKey && ['+', '=', '-', '0'].includes(event.key)) {
+        // Digital zoom of the selected tile (the browser's own page zoom is not wanted on a wall).
+        if (s.selected === null) return;
+        const zoom = useZoomStore.getState();
+        if (event.key === '0') zoom.reset(s.selected);
+        else zoom.step(s.selected, event.key === '-' ? 0.8 : 1.25);
+      } else if (event.ctrlKey) {
         const layout = digit ? s.layouts[Number(digit) - 1] : undefined;
         if (!layout) return;
         s.openLayout(layout.id);

@@ -18,6 +18,8 @@ import { TileOverlay } from './TileOverlay';
 import { useDeviceSize } from '../tile/use-device-size';
 import { useTileDrag } from '../tile/use-tile-drag';
 import { useTilePlayer } from '../tile/use-tile-player';
+import { useTileZoom } from '../tile/use-tile-zoom';
+import { ZoomOverview } from './ZoomOverview';
 import { useNow } from '../use-now';
 import { useOnScreen, usePageVisible } from '../use-page-visible';
 
@@ -58,7 +60,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
       (found) => found.cameraId === cameraId && found.video === 'h264' && found.error?.code === 'unsupported',
     ),
   );
-  const video = videoPathFor(decoder, nativeSupport, nativeRefused(cameraId, refusedNow));
+  const video = videoPathFor(decoder, nativeSupport, nativeRefused(cameraId, refusedNow), maximized);
   const player = useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl, want, video });
   // Only what the tile shows: the once-a-second figures (fps, kbit/s) of this or
   // any other camera do not re-render it.
@@ -69,6 +71,8 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
     }),
   );
   const drag = useTileDrag(index, cameraId);
+  const { zoom, handlers: zoomHandlers } = useTileZoom(index, cameraId, tileRef);
+  const zoomed = zoom.scale > 1;
 
   const decoded = player.lastPaintAt !== undefined;
   const missing = !!cameraId && camerasKnown && !camera;
@@ -109,8 +113,10 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
       data-socket-opens={player.socketOpens}
       aria-label={camera?.name ?? cameraId ?? t('tile.empty')}
       tabIndex={0}
-      draggable={!!cameraId && !showPad}
+      data-zoom={zoomed ? zoom.scale.toFixed(2) : undefined}
+      draggable={!!cameraId && !showPad && !zoomed}
       {...drag}
+      {...zoomHandlers}
       onDoubleClick={() => toggleMaximize(index)}
       onClick={() => select(index)}
       onFocus={() => select(index)}
@@ -120,10 +126,17 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
       <canvas
         key={video === 'h264' ? `${visible}:native:${cameraId}:${want}` : `${visible}:${webgl}`}
         ref={canvasRef}
+        // CSSOM styles (not a style attribute): allowed by the CSP.
+        style={
+          zoomed
+            ? { transform: `scale(${zoom.scale})`, transformOrigin: `${zoom.originX * 100}% ${zoom.originY * 100}%` }
+            : undefined
+        }
         className={
           !decoded ? 'tile-canvas tile-canvas-waiting' : painting ? 'tile-canvas' : 'tile-canvas tile-canvas-stale'
         }
       />
+      {zoomed ? <ZoomOverview zoom={zoom} /> : null}
       {cameraId ? (
         <TileOverlay
           index={index}

@@ -41,7 +41,7 @@ test('drag a camera onto a tile, swap two tiles, clear one', async ({ openWall, 
   await expect(wall.page.locator('.layout-dirty')).toBeVisible();
 });
 
-test('a 4×4 wall of 1080p+360p cameras opens the substreams; a maximised tile opens the main stream', async ({
+test('a 4×4 wall of 1080p+360p cameras opens the substreams; a maximised tile opens the main stream at its own resolution', async ({
   openWall,
   startCameras,
 }) => {
@@ -66,9 +66,12 @@ test('a 4×4 wall of 1080p+360p cameras opens the substreams; a maximised tile o
   for (const id of ['c1', 'c6', 'c16']) await expect(wall.tile(id)).toHaveAttribute('data-profile', 'sub');
   expect(ffmpegProcesses(`:${main.port}/`)).toHaveLength(0);
 
+  for (const id of ['c1', 'c6', 'c16']) await expect(wall.tile(id)).toHaveAttribute('data-video', 'mpeg1');
   await wall.tile('c6').dblclick();
   await expect(wall.tile('c6')).toHaveClass(/tile-maximized/);
   await expect(wall.tile('c6')).toHaveAttribute('data-profile', 'main');
+  // Maximised: the camera's own main stream, decoded by the browser at its own resolution.
+  await expect(wall.tile('c6')).toHaveAttribute('data-video', 'h264');
   await expect(wall.tile('c6')).toHaveAttribute('data-state', 'live');
   await wall.expectMoving('c6');
   expect(ffmpegProcesses(`:${main.port}/main/6`)).toHaveLength(1); // the stream it opened is the main one
@@ -77,6 +80,7 @@ test('a 4×4 wall of 1080p+360p cameras opens the substreams; a maximised tile o
   await wall.page.keyboard.press('Escape');
   await expect(wall.tile('c6')).not.toHaveClass(/tile-maximized/);
   await expect(wall.tile('c6')).toHaveAttribute('data-profile', 'sub');
+  await expect(wall.tile('c6')).toHaveAttribute('data-video', 'mpeg1');
   await wall.expectLive(['c1', 'c6']);
 });
 

@@ -17,4 +17,13 @@ describe('videoPathFor', () => {
   ] as const)('%s', (_name, choice, support, refused, path) => {
     expect(videoPathFor(choice, support, refused)).toBe(path);
   });
+
+  it.each([
+    ['auto, maximised, software decoder: native (full resolution)', 'auto', software, false, 'h264'],
+    ['auto, maximised, no decoder: MPEG-1', 'auto', none, false, 'mpeg1'],
+    ['auto, maximised, camera refused native: MPEG-1', 'auto', software, true, 'mpeg1'],
+    ['mpeg1 asked, maximised: MPEG-1', 'mpeg1', hardware, false, 'mpeg1'],
+  ] as const)('%s', (_name, choice, support, refused, path) => {
+    expect(videoPathFor(choice, support, refused, true)).toBe(path);
+  });
 });
