@@ -132,7 +132,7 @@ describe('StreamHub with a real RTSP camera', () => {
     expect(ffmpegProcesses(`:${camera.port}/cam1`)).toHaveLength(1);
   });
 
-  it('scales into the box the tile needs, and grows it for a bigger tile without a second ffmpeg', async () => {
+  it('scales into the box the tile needs, and grows it for a bigger tile without a second ffmpeg or a reconnect counted', async () => {
     const { hub } = newHub({ cam1: { kind: 'rtsp', url: camera.url('cam1'), width: 640, height: 360 } });
     const small = collector();
     subscriptions.push(hub.subscribe('cam1', 'main', small, { maxWidth: 320, maxHeight: 180 }));
@@ -147,6 +147,8 @@ describe('StreamHub with a real RTSP camera', () => {
     expect(probeSize(big.bytes())).toBe('640,360');
     expect(ffmpegProcesses(`:${camera.port}/cam1`)).toHaveLength(1);
     expect(hub.sessions()[0]!.outputBox).toEqual({ maxWidth: 640, maxHeight: 360 });
+    // A bigger box is the same camera in a bigger picture, not a failure: no reconnect counted.
+    expect(hub.sessions()[0]!.currentStatus.reconnects).toBe(0);
 
     // A smaller tile joining later gets the running, larger picture: no restart.
     const attempts = hub.sessions()[0]!.attempts.length;

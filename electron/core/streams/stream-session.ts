@@ -213,7 +213,8 @@ export class StreamSession {
     this.options.onStatus?.(this.status);
   }
 
-  private start(): void {
+  /** `resize`: the same picture in a bigger box (a tile maximised), not a reconnect in the figures. */
+  private start(why: 'attempt' | 'resize' = 'attempt'): void {
     const { source } = this.options;
     this.out.restart();
     this.hadPicture = false;
@@ -221,7 +222,7 @@ export class StreamSession {
     const first = this.attempts.length === 0;
     this.attempts.push(this.now());
     if (this.attempts.length > 50) this.attempts.shift();
-    if (!first) this.status = { ...this.status, reconnects: this.status.reconnects + 1 };
+    if (!first && why === 'attempt') this.status = { ...this.status, reconnects: this.status.reconnects + 1 };
     // The first attempt is "connecting"; later ones keep the state that explains the wait.
     if (first || this.status.state === 'idle') this.setState('connecting');
     else this.setState(this.status.state, { error: this.status.error }); // drops retryAt
@@ -327,7 +328,7 @@ export class StreamSession {
     }
     if (this.resizing) {
       this.resizing = false;
-      if (this.subscribers.size > 0) this.start();
+      if (this.subscribers.size > 0) this.start('resize');
       return;
     }
     const errorCode = classifyFailure({ ...facts, ioTimeoutMs: this.timing.ioTimeoutMs, hadPicture: this.hadPicture });
