@@ -49,10 +49,12 @@ export interface OpenPantauOptions {
   relayOrigins?: readonly string[];
   lingerMs?: number;
   timing?: StreamHubOptions['timing'];
+  /** The link token (the browser host keeps one in its data folder); default: a new one per launch. */
+  token?: string;
 }
 
 export class PantauCore {
-  readonly token = newToken();
+  readonly token: string;
   /** Who may open the relay and the API: the token, and the hosts and origins allowed (the browser host narrows it once it listens). */
   readonly policy: AccessPolicy;
   readonly hub: StreamHub;
@@ -73,6 +75,7 @@ export class PantauCore {
   ) {
     const { logger } = options;
     this.cameras = inventory.registry;
+    this.token = options.token ?? newToken();
     this.policy = { token: this.token, ...(options.relayOrigins ? { extraOrigins: options.relayOrigins } : {}) };
     this.settingsStore = new JsonFileStore({
       file: path.join(options.dataDir, 'settings.json'),

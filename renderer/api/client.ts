@@ -14,8 +14,11 @@ import type {
 import type { Result } from '../../shared/errors';
 
 export interface ApiClient extends PantauBridge {
-  /** Called with true/false as the connection to the core comes and goes (at once if it is up). */
-  onConnection(listener: (connected: boolean) => void): () => void;
+  /**
+   * Called as the connection to the core comes and goes (at once if it is up);
+   * `refused`: the host answers but no longer takes this link's token.
+   */
+  onConnection(listener: (connected: boolean, refused?: boolean) => void): () => void;
 }
 
 declare global {
@@ -49,7 +52,7 @@ class RpcClient implements ApiClient {
   private retryMs = 250;
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
   private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
-  private readonly connectionListeners = new Set<(connected: boolean) => void>();
+  private readonly connectionListeners = new Set<(connected: boolean, refused?: boolean) => void>();
   private opened: Promise<WebSocket>;
   private resolveOpened!: (ws: WebSocket) => void;
 
@@ -82,9 +85,19 @@ class RpcClient implements ApiClient {
       this.pending.clear();
       this.opened = new Promise((resolve) => (this.resolveOpened = resolve));
       this.connectionListeners.forEach((l) => l(false));
+      void this.tokenRefused().then((refused) => refused && this.connectionListeners.forEach((l) => l(false, true)));
       setTimeout(() => this.connect(), this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, 5000);
     };
+  }
+
+  /** A socket that closed may be a host that is down, or one that no longer takes our token: ask it. */
+  private async tokenRefused(): Promise<boolean> {
+    const response = await fetch('/api/token', {
+      headers: { Authorization: `Bearer ${launchToken()}` },
+      cache: 'no-store',
+    }).catch(() => undefined);
+    return response?.status === 401;
   }
 
   async invoke<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<Result<ApiResult<M>>> {
@@ -104,7 +117,7 @@ class RpcClient implements ApiClient {
     return () => set.delete(wrapped);
   }
 
-  onConnection(listener: (connected: boolean) => void): () => void {
+  onConnection(listener: (connected: boolean, refused?: boolean) => void): () => void {
     this.connectionListeners.add(listener);
     if (this.socket?.readyState === WebSocket.OPEN) listener(true);
     return () => this.connectionListeners.delete(listener);

@@ -12,6 +12,7 @@ export function App() {
   usePtzInputs();
   const t = useTranslate();
   const connected = useStore((s) => s.connected);
+  const linkRefused = useStore((s) => s.linkRefused);
   const loadError = useStore((s) => s.loadError);
   const language = useStore((s) => s.language);
   const panel = useStore((s) => s.panel);
@@ -30,7 +31,7 @@ export function App() {
       <WallTabs />
       {!connected ? (
         <div className="banner" role="alert">
-          {t('connection.lost')}
+          {linkRefused ? t('connection.refused') : t('connection.lost')}
         </div>
       ) : null}
       {loadError ? (

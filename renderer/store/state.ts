@@ -19,6 +19,8 @@ export interface UiSlice {
   api: ApiClient | undefined;
   info: AppInfo | undefined;
   connected: boolean;
+  /** The host runs but no longer takes this tab's link (its token was renewed). */
+  linkRefused: boolean;
   language: Language;
   loadError: string | undefined;
   panel: 'health' | null;

@@ -82,8 +82,8 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
         }
       };
       // Loads on every (re)connection: a restarted host may know other cameras.
-      api.onConnection((connected) => {
-        set({ connected });
+      api.onConnection((connected, refused) => {
+        set({ connected, linkRefused: refused === true });
         if (connected) void load();
       });
     },

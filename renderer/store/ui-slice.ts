@@ -12,6 +12,7 @@ export const uiSlice: Slice<UiSlice> = (set) => ({
   api: undefined,
   info: undefined,
   connected: false,
+  linkRefused: false,
   language: savedLanguage(),
   loadError: undefined,
   panel: null,

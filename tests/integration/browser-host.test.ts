@@ -2,11 +2,13 @@
  * The browser host as `npm run serve` runs it: built CLI, real RTSP server,
  * real WebSockets, real ffmpeg processes.
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PAGE_CSP } from '../../electron/core/host/static-files';
 import { ffmpegProcesses, waitFor } from '../fixtures/processes';
-import { runHostToExit, startHost, writeCameraFile, type RunningHost } from '../fixtures/host';
+import { newDataDir, runHostToExit, startHost, writeCameraFile, type RunningHost } from '../fixtures/host';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
 
 const SEQUENCE_HEADER = Buffer.from([0x00, 0x00, 0x01, 0xb3]);
@@ -222,5 +224,31 @@ describe('bounded', () => {
     } finally {
       await big.stop('SIGKILL');
     }
+  });
+});
+
+describe('the link token across restarts', () => {
+  it('is kept in the data folder (owner-only), so a restart keeps links; --new-token revokes them', async () => {
+    const dataDir = newDataDir();
+    const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
+    const check = (origin: string, token: string) =>
+      fetch(`${origin}/api/token`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
+
+    const first = await startHost(['--data-dir', dataDir]);
+    const kept = tokenOf(first.url);
+    expect(await check(first.origin, kept)).toBe(204);
+    expect(await check(first.origin, 'x'.repeat(32))).toBe(401);
+    expect(statSync(path.join(dataDir, 'host-token')).mode & 0o777).toBe(0o600);
+    expect(await first.stop('SIGTERM')).toBe(0);
+
+    const again = await startHost(['--data-dir', dataDir]);
+    expect(tokenOf(again.url)).toBe(kept);
+    expect(await again.stop('SIGTERM')).toBe(0);
+
+    const renewed = await startHost(['--data-dir', dataDir, '--new-token']);
+    expect(tokenOf(renewed.url)).not.toBe(kept);
+    expect(await check(renewed.origin, kept)).toBe(401);
+    expect(await check(renewed.origin, tokenOf(renewed.url))).toBe(204);
+    expect(await renewed.stop('SIGTERM')).toBe(0);
   });
 });

@@ -3,14 +3,14 @@
  * speaks the API contract over WebSocket RPC at /api, and relays streams at
  * /stream/…. Used by `npm run serve`, the e2e tests and the benchmark.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { RpcRequestSchema, type ApiEvent, type ApiEventPayload, type RpcMessage } from '../../../shared/api';
 import { dispatch } from '../api/dispatch';
 import type { Logger } from '../log';
 import type { PantauCore } from '../pantau-core';
-import { loopbackHosts, refusal, rejectRefused, rejectUpgrade } from '../relay/access';
+import { loopbackHosts, refusal, rejectRefused, rejectUpgrade, tokenMatches } from '../relay/access';
 import { Relay } from '../relay/relay';
 import { serveStatic } from './static-files';
 
@@ -34,7 +34,11 @@ export class BrowserHost {
   private boundPort = 0;
 
   constructor(private readonly options: BrowserHostOptions) {
-    this.server = createServer((req, res) => void serveStatic(options.rendererDir, req, res));
+    this.server = createServer((req, res) => {
+      // Whether the page's token is still good: a tab left open across `--new-token` says so in words.
+      if (new URL(req.url ?? '/', 'http://placeholder').pathname === '/api/token') return this.checkToken(req, res);
+      void serveStatic(options.rendererDir, req, res);
+    });
     this.server.on('upgrade', (req, socket, head) => {
       if (Relay.isStreamPath(req.url)) return options.core.relay.handleUpgrade(req, socket, head);
       if (new URL(req.url ?? '/', 'http://placeholder').pathname !== '/api')
@@ -46,6 +50,14 @@ export class BrowserHost {
       }
       this.rpc.handleUpgrade(req, socket, head, (ws) => this.attachRpc(ws, req));
     });
+  }
+
+  private checkToken(req: IncomingMessage, res: ServerResponse): void {
+    const policy = this.options.core.policy;
+    const hostAllowed = !policy.allowedHosts || policy.allowedHosts.includes((req.headers.host ?? '').toLowerCase());
+    const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const ok = hostAllowed && tokenMatches(policy.token, given);
+    res.writeHead(ok ? 204 : 401, { 'Cache-Control': 'no-store' }).end();
   }
 
   async listen(): Promise<string> {

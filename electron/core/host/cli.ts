@@ -10,6 +10,7 @@ import { resolveFfmpeg } from '../ffmpeg/resolve-ffmpeg';
 import { createLogger } from '../log';
 import { openPantau, type PantauCore } from '../pantau-core';
 import { BrowserHost } from './browser-host';
+import { hostToken } from './host-token';
 
 declare const __PANTAU_VERSION__: string;
 
@@ -18,7 +19,8 @@ const usage = `Usage: npm run serve -- [--cameras cameras.json] [--data-dir DIR]
   --data-dir  where saved layouts live (default: PANTAU_DATA_DIR, else the user's config folder)
   --snapshot-dir  where snapshots are written (default: <data-dir>/snapshots)
   --port      port to listen on (default: a free one)
-  --host      address to listen on (default 127.0.0.1; anything else exposes the wall to your network)`;
+  --host      address to listen on (default 127.0.0.1; anything else exposes the wall to your network)
+  --new-token a new link token: links printed before stop working (the token is kept in the data folder)`;
 
 /** The same folder Electron's userData would be, so both hosts share layouts. */
 function defaultDataDir(): string {
@@ -40,6 +42,7 @@ async function main(): Promise<number> {
         'linger-ms': { type: 'string', default: '5000' },
         'data-dir': { type: 'string' },
         'snapshot-dir': { type: 'string' },
+        'new-token': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -62,13 +65,16 @@ async function main(): Promise<number> {
   const pages: { host?: BrowserHost } = {};
   let core: PantauCore;
   try {
+    const dataDir = args['data-dir'] ?? defaultDataDir();
     core = await openPantau({
       ffmpegPath: resolveFfmpeg().path,
+      // Kept across restarts: open tabs and saved links keep working (--new-token to revoke them).
+      token: await hostToken(dataDir, args['new-token'] === true),
       logger,
       host: 'browser',
       // The inventory: the camera file given, else cameras.json in the data folder (written by CSV imports), else demo cameras.
       cameraFile: args.cameras,
-      dataDir: args['data-dir'] ?? defaultDataDir(),
+      dataDir,
       snapshotDir: args['snapshot-dir'],
       version: typeof __PANTAU_VERSION__ === 'string' ? __PANTAU_VERSION__ : 'dev',
       send: (event, payload) => pages.host?.broadcast(event, payload),
