@@ -100,6 +100,8 @@ export const apiMethods = {
       height: z.number().optional(),
       fps: z.number().optional(),
       detail: z.string().optional(),
+      /** A web server answered at the address (the camera's web port instead of RTSP's). */
+      http: z.boolean().optional(),
     }),
   },
   /** Adds a camera to the inventory (an id already there is refused). */

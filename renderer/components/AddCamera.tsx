@@ -143,9 +143,11 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
                   fps: probe.fps ?? '?',
                 })
               : // The tile's words for the failure class where they say more than the outcome (silence vs no picture, a web server…).
-                probe.failure && probe.outcome !== 'auth-failed' && probe.outcome !== 'unreachable'
-                ? t(`error.${probe.failure}` as MessageKey)
-                : t(`probe.${probe.outcome}` as MessageKey),
+                probe.http
+                ? t('probe.http')
+                : probe.failure && probe.outcome !== 'auth-failed' && probe.outcome !== 'unreachable'
+                  ? t(`error.${probe.failure}` as MessageKey)
+                  : t(`probe.${probe.outcome}` as MessageKey),
             // TCP is what everyone expects; a camera that answered only over UDP or HTTP is worth saying.
             probe.outcome === 'ok' && probe.transport && probe.transport !== 'tcp'
               ? t('probe.over', { transport: probe.transport.toUpperCase() })

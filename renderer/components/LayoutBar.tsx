@@ -18,6 +18,8 @@ export function LayoutBar() {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
+  // Deleting a layout cannot be undone: the bar asks first, naming it.
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const templateValue = templateOf(s.geometry) ?? 'custom';
 
   const askName = (next: NameMode, initial: string) => {
@@ -127,10 +129,28 @@ export function LayoutBar() {
                 type="button"
                 data-action="layout-delete"
                 disabled={current.locked}
-                onClick={() => void s.deleteLayout()}
+                onClick={() => setConfirmingDelete(true)}
               >
                 {t('layout.delete')}
               </button>
+              {confirmingDelete ? (
+                <span className="layout-confirm" role="group" aria-label={t('layout.delete')}>
+                  <span>{t('layout.deleteAsk', { name: current.name })}</span>
+                  <button
+                    type="button"
+                    data-action="layout-delete-confirm"
+                    onClick={() => {
+                      setConfirmingDelete(false);
+                      void s.deleteLayout();
+                    }}
+                  >
+                    {t('layout.delete')}
+                  </button>
+                  <button type="button" autoFocus onClick={() => setConfirmingDelete(false)}>
+                    {t('layout.cancel')}
+                  </button>
+                </span>
+              ) : null}
               <button
                 type="button"
                 data-action="layout-default"

@@ -75,7 +75,7 @@ test('adding a camera by hand: test connection says what the camera answered, th
   page,
 }) => {
   const locked = await startCameras([{ name: 'cam', width: 320, height: 240 }], { digest: 'operator:Rahasia123' });
-  await openWall();
+  const { host } = await openWall();
   // From the keyboard: the dialog opens with the first field focused, and Esc closes it.
   await page.locator('[data-action="camera-add"]').click();
   await expect(page.locator('[data-control="camera-id"]')).toBeFocused();
@@ -89,6 +89,12 @@ test('adding a camera by hand: test connection says what the camera answered, th
   await page.locator('[data-action="camera-probe"]').click();
   await expect(page.locator('[data-control="probe-result"]')).toHaveText(
     'Bukan alamat RTSP (harus rtsp:// atau rtsps://)',
+  );
+  // The camera's web port typed instead of RTSP's (here: Pantau's own web server answers).
+  await page.fill('[data-control="camera-main"]', `rtsp://127.0.0.1:${host.port}/`);
+  await page.locator('[data-action="camera-probe"]').click();
+  await expect(page.locator('[data-control="probe-result"]')).toHaveText(
+    'Alamat ini menjawab sebagai server web (HTTP), bukan RTSP: biasanya itu halaman web kamera. RTSP kamera biasanya di port 554.',
   );
 
   await page.fill('[data-control="camera-main"]', locked.url('cam'));

@@ -126,6 +126,25 @@ test('a saved default layout comes back identical after the host restarts', asyn
   });
 });
 
+test('deleting a layout asks first, naming it; cancel keeps it', async ({ openWall, page }) => {
+  await openWall();
+  await page.locator('[data-action="layout-save-as"]').click();
+  await page.fill('[data-control="layout-name"]', 'Shift malam');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-control="layout"] option:checked')).toHaveText('Shift malam');
+
+  await page.locator('[data-action="layout-delete"]').click();
+  const ask = page.getByRole('group', { name: 'Hapus' });
+  await expect(ask).toContainText('Hapus tata letak «Shift malam»? Ini tidak dapat dibatalkan.');
+  await ask.getByRole('button', { name: 'Batal' }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.locator('[data-control="layout"] option')).toHaveText(['— belum disimpan —', 'Shift malam']);
+
+  await page.locator('[data-action="layout-delete"]').click();
+  await page.locator('[data-action="layout-delete-confirm"]').click();
+  await expect(page.locator('[data-control="layout"] option')).toHaveText(['— belum disimpan —']);
+});
+
 test('a damaged layouts file is recovered from its backup, with a message', async ({ openWall, page }) => {
   const dataDir = newDataDir();
   const first = await openWall({ dataDir });

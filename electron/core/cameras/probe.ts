@@ -12,6 +12,7 @@ import { redactKnown, rtspUrlProblem, secretsOf, withCredentials } from '../../.
 import { inputArgs } from '../streams/ffmpeg-args';
 import { runFfmpeg } from '../streams/ffmpeg-process';
 import { failureOfRun } from '../streams/failure-class';
+import { whatAnswers } from '../streams/camera-alive';
 import { nextTransport } from '../streams/health-policy';
 import { checkRedirect, verdictOutcome, type RedirectVerdict } from '../streams/redirect-guard';
 
@@ -28,6 +29,8 @@ export interface ProbeResult {
   fps?: number;
   /** ffmpeg's last line, redacted. */
   detail?: string;
+  /** The address answered as a web server (HTTP): the camera's web port typed instead of RTSP's. */
+  http?: boolean;
 }
 
 /** Decoders the pipeline has (Debian's and the bundled ffmpeg both decode these). */
@@ -102,5 +105,8 @@ export async function probeCamera(
   const result = await probeOnce(ffmpegPath, full, first, timeoutMs);
   if (result.outcome === 'ok' || !result.failure) return result;
   const then = nextTransport(mode, first, result.failure);
-  return then === first ? result : probeOnce(ffmpegPath, full, then, timeoutMs);
+  const final = then === first ? result : await probeOnce(ffmpegPath, full, then, timeoutMs);
+  // "Not RTSP" says what is wrong; a web server on the port says what to do about it.
+  if (final.failure === 'not-rtsp' && (await whatAnswers(url)) === 'http') return { ...final, http: true };
+  return final;
 }

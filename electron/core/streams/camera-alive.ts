@@ -9,12 +9,20 @@
 import net from 'node:net';
 import tls from 'node:tls';
 
-export function answersRtsp(url: string, timeoutMs = 1500): Promise<boolean> {
+export async function answersRtsp(url: string, timeoutMs = 1500): Promise<boolean> {
+  return (await whatAnswers(url, timeoutMs)) === 'rtsp';
+}
+
+/**
+ * What answers an RTSP OPTIONS at the camera's address: an RTSP server, a web
+ * server (someone typed the camera's web port), something else, or nothing.
+ */
+export function whatAnswers(url: string, timeoutMs = 1500): Promise<'rtsp' | 'http' | 'other' | 'nothing'> {
   let target: URL;
   try {
     target = new URL(url);
   } catch {
-    return Promise.resolve(false);
+    return Promise.resolve('nothing');
   }
   const secure = target.protocol === 'rtsps:';
   const port = Number(target.port) || (secure ? 322 : 554);
@@ -24,7 +32,7 @@ export function answersRtsp(url: string, timeoutMs = 1500): Promise<boolean> {
   target.password = '';
   return new Promise((resolve) => {
     let done = false;
-    const finish = (answer: boolean) => {
+    const finish = (answer: 'rtsp' | 'http' | 'other' | 'nothing') => {
       if (done) return;
       done = true;
       clearTimeout(timer);
@@ -32,16 +40,16 @@ export function answersRtsp(url: string, timeoutMs = 1500): Promise<boolean> {
       resolve(answer);
     };
     const socket = secure ? tls.connect({ host, port, rejectUnauthorized: false }) : net.connect({ host, port });
-    const timer = setTimeout(() => finish(false), timeoutMs);
+    const timer = setTimeout(() => finish('nothing'), timeoutMs);
     socket.once(secure ? 'secureConnect' : 'connect', () =>
       socket.write(`OPTIONS ${target.href} RTSP/1.0\r\nCSeq: 1\r\nUser-Agent: Pantau\r\n\r\n`),
     );
     let reply = '';
     socket.on('data', (data: Buffer) => {
       reply += data.toString('latin1');
-      if (reply.length >= 9) finish(reply.startsWith('RTSP/1.0'));
+      if (reply.length >= 5) finish(reply.startsWith('RTSP/') ? 'rtsp' : reply.startsWith('HTTP/') ? 'http' : 'other');
     });
-    socket.once('error', () => finish(false));
-    socket.once('close', () => finish(false));
+    socket.once('error', () => finish('nothing'));
+    socket.once('close', () => finish(reply.length > 0 ? 'other' : 'nothing'));
   });
 }
