@@ -34,6 +34,18 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([locked?.stop(), open?.stop()]));
 
+/** The core as the browser host opens it, on a camera file of the test's. */
+const openCore = (dataDir: string, cameraFile: string) =>
+  openPantau({
+    ffmpegPath,
+    logger: silentLogger,
+    host: 'browser',
+    version: 'test',
+    dataDir,
+    cameraFile,
+    send: () => undefined,
+  });
+
 describe('a wrong password is not retried sooner because a tile came back', () => {
   it('five tiles opening the camera in turn (tour, reloads) cost one login attempt within the back-off', async () => {
     const hub = new StreamHub({
@@ -75,15 +87,7 @@ describe('logins per hour against a wrong-password camera, counted at the camera
       streams: [{ profile: 'main', url }],
     });
     writeFileSync(cameraFile, JSON.stringify({ cameras: [entry('gate'), entry('other')] }));
-    const core = await openPantau({
-      ffmpegPath,
-      logger: silentLogger,
-      host: 'browser',
-      version: 'test',
-      dataDir,
-      cameraFile,
-      send: () => undefined,
-    });
+    const core = await openCore(dataDir, cameraFile);
     const port = await core.relay.listen('127.0.0.1', 0);
     let nextLogin = 0;
     core.hub.onStatus((status) => {
@@ -125,15 +129,7 @@ describe('streams follow the inventory', () => {
       cameraFile,
       JSON.stringify({ cameras: [{ id: 'a', name: 'A', streams: [{ profile: 'main', url: open.url('cam1') }] }] }),
     );
-    const core = await openPantau({
-      ffmpegPath,
-      logger: silentLogger,
-      host: 'browser',
-      version: 'test',
-      dataDir,
-      cameraFile,
-      send: () => undefined,
-    });
+    const core = await openCore(dataDir, cameraFile);
     const port = await core.relay.listen('127.0.0.1', 0);
     const view = () => {
       const ws = new WebSocket(`ws://127.0.0.1:${port}/stream/a/main?token=${core.token}&w=320`);

@@ -153,6 +153,12 @@ function bitrate(size: { width: number; height: number }, fps: number): number {
   return Math.round(Math.min(6_000_000, Math.max(400_000, bits)) / 1000) * 1000;
 }
 
+/**
+ * Warnings too: "corrupt decoded frame" is how ffmpeg says it concealed damage;
+ * `repeat`: every one of them, not "Last message repeated N times" later.
+ */
+const QUIET_BUT_WARNINGS = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'repeat+warning'];
+
 export function buildFfmpegArgs(
   source: StreamSource,
   box: OutputOptions = defaultOutput,
@@ -165,13 +171,7 @@ export function buildFfmpegArgs(
   return {
     ...input,
     args: [
-      // Warnings too: "corrupt decoded frame" is how ffmpeg says it concealed damage;
-      // `repeat`: every one of them, not "Last message repeated N times" later.
-      '-hide_banner',
-      '-nostdin',
-      '-nostats',
-      '-loglevel',
-      'repeat+warning',
+      ...QUIET_BUT_WARNINGS,
       ...input.args,
       '-an',
       '-sn',
@@ -234,11 +234,7 @@ export function buildPassthroughArgs(source: StreamSource, transport?: RtpTransp
   return {
     ...input,
     args: [
-      '-hide_banner',
-      '-nostdin',
-      '-nostats',
-      '-loglevel',
-      'repeat+warning',
+      ...QUIET_BUT_WARNINGS,
       ...input.args,
       '-map',
       '0:v:0',
