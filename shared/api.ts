@@ -115,6 +115,8 @@ export const apiMethods = {
     result: CameraSummarySchema.extend({ passwordDropped: z.boolean() }),
   },
   'camera:remove': { params: z.strictObject({ cameraId: CameraIdSchema }), result: z.strictObject({}) },
+  /** Hides the built-in demo cameras for good on this machine ("Hapus kamera demo"). */
+  'demo:remove': { params: none, result: z.strictObject({ removed: z.number().int() }) },
   /** The inventory as CSV; passwords only when asked for explicitly. */
   'camera:export': {
     params: z.strictObject({ includePasswords: z.boolean() }),

@@ -25,7 +25,11 @@ import { JsonFileStore } from './store/json-file-store';
 import { LayoutService } from './store/layout-service';
 import { StreamHub, type StreamHubOptions } from './streams/stream-hub';
 
-const SettingsSchema = z.strictObject({ snapshotDir: z.string().min(1).max(1024).optional() });
+const SettingsSchema = z.strictObject({
+  snapshotDir: z.string().min(1).max(1024).optional(),
+  /** The built-in demo cameras: shown on a machine that started with none of its own, until removed. */
+  demoCameras: z.enum(['shown', 'removed']).optional(),
+});
 type Settings = z.infer<typeof SettingsSchema>;
 
 export interface OpenPantauOptions {
@@ -107,6 +111,7 @@ export class PantauCore {
       token: this.token,
       host: options.host,
       version: options.version,
+      removeDemo: () => this.removeDemo(),
     });
     // Released newest first: events stop, then the relay's sockets, then PTZ, then every ffmpeg.
     this.owned.add(() => this.hub.dispose());
@@ -131,6 +136,25 @@ export class PantauCore {
     await this.layouts.load();
     await this.inventory.sealAtRest();
     this.settings = (await this.settingsStore.load()).value;
+    // A machine that starts with no camera of its own shows the demo cameras, and keeps showing
+    // them beside the first real ones (a restart included) until the operator removes them.
+    const demo = this.settings.demoCameras ?? (this.cameras.isDemo ? 'shown' : 'removed');
+    this.cameras.showDemo(demo === 'shown');
+    if (demo === 'shown' && !this.settings.demoCameras) await this.saveSettings({ demoCameras: 'shown' });
+  }
+
+  private async saveSettings(change: Partial<Settings>): Promise<void> {
+    const next = { ...this.settings, ...change };
+    await this.settingsStore.save(next);
+    this.settings = next;
+  }
+
+  private async removeDemo(): Promise<number> {
+    await this.saveSettings({ demoCameras: 'removed' });
+    const removed = this.cameras.showDemo(false);
+    // Their streams end and every page reloads its camera list, as for cameras removed from the file.
+    if (removed.length > 0) this.inventory.announce({ changed: [], removed });
+    return removed.length;
   }
 
   /** The operator's chosen folder, else --snapshot-dir, else <data>/snapshots. */
@@ -141,9 +165,7 @@ export class PantauCore {
   private async chooseSnapshotDir(pick: (current: string) => Promise<string | undefined>): Promise<string | undefined> {
     const chosen = await pick(this.snapshotDir());
     if (chosen === undefined) return undefined;
-    const next = { ...this.settings, snapshotDir: chosen };
-    await this.settingsStore.save(next);
-    this.settings = next;
+    await this.saveSettings({ snapshotDir: chosen });
     return chosen;
   }
 

@@ -9,6 +9,7 @@ import { buildTree, directoryRows, searchIndex, type GroupNode } from '../../sha
 import { fold } from '../../shared/search';
 import { useStore, useTranslate } from '../store';
 import { AddCamera } from './AddCamera';
+import { DemoNotice } from './DemoNotice';
 import { CameraImport } from './CameraImport';
 import { DRAG_CAMERA } from '../tile/use-tile-drag';
 
@@ -85,6 +86,7 @@ export function CameraList() {
       <h2>
         {t('cameras.title')} <span className="camera-count">{cameras.length}</span>
       </h2>
+      <DemoNotice />
       <CameraImport />
       <input
         type="search"

@@ -41,6 +41,8 @@ export interface StreamsSlice {
   start(api: ApiClient): void;
   /** Takes an evidence snapshot of a camera (done by the core) and says where it went. */
   snapshot(cameraId: string): Promise<void>;
+  /** Removes the demo cameras for good (the core remembers) and empties the tiles that showed them. */
+  removeDemo(): Promise<void>;
 }
 
 export interface WallSlice {

@@ -88,6 +88,19 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
       });
     },
 
+    async removeDemo() {
+      const demoIds = new Set(
+        get()
+          .cameras.filter((c) => c.demo)
+          .map((c) => c.id),
+      );
+      const result = await get().api!.invoke('demo:remove', {});
+      if (!result.ok) return set({ notice: result.error.message });
+      // Their tiles are emptied rather than left saying "camera not found".
+      get().tiles.forEach((id, index) => id && demoIds.has(id) && get().assignTile(index, null));
+      set((s) => ({ cameras: s.cameras.filter((c) => !demoIds.has(c.id)) }));
+    },
+
     async snapshot(cameraId) {
       const result = await get().api!.invoke('snapshot:take', { cameraId });
       if (!result.ok) return set({ notice: t('snapshot.failed', { reason: result.error.message }) });

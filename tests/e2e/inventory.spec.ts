@@ -34,7 +34,9 @@ test('a CSV import reports first, writes nothing when cancelled, and adds camera
   await page.setInputFiles('[data-control="csv-file"]', csv);
   await page.locator('[data-action="csv-apply"]').click();
   await expect(page.locator('[data-notice]')).toContainText('Impor selesai: 2 baru, 0 diperbarui, 1 ditolak');
-  await expect(page.locator('.camera-count')).toHaveText('2');
+  // The two imported, beside the four demo cameras (which stay until removed).
+  await expect(page.locator('.camera-count')).toHaveText('6');
+  await expect(page.locator('[data-control="demo-notice"]')).toBeVisible();
   const tile = page.locator('.wall .tile').nth(0);
   await page.locator('[data-camera="smg-001"]').dragTo(tile);
   await expect(tile).toHaveAttribute('data-state', 'live');
@@ -64,7 +66,7 @@ test('the NVR helper adds its channels, grouped under the NVR, through the check
   await page.locator('[data-action="nvr-check"]').click();
   await expect(page.locator('[data-control="csv-report"] [data-count="added"]')).toHaveText('16 kamera baru');
   await page.locator('[data-action="csv-apply"]').click();
-  await expect(page.locator('.camera-count')).toHaveText('16');
+  await expect(page.locator('.camera-count')).toHaveText('20'); // and the four demo cameras
   await expect(page.locator('[data-group="Gudang KPU Genuk"]')).toContainText('16');
   await expect(page.locator('[data-camera="gudang-kpu-genuk-ch16"]')).toContainText('Gudang KPU Genuk · CH16');
 });

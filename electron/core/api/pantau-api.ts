@@ -28,6 +28,8 @@ export interface ApiDeps {
   token: string;
   host: 'electron' | 'browser';
   version: string;
+  /** Hides the demo cameras for good (remembered in settings.json); resolves how many went. */
+  removeDemo: () => Promise<number>;
 }
 
 export function createApiHandlers(deps: ApiDeps): ApiHandlers {
@@ -79,6 +81,7 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       return { ...deps.cameras.summary(params.camera.id), passwordDropped };
     },
     'camera:remove': async (params) => (await deps.inventory.remove(params.cameraId), {}),
+    'demo:remove': async () => ({ removed: await deps.removeDemo() }),
     'camera:export': (params) => ({ text: deps.inventory.exportCsv(params.includePasswords) }),
     'layout:list': () => deps.layouts.list(),
     'layout:save': (params) => deps.layouts.save(params.layout),

@@ -165,6 +165,11 @@ export class CameraInventory {
     });
   }
 
+  /** Cameras that left the registry without a write (the demo cameras, removed): viewers and pages are told. */
+  announce(change: InventoryChange): void {
+    this.listeners.forEach((l) => l(change));
+  }
+
   onChange(listener: (change: InventoryChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

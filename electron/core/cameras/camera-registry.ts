@@ -105,27 +105,59 @@ function toSummary(camera: Camera): CameraSummary {
 
 export class CameraRegistry {
   private readonly cameras = new Map<string, Camera>();
+  /** The operator's own cameras (the inventory's entries). */
+  private own: Camera[];
+  private readonly demo: Camera[];
+  /**
+   * The built-in demo cameras are shown beside the operator's own until the
+   * operator removes them ("Hapus kamera demo"): adding a first camera or
+   * importing a CSV must not empty the wall without a word.
+   */
+  private demoShown: boolean;
 
-  private constructor(cameras: Camera[]) {
-    for (const camera of cameras) this.cameras.set(camera.id, camera);
+  private constructor(own: Camera[], demoShown: boolean) {
+    this.own = own;
+    this.demo = demoCameras();
+    this.demoShown = demoShown;
+    this.rebuild();
   }
 
-  /** Replaces the whole inventory (after an import). Running streams keep their source until they restart. */
+  /** Replaces the operator's cameras (after an import or an edit). Running streams keep their source until they restart. */
   replace(entries: readonly CameraFileEntry[]): void {
+    this.own = entries.map(fromFileEntry);
+    this.rebuild();
+  }
+
+  /** Shows or hides the demo cameras; returns the ids of those that were hidden. */
+  showDemo(on: boolean): string[] {
+    const hidden = this.demoShown && !on ? this.demo.map((c) => c.id) : [];
+    this.demoShown = on;
+    this.rebuild();
+    return hidden;
+  }
+
+  get demoVisible(): boolean {
+    return this.demoShown;
+  }
+
+  private rebuild(): void {
     this.cameras.clear();
-    for (const camera of entries.map(fromFileEntry)) this.cameras.set(camera.id, camera);
+    // An own camera with a demo camera's id wins.
+    if (this.demoShown) for (const camera of this.demo) this.cameras.set(camera.id, camera);
+    for (const camera of this.own) this.cameras.set(camera.id, camera);
   }
 
   static fromFile(entries: readonly CameraFileEntry[]): CameraRegistry {
-    return new CameraRegistry(entries.map(fromFileEntry));
+    return new CameraRegistry(entries.map(fromFileEntry), false);
   }
 
-  static demo(count = 4): CameraRegistry {
-    return new CameraRegistry(demoCameras(count));
+  static demo(): CameraRegistry {
+    return new CameraRegistry([], true);
   }
 
+  /** Only demo cameras: the operator has none of their own. */
   get isDemo(): boolean {
-    return [...this.cameras.values()].every((camera) => camera.demo);
+    return this.own.length === 0;
   }
 
   summaries(): CameraSummary[] {
