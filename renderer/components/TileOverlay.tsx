@@ -3,6 +3,7 @@
  * and — when it is in trouble — why, how old the last picture is and when the
  * next attempt comes. Buttons for PTZ, snapshot and clearing the tile.
  */
+import { Icon } from './Icon';
 import type { CameraSummary } from '../../shared/model';
 import type { TileState } from '../../shared/tile-state';
 import { formatCountdown, formatDuration } from '../format';
@@ -74,7 +75,7 @@ export function TileOverlay({
         title={t('tile.snapshot')}
         onClick={(e) => (e.stopPropagation(), void snapshot(cameraId))}
       >
-        ⎙
+        <Icon name="snapshot" />
       </button>
       <button
         type="button"
@@ -83,7 +84,7 @@ export function TileOverlay({
         title={t('tile.clear')}
         onClick={(e) => (e.stopPropagation(), assignTile(index, null))}
       >
-        ×
+        <Icon name="clear" />
       </button>
       {showPad ? <PtzPad cameraId={cameraId} /> : null}
       {missing ? (

@@ -44,3 +44,27 @@ test('digits, arrows, Enter, Esc, Delete, / and ? work the wall; Ctrl+1 opens th
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-control="shortcuts"]')).toHaveCount(0);
 });
+
+test("a tile's buttons are reachable by Tab, shown on focus and on the selected tile, and drawn as icons we ship", async ({
+  openWall,
+  page,
+}) => {
+  await openWall();
+  const tile = page.locator('.wall .tile[data-tile-index="0"]');
+  await expect(tile).toHaveAttribute('data-state', 'live');
+  const snapshot = tile.locator('[data-action="snapshot"]');
+  await expect(snapshot).toHaveCSS('opacity', '0');
+  // Selected (a click, or a tap on a touch desk): its buttons show without hovering.
+  await page.keyboard.press('1');
+  await page.mouse.move(0, 0);
+  await expect(snapshot).toHaveCSS('opacity', '1');
+  // From the tile, Tab reaches its buttons in turn.
+  await tile.focus();
+  await page.keyboard.press('Tab');
+  await expect(snapshot).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(tile.getByRole('button', { name: 'Kosongkan petak' })).toBeFocused();
+  // An SVG icon, not a font glyph that Debian's fonts lack.
+  await expect(snapshot.locator('svg.icon')).toHaveCount(1);
+  await expect(snapshot).toHaveText('');
+});
