@@ -98,7 +98,10 @@ export function CameraList() {
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && firstCamera?.kind === 'camera') put(firstCamera.camera.id);
-          if (e.key === 'Escape') (e.currentTarget as HTMLInputElement).blur();
+          if (e.key === 'Escape') {
+            setQuery('');
+            (e.currentTarget as HTMLInputElement).blur();
+          }
         }}
       />
       <div
@@ -108,6 +111,12 @@ export function CameraList() {
         }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
+        {rows.length === 0 ? (
+          // An empty list says why, and what to do next.
+          <p className="empty-state" data-control="cameras-empty">
+            {deferredQuery ? t('cameras.noMatch', { query: deferredQuery }) : t('cameras.none')}
+          </p>
+        ) : null}
         <ul style={{ height: rows.length * ROW_HEIGHT }} role="tree">
           {rows.slice(first, last).map((row, i) => {
             const top = (first + i) * ROW_HEIGHT;

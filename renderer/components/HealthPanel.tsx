@@ -69,6 +69,11 @@ export function HealthPanel() {
           ×
         </button>
       </div>
+      {rows.length === 0 ? (
+        <p className="empty-state" data-control="health-empty">
+          {t('health.empty')}
+        </p>
+      ) : null}
       <table className="health-table">
         <thead>
           <tr>

@@ -179,4 +179,10 @@ test('editing a camera never shows its password, tests with the stored one, and 
   await page.locator('[data-action="camera-remove"]').click();
   await expect(page.locator('[data-notice]')).toContainText('Kamera Pos Polisi Simpang Lima dihapus');
   await expect(page.locator('.camera-count')).toHaveText('0');
+  // Nothing left: the list and the health panel say what to do next.
+  await expect(page.locator('[data-control="cameras-empty"]')).toHaveText(
+    'Belum ada kamera: tambahkan (Tambah kamera, Tambah ONVIF, Tambah NVR) atau impor CSV.',
+  );
+  await page.getByRole('button', { name: 'Kesehatan' }).click();
+  await expect(page.locator('[data-control="health-empty"]')).toContainText('Belum ada kamera untuk dilaporkan');
 });

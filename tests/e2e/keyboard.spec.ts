@@ -68,3 +68,16 @@ test("a tile's buttons are reachable by Tab, shown on focus and on the selected 
   await expect(snapshot.locator('svg.icon')).toHaveCount(1);
   await expect(snapshot).toHaveText('');
 });
+
+test('a search with no result says so and how to leave it; Esc clears it', async ({ openWall, page }) => {
+  await openWall();
+  await page.keyboard.press('/');
+  await page.keyboard.type('zzz');
+  await expect(page.locator('[data-control="cameras-empty"]')).toHaveText(
+    'Tidak ada kamera yang cocok dengan «zzz». Pencarian melihat nama, wilayah dan kode; Esc untuk menghapus.',
+  );
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-control="camera-search"]')).toHaveValue('');
+  await expect(page.locator('[data-control="cameras-empty"]')).toHaveCount(0);
+  await expect(page.locator('.camera-list [data-camera]')).toHaveCount(4);
+});
