@@ -6,8 +6,7 @@
  * seconds instead of at the next scheduled attempt, without a full ffmpeg
  * start (and without credentials) each time.
  */
-import net from 'node:net';
-import tls from 'node:tls';
+import { rtspSocket } from './rtsp-socket';
 
 export async function answersRtsp(url: string, timeoutMs = 1500): Promise<boolean> {
   return (await whatAnswers(url, timeoutMs)) === 'rtsp';
@@ -24,9 +23,6 @@ export function whatAnswers(url: string, timeoutMs = 1500): Promise<'rtsp' | 'ht
   } catch {
     return Promise.resolve('nothing');
   }
-  const secure = target.protocol === 'rtsps:';
-  const port = Number(target.port) || (secure ? 322 : 554);
-  const host = target.hostname.replace(/^\[|\]$/g, '');
   // The request names the stream without user info: nothing secret leaves here.
   target.username = '';
   target.password = '';
@@ -39,9 +35,9 @@ export function whatAnswers(url: string, timeoutMs = 1500): Promise<'rtsp' | 'ht
       socket.destroy();
       resolve(answer);
     };
-    const socket = secure ? tls.connect({ host, port, rejectUnauthorized: false }) : net.connect({ host, port });
+    const { socket, connected } = rtspSocket(target);
     const timer = setTimeout(() => finish('nothing'), timeoutMs);
-    socket.once(secure ? 'secureConnect' : 'connect', () =>
+    socket.once(connected, () =>
       socket.write(`OPTIONS ${target.href} RTSP/1.0\r\nCSeq: 1\r\nUser-Agent: Pantau\r\n\r\n`),
     );
     let reply = '';

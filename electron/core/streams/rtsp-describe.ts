@@ -6,8 +6,7 @@
  * will use the same request.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import net from 'node:net';
-import tls from 'node:tls';
+import { rtspSocket } from './rtsp-socket';
 
 export interface DescribeReply {
   status: number;
@@ -115,16 +114,14 @@ class ReplyReader {
  */
 export async function describeRtsp(url: string, timeoutMs = 4000): Promise<DescribeReply> {
   const target = new URL(url);
-  const secure = target.protocol === 'rtsps:';
   const user = decoded(target.username);
   const password = decoded(target.password);
   target.username = '';
   target.password = '';
   // The request line names the stream without user info (what ffmpeg sends too).
   const uri = target.href;
-  const host = target.hostname.replace(/^\[|\]$/g, '');
-  const port = Number(target.port) || (secure ? 322 : 554);
-  const socket = secure ? tls.connect({ host, port, rejectUnauthorized: false }) : net.connect({ host, port });
+  // Written at once: the socket holds the request until it is connected.
+  const { socket } = rtspSocket(target);
   const reader = new ReplyReader();
   socket.on('data', (data: Buffer) => reader.push(data));
   let timer: NodeJS.Timeout | undefined;
