@@ -8,7 +8,7 @@
  */
 import type { ErrorCode } from '../../../shared/errors';
 import type { StreamTransport, RtpTransport } from '../../../shared/model';
-import { redactKnown, rtspUrlProblem, secretsOf, withCredentials } from '../../../shared/rtsp-url';
+import { rtspUrlProblem, secretsOf, withCredentials } from '../../../shared/rtsp-url';
 import { inputArgs } from '../streams/ffmpeg-args';
 import { runFfmpeg } from '../streams/ffmpeg-process';
 import { failureOfRun } from '../streams/failure-class';
@@ -95,10 +95,11 @@ export async function probeCamera(
 ): Promise<ProbeResult> {
   if (rtspUrlProblem(url)) return { outcome: 'not-rtsp', detail: rtspUrlProblem(url)! };
   // The same check as the wall's: ffmpeg would carry the password to wherever a redirect points.
-  const guarded = verdictOutcome(await check(withCredentials(url, username, password)), url);
+  const checked = withCredentials(url, username, password);
+  const guarded = verdictOutcome(await check(checked), checked);
   if ('failure' in guarded) {
     const { code, message } = guarded.failure;
-    return { outcome: outcomeOf(code), failure: code, detail: redactKnown(message, secretsOf(url)) };
+    return { outcome: outcomeOf(code), failure: code, detail: message };
   }
   const full = withCredentials(guarded.url, username, password);
   const first = mode === 'auto' ? 'tcp' : mode;

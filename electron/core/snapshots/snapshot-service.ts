@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CodedError } from '../../../shared/errors';
 import { localDateTime } from '../../../shared/time';
-import { redactKnown, secretsOf } from '../../../shared/rtsp-url';
+import { secretsOf } from '../../../shared/rtsp-url';
 import { failureOfRun } from '../streams/failure-class';
 import { inputArgs } from '../streams/ffmpeg-args';
 import { runFfmpeg } from '../streams/ffmpeg-process';
@@ -73,7 +73,7 @@ async function guardedSource(
   if (source.kind !== 'rtsp') return source;
   const outcome = verdictOutcome(await check(source.url), source.url);
   if ('url' in outcome) return { ...source, url: outcome.url };
-  throw new CodedError(outcome.failure.code, redactKnown(outcome.failure.message, secretsOf(source.url)));
+  throw new CodedError(outcome.failure.code, outcome.failure.message);
 }
 
 export async function takeSnapshot(options: {

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ErrorCode } from '../../../shared/errors';
+import { redactKnown, secretsOf } from '../../../shared/rtsp-url';
 import { describeRtsp, type DescribeReply } from './rtsp-describe';
 
 export type RedirectVerdict =
@@ -56,7 +57,11 @@ export async function checkRedirect(url: string, describe: Describe = describeRt
   return { kind: 'refused', location: `more than ${MAX_HOPS} redirects` };
 }
 
-/** What a verdict means for the attempt: the URL to open, or the failure to report instead. */
+/**
+ * What a verdict means for the attempt: the URL to open, or the failure to
+ * report instead. `url` is the one checked, credentials included: whatever the
+ * camera put in its Location is said without them.
+ */
 export function verdictOutcome(
   verdict: RedirectVerdict,
   url: string,
@@ -70,12 +75,8 @@ export function verdictOutcome(
         message: `the camera refused the login (${verdict.status}) before the stream was opened`,
       },
     };
-  return {
-    failure: {
-      code: 'rtsp-redirect',
-      message: `the camera redirects to ${verdict.location}, another host: not followed, so the password is not sent there`,
-    },
-  };
+  const message = `the camera redirects to ${verdict.location}, another host: not followed, so the password is not sent there`;
+  return { failure: { code: 'rtsp-redirect', message: redactKnown(message, secretsOf(url)) } };
 }
 
 /**

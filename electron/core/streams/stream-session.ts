@@ -231,8 +231,7 @@ export class StreamSession {
       this.checking = undefined;
       const outcome = verdictOutcome(verdict, source.url);
       // A refused login was a login: its back-off holds even if every viewer left meanwhile.
-      if ('failure' in outcome)
-        return this.failed(outcome.failure.code, redactKnown(outcome.failure.message, this.secrets));
+      if ('failure' in outcome) return this.failed(outcome.failure.code, outcome.failure.message);
       if (this.stopping || this.subscribers.size === 0) return this.setState('idle');
       this.spawn({ ...source, url: outcome.url });
     });
