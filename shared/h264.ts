@@ -5,9 +5,7 @@
  * framing (each access unit preceded by its length) that both sides share.
  */
 
-export const NAL_SLICE = 1;
 export const NAL_IDR = 5;
-export const NAL_SEI = 6;
 export const NAL_SPS = 7;
 export const NAL_PPS = 8;
 export const NAL_AUD = 9;
@@ -55,19 +53,6 @@ export function splitNalUnits(data: Uint8Array, complete = true): { units: Uint8
 export function codecString(sps: Uint8Array): string {
   const hex = (byte: number) => byte.toString(16).padStart(2, '0');
   return `avc1.${hex(sps[1]!)}${hex(sps[2]!)}${hex(sps[3]!)}`;
-}
-
-/** One access unit in Annex B (4-byte start codes), from its NAL units. */
-export function annexB(units: readonly Uint8Array[]): Uint8Array {
-  const size = units.reduce((sum, u) => sum + 4 + u.length, 0);
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const unit of units) {
-    out.set([0, 0, 0, 1], at);
-    out.set(unit, at + 4);
-    at += 4 + unit.length;
-  }
-  return out;
 }
 
 /** The relay's framing: each access unit is preceded by its length (32-bit big-endian). */

@@ -55,10 +55,14 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
   const decoder = useStore((s) => s.decoder);
   const nativeSupport = useNativeSupport();
   // A camera the native path refused (H.265, MJPEG: "unsupported" on that path) is shown through MPEG-1.
-  const refusedNow = useStore((s) =>
-    Object.values(s.statuses).some(
-      (found) => found.cameraId === cameraId && found.video === 'h264' && found.error?.code === 'unsupported',
-    ),
+  // Looked up by this camera's own status keys, not by scanning every camera's status.
+  const refusedNow = useStore(
+    (s) =>
+      !!cameraId &&
+      !!camera?.profiles.some((p) => {
+        const found = s.statuses[statusKey(cameraId, p.profile)];
+        return found?.video === 'h264' && found.error?.code === 'unsupported';
+      }),
   );
   const video = videoPathFor(decoder, nativeSupport, nativeRefused(cameraId, refusedNow), maximized);
   const player = useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl, want, video });

@@ -27,6 +27,10 @@ afterEach(disposeWatchers);
 const box = { maxWidth: 640, maxHeight: 360 };
 const watchNative = (mount: string) => watchStream({ kind: 'rtsp', url: camera.url(mount) }, box, {}, 'h264');
 
+/** What the page's decoder gets, as one Annex B byte stream (each picture carries its start codes). */
+const annexBOf = (stream: ReturnType<typeof watchStream>) =>
+  Buffer.concat([...framedUnits(new Uint8Array(stream.bytes()))]);
+
 /** The pictures received, each as its NAL units. */
 function pictures(stream: ReturnType<typeof watchStream>) {
   return [...framedUnits(new Uint8Array(stream.bytes()))].map((unit) => splitNalUnits(unit).units);
@@ -54,8 +58,7 @@ describe('the camera’s own H.264, copied', () => {
     }
     expect(codecString(keys[0]!.find((nal) => nalType(nal) === NAL_SPS)!)).toMatch(/^avc1\.[0-9a-f]{6}$/);
     // What the page's decoder gets decodes to the bars, in their places.
-    const annexB = Buffer.concat([...framedUnits(new Uint8Array(stream.bytes()))].map((unit) => Buffer.from(unit)));
-    const frames = decodeFrames(annexB, 640, 360, 'h264');
+    const frames = decodeFrames(annexBOf(stream), 640, 360, 'h264');
     expect(frames.length).toBeGreaterThan(40);
     for (const frame of frames.slice(-10)) expect(barsIn(frame)).toEqual(smpteBars);
   });
@@ -64,9 +67,9 @@ describe('the camera’s own H.264, copied', () => {
     const bframes = watchNative('bframes');
     const big = watchNative('big');
     expect(await waitFor(() => [bframes, big].every((s) => s.chunks.length > 20), 15_000)).toBe(true);
-    const decodedB = decodeFrames(Buffer.concat([...framedUnits(new Uint8Array(bframes.bytes()))]), 640, 360, 'h264');
+    const decodedB = decodeFrames(annexBOf(bframes), 640, 360, 'h264');
     for (const frame of decodedB.slice(-5)) expect(barsIn(frame)).toEqual(smpteBars);
-    const decodedBig = decodeFrames(Buffer.concat([...framedUnits(new Uint8Array(big.bytes()))]), 1920, 1080, 'h264');
+    const decodedBig = decodeFrames(annexBOf(big), 1920, 1080, 'h264');
     expect(barsIn(decodedBig.at(-1)!)).toEqual(smpteBars);
   });
 

@@ -186,12 +186,12 @@ export class StreamHub {
   }
 }
 
-/** The camera of a `camera/profile` key (profiles hold no "/"). */
 /** `camera/profile` of a session key (`camera/profile` or `camera/profile+h264`). */
 function cameraProfileOf(key: string): string {
   return key.replace(/\+h264$/, '');
 }
 
+/** The camera of a session key (profiles hold no "/"). */
 function cameraOfKey(key: string): string {
   return key.slice(0, key.lastIndexOf('/'));
 }
