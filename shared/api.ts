@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { errorCodes } from './errors';
+import { fieldProblems } from './camera-fields';
 import {
   CameraEditViewSchema,
   CameraFileEntrySchema,
@@ -23,6 +24,20 @@ import {
   ptzTarget,
 } from './onvif';
 import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema, StoreNoticeSchema, TourSchema } from './saved-layouts';
+
+const cameraFields = ['id', 'name', 'group', 'main', 'sub', 'username', 'password', 'transport'] as const;
+const CsvRejectionSchema = z.strictObject({
+  line: z.number().int(),
+  reason: z.string(),
+  issues: z.array(
+    z.strictObject({
+      column: z.string().optional(),
+      field: z.enum(cameraFields).optional(),
+      problem: z.enum([...fieldProblems, 'empty-file', 'missing-columns']),
+      missing: z.array(z.enum(cameraFields)).optional(),
+    }),
+  ),
+});
 
 const none = z.strictObject({});
 
@@ -72,7 +87,7 @@ export const apiMethods = {
     result: z.strictObject({
       added: z.array(z.string()),
       updated: z.array(z.string()),
-      rejected: z.array(z.strictObject({ line: z.number().int(), reason: z.string() })),
+      rejected: z.array(CsvRejectionSchema),
       /** Cameras moved to another host without a password in the file: their stored password was not carried there. */
       passwordsDropped: z.array(z.string()),
     }),
@@ -196,6 +211,31 @@ export const apiMethods = {
   'snapshot:folder': { params: none, result: z.strictObject({ folder: z.string(), canChoose: z.boolean() }) },
   /** Shows the operating system's folder chooser (Electron); the choice is remembered. */
   'snapshot:choose': { params: none, result: z.strictObject({ folder: z.string(), chosen: z.boolean() }) },
+  /** The latest snapshots in the evidence folder, newest first, each checked against its sidecar's hash. */
+  'snapshot:list': {
+    params: z.strictObject({ limit: z.number().int().min(1).max(50) }),
+    result: z.strictObject({
+      folder: z.string(),
+      /** This host can open the folder in the operating system's file manager (Electron). */
+      canOpen: z.boolean(),
+      items: z.array(
+        z.strictObject({
+          file: z.string(),
+          cameraId: z.string(),
+          cameraName: z.string(),
+          localTime: z.string(),
+          takenAt: z.string(),
+          width: z.number(),
+          height: z.number(),
+          sha256: z.string(),
+          intact: z.boolean(),
+          thumbnail: z.string().startsWith('data:image/jpeg;base64,').optional(),
+        }),
+      ),
+    }),
+  },
+  /** Opens the evidence folder in the file manager (Electron only). */
+  'snapshot:reveal': { params: none, result: z.strictObject({}) },
   'tour:get': { params: none, result: z.strictObject({ tour: TourSchema.nullable() }) },
   /** Saves the tour, its running state and step included (so it survives a restart); null removes it. */
   'tour:save': { params: z.strictObject({ tour: TourSchema.nullable() }), result: z.strictObject({}) },

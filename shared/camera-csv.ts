@@ -4,12 +4,13 @@
  * tcp or udp; empty is auto); headers in Bahasa
  * Indonesia or English; ";" or "," separated; UTF-8 with or without a BOM.
  */
+import { cameraFieldIssues, fieldOfPath, type CameraField, type FieldProblem } from './camera-fields';
 import { csvField } from './csv';
 import { withoutUserInfo } from './rtsp-url';
 import { CameraFileEntrySchema, describeIssues, type CameraFileEntry } from './model';
 import { fold } from './search';
 
-export type CsvColumn = 'id' | 'name' | 'group' | 'main' | 'sub' | 'username' | 'password' | 'transport';
+export type CsvColumn = CameraField;
 
 const headerNames: Record<string, CsvColumn> = {
   id: 'id',
@@ -99,9 +100,26 @@ function drain<T>(steps: Generator<void, T>): T {
   }
 }
 
+/** What is wrong in one cell, said by the page in its language: "Baris 4, kolom url: …". */
+export interface CsvCellIssue {
+  /** The column's header as written in the file; absent for the file as a whole. */
+  column?: string;
+  field?: CameraField;
+  problem: FieldProblem | 'empty-file' | 'missing-columns';
+  /** For 'missing-columns': which ones. */
+  missing?: CameraField[];
+}
+
+export interface CsvRejection {
+  line: number;
+  /** The same in English, for logs and the command line. */
+  reason: string;
+  issues: CsvCellIssue[];
+}
+
 export interface CsvImport {
   cameras: CameraFileEntry[];
-  rejected: { line: number; reason: string }[];
+  rejected: CsvRejection[];
 }
 
 /** Parses and validates every row; a bad row is rejected with its line number, the rest are kept. */
@@ -122,15 +140,27 @@ export function* csvImportSteps(input: string): Generator<void, CsvImport> {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const [header, ...rows] = yield* parseCsvSteps(text, separator);
-  if (!header) return { cameras: [], rejected: [{ line: 1, reason: 'the file is empty' }] };
+  if (!header)
+    return { cameras: [], rejected: [{ line: 1, reason: 'the file is empty', issues: [{ problem: 'empty-file' }] }] };
   const columns = header.fields.map((h) => headerNames[fold(h).replace(/[^a-z]/g, '')]);
   const missing = (['id', 'name', 'main'] as const).filter((c) => !columns.includes(c));
   if (missing.length)
     return {
       cameras: [],
-      rejected: [{ line: header.line, reason: `the header lacks the column(s): ${missing.join(', ')}` }],
+      rejected: [
+        {
+          line: header.line,
+          reason: `the header lacks the column(s): ${missing.join(', ')}`,
+          issues: [{ problem: 'missing-columns', missing }],
+        },
+      ],
     };
 
+  // Each field's header as the file spells it, for messages the operator can match to the spreadsheet.
+  const headerOf = {} as Record<CsvColumn, string>;
+  columns.forEach((c, i) => {
+    if (c && !(c in headerOf)) headerOf[c] = header.fields[i]!.trim();
+  });
   const cameras: CameraFileEntry[] = [];
   const rejected: CsvImport['rejected'] = [];
   const seen = new Set<string>();
@@ -154,13 +184,30 @@ export function* csvImportSteps(input: string): Generator<void, CsvImport> {
       ...(value('username') ? { username: value('username') } : {}),
       ...(value('password') ? { password: value('password') } : {}),
     };
+    const present = (Object.keys(headerOf) as CsvColumn[]).filter((c) => columns.includes(c));
+    const found = cameraFieldIssues(Object.fromEntries(present.map((c) => [c, value(c)])));
     const parsed = CameraFileEntrySchema.safeParse(candidate);
-    if (!parsed.success) {
-      rejected.push({ line: row.line, reason: describeIssues(parsed.error).replace(/\n/g, '; ') });
+    if (found.length || !parsed.success) {
+      const issues: CsvCellIssue[] = found.length
+        ? found.map(({ field, problem }) => ({ field, column: headerOf[field], problem }))
+        : parsed.error!.issues.map((issue) => {
+            const field = fieldOfPath(issue.path);
+            return field
+              ? { field, column: headerOf[field], problem: 'invalid' as const }
+              : { problem: 'invalid' as const };
+          });
+      const reason = parsed.success
+        ? found.map((f) => `${headerOf[f.field]}: ${f.problem}`).join('; ')
+        : describeIssues(parsed.error).replace(/\n/g, '; ');
+      rejected.push({ line: row.line, reason, issues });
       continue;
     }
     if (seen.has(parsed.data.id)) {
-      rejected.push({ line: row.line, reason: `id: duplicates camera id "${parsed.data.id}" of an earlier row` });
+      rejected.push({
+        line: row.line,
+        reason: `id: duplicates camera id "${parsed.data.id}" of an earlier row`,
+        issues: [{ field: 'id', column: headerOf.id, problem: 'duplicate-id' }],
+      });
       continue;
     }
     seen.add(parsed.data.id);

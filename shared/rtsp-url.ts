@@ -4,20 +4,31 @@
  */
 const allowedSchemes = new Set(['rtsp:', 'rtsps:']);
 
-/** Returns an error sentence, or null when `value` is an acceptable camera URL. */
-export function rtspUrlProblem(value: string): string | null {
+export type RtspUrlProblemCode = 'control-characters' | 'not-a-url' | 'not-rtsp' | 'no-host';
+
+/** What is wrong with `value` as a camera URL, as a code the page translates; null when acceptable. */
+export function rtspUrlProblemCode(value: string): RtspUrlProblemCode | null {
   // The URL parser would silently drop line breaks and tabs; what was typed is refused instead.
-  if (/[\u0000-\u001f\u007f]/.test(value)) return 'contains a line break, tab or other control character';
+  if (/[\u0000-\u001f\u007f]/.test(value)) return 'control-characters';
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return 'is not a URL (expected rtsp://host[:port]/path)';
+    return 'not-a-url';
   }
-  if (!allowedSchemes.has(url.protocol)) {
-    return `uses "${url.protocol.replace(/:$/, '')}", but only rtsp:// and rtsps:// camera URLs are accepted`;
-  }
-  if (!url.hostname) return 'has no host';
+  if (!allowedSchemes.has(url.protocol)) return 'not-rtsp';
+  if (!url.hostname) return 'no-host';
+  return null;
+}
+
+/** Returns an error sentence (English, for files and logs), or null when `value` is an acceptable camera URL. */
+export function rtspUrlProblem(value: string): string | null {
+  const code = rtspUrlProblemCode(value);
+  if (code === 'control-characters') return 'contains a line break, tab or other control character';
+  if (code === 'not-a-url') return 'is not a URL (expected rtsp://host[:port]/path)';
+  if (code === 'not-rtsp')
+    return `uses "${new URL(value).protocol.replace(/:$/, '')}", but only rtsp:// and rtsps:// camera URLs are accepted`;
+  if (code === 'no-host') return 'has no host';
   return null;
 }
 

@@ -5,11 +5,13 @@
  * back: editing shows URLs without user info, and an empty password field
  * keeps the stored password.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { cameraFieldIssues, type CameraField, type FieldProblem } from '../../shared/camera-fields';
 import type { ApiResult } from '../../shared/api';
 import type { MessageKey } from '../i18n';
 import { useStore, useTranslate } from '../store';
 import { Dialog } from './Dialog';
+import { focusFirstInvalid, TextField } from './TextField';
 import { credentialsOf, type CameraEditView, type StreamTransport } from '../../shared/model';
 
 interface Draft {
@@ -60,16 +62,20 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
   }, [api, editId]);
   const [probe, setProbe] = useState<ApiResult<'camera:probe'> | 'checking'>();
   const [error, setError] = useState<string>();
-  const field = (key: keyof Draft, label: MessageKey, extra: Record<string, unknown> = {}) => (
-    <label>
-      {t(label)}
-      <input
-        data-control={`camera-${key}`}
-        value={draft[key]}
-        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-        {...extra}
-      />
-    </label>
+  const [problems, setProblems] = useState<Partial<Record<CameraField, FieldProblem>>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const field = (key: Exclude<keyof Draft, 'transport'>, label: MessageKey, extra: Record<string, unknown> = {}) => (
+    <TextField
+      label={t(label)}
+      problem={problems[key] ? t(`field.problem.${problems[key]}`) : undefined}
+      data-control={`camera-${key}`}
+      value={draft[key]}
+      onChange={(e) => {
+        setDraft({ ...draft, [key]: e.target.value });
+        if (problems[key]) setProblems({ ...problems, [key]: undefined });
+      }}
+      {...extra}
+    />
   );
 
   const test = async () => {
@@ -85,6 +91,10 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
   };
   const save = async () => {
     if (!api) return;
+    const { transport: _, ...typed } = draft;
+    const found = cameraFieldIssues(typed);
+    setProblems(Object.fromEntries(found.map((f) => [f.field, f.problem])));
+    if (found.length) return focusFirstInvalid(formRef.current);
     const camera = {
       id: draft.id.trim(),
       name: draft.name.trim(),
@@ -159,17 +169,22 @@ export function AddCamera({ onClose, editId }: { onClose: () => void; editId?: s
 
   return (
     <Dialog label={title} onClose={onClose}>
-      <form className="editor nvr-form" data-loaded={loaded} onSubmit={(e) => (e.preventDefault(), void save())}>
+      <form
+        ref={formRef}
+        className="editor nvr-form"
+        noValidate
+        data-loaded={loaded}
+        onSubmit={(e) => (e.preventDefault(), void save())}
+      >
         <h2>{title}</h2>
         {field('id', 'camera.id', {
-          required: true,
           maxLength: 64,
           readOnly: editId !== undefined,
           autoFocus: editId === undefined,
         })}
-        {field('name', 'camera.name', { required: true, maxLength: 120, autoFocus: editId !== undefined })}
+        {field('name', 'camera.name', { maxLength: 120, autoFocus: editId !== undefined })}
         {field('group', 'camera.group', { placeholder: 'Kota Semarang/Tembalang/Bulusan/RT 03' })}
-        {field('main', 'camera.mainUrl', { required: true, placeholder: 'rtsp://…' })}
+        {field('main', 'camera.mainUrl', { placeholder: 'rtsp://…' })}
         {field('sub', 'camera.subUrl', { placeholder: 'rtsp://…' })}
         {field('username', 'nvr.username', { autoComplete: 'off' })}
         {field('password', 'nvr.password', {

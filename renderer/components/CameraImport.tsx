@@ -5,18 +5,20 @@
  * out unless asked for.
  */
 import { useRef, useState, type ChangeEvent } from 'react';
-import { camerasToCsv } from '../../shared/camera-csv';
+import { camerasToCsv, type CsvRejection } from '../../shared/camera-csv';
 import { nvrCameras, type NvrBrand, type NvrSpec } from '../../shared/nvr';
 import { useStore, useTranslate } from '../store';
 import { AddCamera } from './AddCamera';
 import { Dialog } from './Dialog';
+import { focusFirstInvalid, TextField } from './TextField';
 import { OnvifAdd } from './OnvifAdd';
 import { downloadText } from '../download';
+import { sayRejection } from '../field-problems';
 
 interface Report {
   added: string[];
   updated: string[];
-  rejected: { line: number; reason: string }[];
+  rejected: CsvRejection[];
   passwordsDropped: string[];
 }
 
@@ -31,6 +33,8 @@ export function CameraImport() {
   const [withPasswords, setWithPasswords] = useState(false);
 
   const [nvr, setNvr] = useState<NvrSpec | null>(null);
+  const [nvrMissing, setNvrMissing] = useState<{ name?: boolean; host?: boolean }>({});
+  const nvrFormRef = useRef<HTMLFormElement>(null);
   const [adding, setAdding] = useState(false);
   const [onvif, setOnvif] = useState(false);
   const closeNvr = () => setNvr(null);
@@ -49,6 +53,9 @@ export function CameraImport() {
   // The NVR's channels go through the same checked import as a CSV file.
   const addNvr = async () => {
     if (!nvr) return;
+    const missing = { name: !nvr.name.trim(), host: !nvr.host.trim() };
+    setNvrMissing(missing);
+    if (missing.name || missing.host) return focusFirstInvalid(nvrFormRef.current);
     setNvr(null);
     await check(camerasToCsv(nvrCameras(nvr), true));
   };
@@ -128,7 +135,12 @@ export function CameraImport() {
       />
       {nvr ? (
         <Dialog label={t('nvr.title')} onClose={closeNvr}>
-          <form className="editor nvr-form" onSubmit={(e) => (e.preventDefault(), void addNvr())}>
+          <form
+            ref={nvrFormRef}
+            noValidate
+            className="editor nvr-form"
+            onSubmit={(e) => (e.preventDefault(), void addNvr())}
+          >
             <h2>{t('nvr.title')}</h2>
             <label>
               {t('nvr.brand')}
@@ -141,26 +153,22 @@ export function CameraImport() {
                 <option value="dahua">Dahua</option>
               </select>
             </label>
-            <label>
-              {t('nvr.name')}
-              <input
-                data-control="nvr-name"
-                required
-                maxLength={80}
-                value={nvr.name}
-                onChange={(e) => setNvr({ ...nvr, name: e.target.value })}
-              />
-            </label>
-            <label>
-              {t('nvr.host')}
-              <input
-                data-control="nvr-host"
-                required
-                maxLength={255}
-                value={nvr.host}
-                onChange={(e) => setNvr({ ...nvr, host: e.target.value.trim() })}
-              />
-            </label>
+            <TextField
+              label={t('nvr.name')}
+              problem={nvrMissing.name ? t('field.problem.required') : undefined}
+              data-control="nvr-name"
+              maxLength={80}
+              value={nvr.name}
+              onChange={(e) => setNvr({ ...nvr, name: e.target.value })}
+            />
+            <TextField
+              label={t('nvr.host')}
+              problem={nvrMissing.host ? t('field.problem.required') : undefined}
+              data-control="nvr-host"
+              maxLength={255}
+              value={nvr.host}
+              onChange={(e) => setNvr({ ...nvr, host: e.target.value.trim() })}
+            />
             <label>
               {t('nvr.channels')}
               <input
@@ -217,8 +225,8 @@ export function CameraImport() {
             {pending.report.rejected.length ? (
               <ul className="csv-rejected">
                 {pending.report.rejected.slice(0, 200).map((r) => (
-                  <li key={r.line}>
-                    {t('csv.line', { line: r.line })}: {r.reason}
+                  <li key={r.line} data-line={r.line}>
+                    {sayRejection(t, r)}
                   </li>
                 ))}
               </ul>

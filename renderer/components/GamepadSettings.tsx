@@ -41,6 +41,7 @@ export function GamepadSettings({ onClose }: { onClose: () => void }) {
   return (
     <Dialog label={t('ptz.gamepad')} onClose={onClose}>
       <form
+        noValidate
         className="editor nvr-form"
         onSubmit={(e) => {
           e.preventDefault();

@@ -5,12 +5,14 @@
  * core reads the device again when adding; the page never holds more than
  * what the operator typed.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { cameraFieldIssues, type FieldProblem } from '../../shared/camera-fields';
 import type { ApiResult } from '../../shared/api';
 import type { DeviceReport } from '../../shared/onvif';
 import { slug } from '../../shared/search';
 import { useStore, useTranslate } from '../store';
 import { Dialog } from './Dialog';
+import { focusFirstInvalid, TextField } from './TextField';
 import { credentialsOf } from '../../shared/model';
 
 type Devices = ApiResult<'onvif:discover'>['devices'];
@@ -25,6 +27,22 @@ export function OnvifAdd({ onClose }: { onClose: () => void }) {
   const [report, setReport] = useState<DeviceReport | 'reading'>();
   const [details, setDetails] = useState({ id: '', name: '', group: '' });
   const [error, setError] = useState<string>();
+  const [problems, setProblems] = useState<Record<string, FieldProblem | undefined>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const say = (key: string) => (problems[key] ? t(`field.problem.${problems[key]}`) : undefined);
+  /** Our own words for what is missing or malformed (the form is noValidate). */
+  const checked = (values: Record<string, string>): boolean => {
+    const found = Object.fromEntries(
+      Object.entries(values).flatMap(([key, value]) => {
+        if (key === 'address') return value.trim() ? [] : [[key, 'required' as const]];
+        const issue = cameraFieldIssues({ [key]: value })[0];
+        return issue ? [[key, issue.problem]] : [];
+      }),
+    );
+    setProblems(found);
+    if (Object.keys(found).length) focusFirstInvalid(formRef.current);
+    return Object.keys(found).length === 0;
+  };
 
   const credentials = () => ({
     address: login.address.trim(),
@@ -40,7 +58,7 @@ export function OnvifAdd({ onClose }: { onClose: () => void }) {
     setDevices(found.value.devices);
   };
   const read = async () => {
-    if (!api) return;
+    if (!api || !checked({ address: login.address })) return;
     setReport('reading');
     setError(undefined);
     const result = await api.invoke('onvif:inspect', credentials());
@@ -54,7 +72,7 @@ export function OnvifAdd({ onClose }: { onClose: () => void }) {
     }));
   };
   const add = async () => {
-    if (!api) return;
+    if (!api || !checked({ id: details.id, name: details.name, group: details.group })) return;
     const saved = await api.invoke('onvif:add', {
       ...credentials(),
       id: details.id.trim(),
@@ -70,21 +88,22 @@ export function OnvifAdd({ onClose }: { onClose: () => void }) {
     label: 'onvif.address' | 'nvr.username' | 'nvr.password',
     extra: Record<string, unknown> = {},
   ) => (
-    <label>
-      {t(label)}
-      <input
-        data-control={`onvif-${key}`}
-        value={login[key]}
-        onChange={(e) => (setLogin({ ...login, [key]: e.target.value }), setReport(undefined))}
-        {...extra}
-      />
-    </label>
+    <TextField
+      label={t(label)}
+      problem={say(key)}
+      data-control={`onvif-${key}`}
+      value={login[key]}
+      onChange={(e) => (setLogin({ ...login, [key]: e.target.value }), setReport(undefined))}
+      {...extra}
+    />
   );
   const ready = report && report !== 'reading';
 
   return (
     <Dialog label={t('onvif.title')} onClose={onClose}>
       <form
+        ref={formRef}
+        noValidate
         className="editor nvr-form onvif-form"
         onSubmit={(e) => (e.preventDefault(), void (ready ? add() : read()))}
       >
@@ -137,7 +156,7 @@ export function OnvifAdd({ onClose }: { onClose: () => void }) {
             )
           ) : null}
         </fieldset>
-        {loginField('address', 'onvif.address', { required: true, placeholder: '192.168.1.64:80', autoFocus: true })}
+        {loginField('address', 'onvif.address', { placeholder: '192.168.1.64:80', autoFocus: true })}
         {loginField('username', 'nvr.username', { autoComplete: 'off' })}
         {loginField('password', 'nvr.password', { type: 'password', autoComplete: 'new-password' })}
         {ready ? (
@@ -157,26 +176,22 @@ export function OnvifAdd({ onClose }: { onClose: () => void }) {
             {report.rewrittenFrom ? (
               <p className="muted">{t('onvif.rewritten', { from: report.rewrittenFrom, to: report.address })}</p>
             ) : null}
-            <label>
-              {t('camera.id')}
-              <input
-                data-control="onvif-id"
-                required
-                maxLength={64}
-                value={details.id}
-                onChange={(e) => setDetails({ ...details, id: e.target.value })}
-              />
-            </label>
-            <label>
-              {t('camera.name')}
-              <input
-                data-control="onvif-name"
-                required
-                maxLength={120}
-                value={details.name}
-                onChange={(e) => setDetails({ ...details, name: e.target.value })}
-              />
-            </label>
+            <TextField
+              label={t('camera.id')}
+              problem={say('id')}
+              data-control="onvif-id"
+              maxLength={64}
+              value={details.id}
+              onChange={(e) => setDetails({ ...details, id: e.target.value })}
+            />
+            <TextField
+              label={t('camera.name')}
+              problem={say('name')}
+              data-control="onvif-name"
+              maxLength={120}
+              value={details.name}
+              onChange={(e) => setDetails({ ...details, name: e.target.value })}
+            />
             <label>
               {t('camera.group')}
               <input

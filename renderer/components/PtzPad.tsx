@@ -150,6 +150,7 @@ export function PtzPad({ cameraId }: { cameraId: string }) {
           </button>
         ) : (
           <form
+            noValidate
             className="ptz-name"
             onSubmit={(e) => {
               e.preventDefault();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { camerasFromCsv, camerasToCsv, parseCsv } from '../../shared/camera-csv';
+import { sayRejection } from '../../renderer/field-problems';
+import { translate } from '../../renderer/i18n';
 
 describe('camera CSV import', () => {
   it('reads Indonesian headers, ";" separators and a BOM, as a city spreadsheet exports them', () => {
@@ -36,10 +38,34 @@ describe('camera CSV import', () => {
     expect(result.rejected.map((r) => r.line)).toEqual([3, 4, 5, 6]);
     expect(result.rejected[0]!.reason).toContain('only rtsp:// and rtsps://');
     expect(result.rejected[2]!.reason).toContain('duplicates camera id "a"');
+    // What the page says, per cell, with the column as the file spells it.
+    expect(result.rejected.map((r) => r.issues)).toEqual([
+      [{ field: 'main', column: 'main url', problem: 'not-rtsp' }],
+      [{ field: 'id', column: 'id', problem: 'required' }],
+      [{ field: 'id', column: 'id', problem: 'duplicate-id' }],
+      [{ field: 'id', column: 'id', problem: 'id-characters' }],
+    ]);
+  });
+
+  it('says each bad cell of a row in the page language, naming the column as the file spells it', () => {
+    const { rejected } = camerasFromCsv('Kode;Nama;URL Utama;Transpor\n;Pos 1;ftp://x/1;quic\n');
+    expect(sayRejection((k, v) => translate('id', k, v), rejected[0]!)).toBe(
+      'Baris 2, kolom Kode: wajib diisi; kolom URL Utama: bukan alamat rtsp:// atau rtsps://; kolom Transpor: harus auto, tcp, udp atau http',
+    );
+    expect(sayRejection((k, v) => translate('en', k, v), rejected[0]!)).toBe(
+      'Line 2, column Kode: is required; column URL Utama: is not an rtsp:// or rtsps:// address; column Transpor: must be auto, tcp, udp or http',
+    );
+    const header = camerasFromCsv('nama;wilayah\nx;y\n').rejected[0]!;
+    expect(sayRejection((k, v) => translate('id', k, v), header)).toBe(
+      'Baris 1, kolom wajib tidak ada: kode / id, url utama / main url',
+    );
   });
 
   it('says which required columns a header lacks', () => {
     expect(camerasFromCsv('nama;wilayah\nx;y\n').rejected[0]!.reason).toContain('id, main');
+    expect(camerasFromCsv('nama;wilayah\nx;y\n').rejected[0]!.issues).toEqual([
+      { problem: 'missing-columns', missing: ['id', 'main'] },
+    ]);
     expect(camerasFromCsv('').rejected[0]!.reason).toContain('empty');
   });
 

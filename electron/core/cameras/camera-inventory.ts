@@ -4,7 +4,7 @@
  * every store here: atomically, with the previous good copy kept.
  */
 import { CodedError } from '../../../shared/errors';
-import { camerasToCsv, csvImportSteps } from '../../../shared/camera-csv';
+import { camerasToCsv, csvImportSteps, type CsvRejection } from '../../../shared/camera-csv';
 import {
   type CameraEditView,
   type CameraFile,
@@ -32,7 +32,7 @@ export interface InventoryChange {
 export interface ImportReport {
   added: string[];
   updated: string[];
-  rejected: { line: number; reason: string }[];
+  rejected: CsvRejection[];
   /** Cameras whose address moved to another host without a new password: the stored one was not carried there. */
   passwordsDropped: string[];
 }
