@@ -1,5 +1,6 @@
 /** The health panel's rows and its CSV export: an outage report a maintenance contractor can act on. */
 import { csvField } from './csv';
+import type { ErrorCode } from './errors';
 import { localDateTime } from './time';
 import type { CameraSummary, StreamState, StreamStatus } from './model';
 
@@ -16,7 +17,12 @@ export interface HealthRow {
   kbps: number;
   reconnects: number;
   lastFrameAt: number | undefined;
+  /** "code: detail", as the CSV export carries it. */
   error: string;
+  /** The failure class, said in words by the page. */
+  errorCode?: ErrorCode;
+  /** The detail behind it (redacted at source), shown on expand. */
+  errorDetail?: string;
 }
 
 /** One row per running stream, and one 'idle' row for each camera not being watched. */
@@ -54,6 +60,7 @@ export function healthRows(
       reconnects: s.reconnects,
       lastFrameAt: s.lastFrameAt,
       error: s.error ? `${s.error.code}: ${s.error.message}` : '',
+      ...(s.error ? { errorCode: s.error.code, errorDetail: s.error.message } : {}),
     }));
   });
 }

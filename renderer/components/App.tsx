@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useStore, useTranslate } from '../store';
 import { CameraList } from './CameraList';
+import { EvidenceDrawer } from './EvidenceDrawer';
 import { HealthPanel } from './HealthPanel';
 import { usePtzInputs } from '../ptz/use-ptz-inputs';
 import { Shortcuts } from './Shortcuts';
@@ -52,6 +53,7 @@ export function App() {
         {control ? <CameraList /> : null}
         <Wall />
         {control && panel === 'health' ? <HealthPanel /> : null}
+        {control && panel === 'evidence' ? <EvidenceDrawer /> : null}
       </div>
     </div>
   );

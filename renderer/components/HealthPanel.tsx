@@ -10,8 +10,10 @@ import type { MessageKey } from '../i18n';
 import { useStore, useTranslate } from '../store';
 import { useNow } from '../use-now';
 import { downloadText } from '../download';
+import { errorWords } from '../error-words';
 
-const columns: HealthColumn[] = ['name', 'profile', 'state', 'since', 'fps', 'kbps', 'reconnects', 'error'];
+/** In the order they give way when the drawer is narrow (CSS drops .col-kbps, then .col-reconnects, .col-profile). */
+const columns: HealthColumn[] = ['name', 'state', 'error', 'since', 'fps', 'profile', 'kbps', 'reconnects'];
 const trouble = new Set(['stalled', 'reconnecting', 'offline', 'auth-failed', 'unsupported']);
 
 export function HealthPanel() {
@@ -58,7 +60,7 @@ export function HealthPanel() {
   };
 
   return (
-    <aside className="health-panel" aria-label={t('health.title')}>
+    <aside className="health-panel drawer" aria-label={t('health.title')}>
       <div className="health-head">
         <h2>{t('health.title')}</h2>
         <span className="health-summary">{t('health.summary', counts)}</span>
@@ -80,6 +82,7 @@ export function HealthPanel() {
             {columns.map((column) => (
               <th
                 key={column}
+                className={`col-${column}`}
                 scope="col"
                 aria-sort={sort.column === column ? (sort.ascending ? 'ascending' : 'descending') : 'none'}
               >
@@ -97,21 +100,31 @@ export function HealthPanel() {
         <tbody>
           {rows.map((row) => (
             <tr key={`${row.cameraId}/${row.profile}`} data-camera-id={row.cameraId} data-state={row.state}>
-              <td title={row.group}>{row.name}</td>
-              <td data-video={row.video ?? ''}>
+              <td className="col-name" title={row.group}>
+                {row.name}
+              </td>
+              <td className="col-state">
+                <span className={`health-state tile-state-${row.state}`}>{t(`state.${row.state}`)}</span>
+              </td>
+              <td className="col-error health-error">
+                {row.errorCode ? (
+                  // The failure class in words; what ffmpeg or the camera said behind it, on expand.
+                  <details data-error-code={row.errorCode}>
+                    <summary>{errorWords(t, row.errorCode)}</summary>
+                    <span className="health-error-detail">{row.errorDetail}</span>
+                  </details>
+                ) : null}
+              </td>
+              <td className="col-since" title={localDateTime(row.since)}>
+                {row.since ? formatDuration(t, now - row.since) : ''}
+              </td>
+              <td className="col-fps num">{row.fps ? row.fps.toFixed(1) : ''}</td>
+              <td className="col-profile" data-video={row.video ?? ''}>
                 {row.profile}
                 {row.video ? ` · ${t(`health.video.${row.video}`)}` : ''}
               </td>
-              <td>
-                <span className={`health-state tile-state-${row.state}`}>{t(`state.${row.state}`)}</span>
-              </td>
-              <td title={localDateTime(row.since)}>{row.since ? formatDuration(t, now - row.since) : ''}</td>
-              <td className="num">{row.fps ? row.fps.toFixed(1) : ''}</td>
-              <td className="num">{row.kbps || ''}</td>
-              <td className="num">{row.reconnects || ''}</td>
-              <td className="health-error" title={row.error}>
-                {row.error}
-              </td>
+              <td className="col-kbps num">{row.kbps || ''}</td>
+              <td className="col-reconnects num">{row.reconnects || ''}</td>
             </tr>
           ))}
         </tbody>

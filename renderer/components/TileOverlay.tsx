@@ -7,8 +7,9 @@ import { Icon } from './Icon';
 import type { CameraSummary } from '../../shared/model';
 import type { TileState } from '../../shared/tile-state';
 import { formatCountdown, formatDuration } from '../format';
-import type { MessageKey } from '../i18n';
 import { usePtzStore } from '../ptz/ptz-store';
+import { errorWords } from '../error-words';
+import type { PantauError } from '../../shared/errors';
 import { useStore, useTranslate } from '../store';
 import { PtzPad } from './PtzPad';
 
@@ -17,7 +18,7 @@ interface TileOverlayProps {
   cameraId: string;
   camera: CameraSummary | undefined;
   state: TileState;
-  error: { code: string; message: string } | undefined;
+  error: PantauError | undefined;
   retryAt: number | undefined;
   lastPaintAt: number | undefined;
   now: number;
@@ -41,8 +42,7 @@ export function TileOverlay({
   // A damaged picture is still the freshest picture there is: the age line is for frozen ones.
   const painting = state === 'live' || state === 'degraded';
   const troubled = state !== 'live' && state !== 'connecting' && state !== 'empty';
-  const errorKey = error ? (`error.${error.code}` as MessageKey) : undefined;
-  const errorText = errorKey && t(errorKey) !== errorKey ? t(errorKey) : t('error.generic');
+  const errorText = error ? errorWords(t, error.code) : t('error.generic');
   const retryIn = retryAt && retryAt > now && state !== 'stalled' ? retryAt - now : undefined;
   return (
     <div className="tile-overlay">

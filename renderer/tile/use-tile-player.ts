@@ -5,6 +5,7 @@
  * the path or the visibility changes. What it reports is what only the tile
  * can know: the profile it got, when it last painted, whether its socket is up.
  */
+import type { PantauError } from '../../shared/errors';
 import JSMpeg, { type Player } from '@cycjimmy/jsmpeg-player';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { VideoPath } from '../player/decoder-choice';
@@ -18,7 +19,7 @@ export interface TilePlayer {
   lastPaintAt: number | undefined;
   socketUp: boolean;
   socketOpens: number;
-  openError: { code: string; message: string } | undefined;
+  openError: PantauError | undefined;
 }
 
 export interface TilePlayerInput {
@@ -51,7 +52,7 @@ export function useTilePlayer({
   const [lastPaintAt, setLastPaintAt] = useState<number>();
   const [socketUp, setSocketUp] = useState(false);
   const [socketOpens, setSocketOpens] = useState(0);
-  const [openError, setOpenError] = useState<{ code: string; message: string }>();
+  const [openError, setOpenError] = useState<PantauError>();
   const sizeRef = useRef(size);
   sizeRef.current = size;
 
