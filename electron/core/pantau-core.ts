@@ -47,6 +47,8 @@ export interface OpenPantauOptions {
   snapshotDir?: string | undefined;
   /** A folder chooser (Electron's dialog); resolves undefined when cancelled. */
   pickFolder?: (current: string) => Promise<string | undefined>;
+  /** Opens a folder in the file manager (Electron's shell.openPath). */
+  openFolder?: (folder: string) => Promise<void>;
   /** Every contract event goes out through this (IPC to every window, or every page's socket). */
   send: Send;
   /** Page origins besides the relay's own host (Electron's pages are pantau://app). */
@@ -108,6 +110,7 @@ export class PantauCore {
       ffmpegPath: options.ffmpegPath,
       snapshotDir: () => this.snapshotDir(),
       ...(options.pickFolder ? { chooseSnapshotDir: () => this.chooseSnapshotDir(options.pickFolder!) } : {}),
+      ...(options.openFolder ? { openFolder: options.openFolder } : {}),
       token: this.token,
       host: options.host,
       version: options.version,

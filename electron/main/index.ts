@@ -10,12 +10,14 @@ import {
   protocol,
   safeStorage,
   session,
+  shell,
   type IpcMainInvokeEvent,
   type WebContents,
 } from 'electron';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { apiMethodNames } from '../../shared/api';
-import { fail } from '../../shared/errors';
+import { CodedError, fail } from '../../shared/errors';
 import { dispatch } from '../core/api/dispatch';
 import { noSealer, type SecretSealer } from '../core/cameras/secrets';
 import { resolveFfmpeg } from '../core/ffmpeg/resolve-ffmpeg';
@@ -50,6 +52,11 @@ async function startCore(): Promise<{ core: PantauCore; relayPort: number }> {
         properties: ['openDirectory', 'createDirectory'],
       });
       return picked.canceled ? undefined : picked.filePaths[0];
+    },
+    openFolder: async (folder) => {
+      await mkdir(folder, { recursive: true });
+      const failed = await shell.openPath(folder);
+      if (failed) throw new CodedError('store-failed', failed);
     },
     send: (event, payload) => windows.forEach((wc) => wc.send(event, payload)),
     // Our pages come from pantau://app (app-protocol.ts); the relay listens on its own loopback port.

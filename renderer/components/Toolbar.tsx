@@ -10,19 +10,6 @@ export function Toolbar() {
   const count = useStore((s) => s.cameras.length);
   const panel = useStore((s) => s.panel);
   const togglePanel = useStore((s) => s.togglePanel);
-  const api = useStore((s) => s.api);
-  const setNotice = useStore((s) => s.setNotice);
-  // Where evidence snapshots go: Electron shows a folder chooser; the browser host says where and how to change it.
-  const snapshotFolder = async () => {
-    if (!api) return;
-    const where = await api.invoke('snapshot:folder', {});
-    if (!where.ok) return setNotice(where.error.message);
-    if (!where.value.canChoose) return setNotice(t('snapshot.folderFixed', { folder: where.value.folder }));
-    const chosen = await api.invoke('snapshot:choose', {});
-    if (!chosen.ok) return setNotice(chosen.error.message);
-    if (chosen.value.chosen) setNotice(t('snapshot.folderChosen', { folder: chosen.value.folder }));
-  };
-
   return (
     <header className="toolbar">
       <span className="brand">Pantau</span>
@@ -44,9 +31,10 @@ export function Toolbar() {
       <button
         type="button"
         className="toolbar-toggle"
-        data-action="snapshot-folder"
+        data-panel-button="evidence"
+        aria-pressed={panel === 'evidence'}
         title={t('snapshot.folderTitle')}
-        onClick={() => void snapshotFolder()}
+        onClick={() => togglePanel('evidence')}
       >
         {t('snapshot.folder')}
       </button>

@@ -23,16 +23,19 @@ export interface UiSlice {
   linkRefused: boolean;
   language: Language;
   loadError: string | undefined;
-  panel: 'health' | null;
+  panel: Panel | null;
   rendering: Rendering;
   /** The picture's path: the camera's own H.264 (native), MPEG-1, or chosen per camera (auto). */
   decoder: DecoderChoice;
   /** A message for the operator (recovered file, import report, refused save). */
   notice: string | undefined;
   setLanguage(language: Language): void;
-  togglePanel(panel: 'health'): void;
+  togglePanel(panel: Panel): void;
   setNotice(notice: string | undefined): void;
 }
+
+/** The drawers that lie over the wall. */
+export type Panel = 'health' | 'evidence';
 
 export interface StreamsSlice {
   cameras: CameraSummary[];
@@ -41,6 +44,8 @@ export interface StreamsSlice {
   start(api: ApiClient): void;
   /** Takes an evidence snapshot of a camera (done by the core) and says where it went. */
   snapshot(cameraId: string): Promise<void>;
+  /** Counts snapshots taken from this window: the evidence drawer lists again when it moves. */
+  snapshotsTaken: number;
   /** Removes the demo cameras for good (the core remembers) and empties the tiles that showed them. */
   removeDemo(): Promise<void>;
 }

@@ -12,6 +12,7 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
   return {
     cameras: [],
     statuses: {},
+    snapshotsTaken: 0,
 
     start(api) {
       set({ api });
@@ -104,14 +105,15 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
     async snapshot(cameraId) {
       const result = await get().api!.invoke('snapshot:take', { cameraId });
       if (!result.ok) return set({ notice: t('snapshot.failed', { reason: result.error.message }) });
-      set({
+      set((s) => ({
+        snapshotsTaken: s.snapshotsTaken + 1,
         notice: t('snapshot.saved', {
           file: result.value.file,
           width: result.value.width,
           height: result.value.height,
           hash: result.value.sha256,
         }),
-      });
+      }));
     },
   };
 };

@@ -185,6 +185,9 @@ module.exports = {
     encryptString: (plain) => Buffer.from(`sealed:${plain}`),
     decryptString: (sealed) => sealed.toString().replace(/^sealed:/, ''),
   },
+  shell: {
+    openPath: async (folder) => (call('shell.openPath', folder), ''),
+  },
   dialog: {
     showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
     showErrorBox: (title, message) => call('dialog.showErrorBox', title, message),

@@ -7,6 +7,7 @@ import { probeCamera } from '../cameras/probe';
 import { ProbeGate } from '../cameras/probe-gate';
 import type { OnvifService } from '../onvif/onvif-service';
 import { cameraFromDevice, type PtzManager } from '../onvif/ptz-manager';
+import { listSnapshots } from '../snapshots/snapshot-list';
 import { takeSnapshot } from '../snapshots/snapshot-service';
 import type { LayoutService } from '../store/layout-service';
 import type { StreamHub } from '../streams/stream-hub';
@@ -25,6 +26,8 @@ export interface ApiDeps {
   snapshotDir: () => string;
   /** The host's folder chooser (Electron's dialog); absent in the browser host. Resolves undefined when cancelled. */
   chooseSnapshotDir?: () => Promise<string | undefined>;
+  /** Opens a folder in the file manager (Electron's shell); absent in the browser host, whose files may be on another machine. */
+  openFolder?: (folder: string) => Promise<void>;
   token: string;
   host: 'electron' | 'browser';
   version: string;
@@ -124,6 +127,16 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
         throw new CodedError('unsupported', 'This host has no folder chooser: start it with --snapshot-dir FOLDER.');
       const chosen = await deps.chooseSnapshotDir();
       return { folder: deps.snapshotDir(), chosen: chosen !== undefined };
+    },
+    'snapshot:list': async (params) => ({
+      folder: deps.snapshotDir(),
+      canOpen: deps.openFolder !== undefined,
+      items: await listSnapshots({ folder: deps.snapshotDir(), ffmpegPath: deps.ffmpegPath, limit: params.limit }),
+    }),
+    'snapshot:reveal': async () => {
+      if (!deps.openFolder) throw new CodedError('unsupported', 'This host cannot open folders on the screen.');
+      await deps.openFolder(deps.snapshotDir());
+      return {};
     },
     'tour:get': () => ({ tour: deps.layouts.tour() }),
     'tour:save': async (params) => (await deps.layouts.saveTour(params.tour), {}),
