@@ -74,6 +74,11 @@ export function LayoutBar() {
           title={t('layout.saved')}
         >
           <option value="">{t('layout.unsaved')}</option>
+          {s.layouts.length === 0 ? (
+            <option value="" disabled data-control="layouts-empty">
+              {t('layout.noneSaved')}
+            </option>
+          ) : null}
           {s.layouts.map((l) => (
             <option key={l.id} value={l.id}>
               {l.name}
@@ -93,7 +98,7 @@ export function LayoutBar() {
         </span>
       ) : null}
       {mode ? (
-        <form className="layout-name" onSubmit={(e) => (e.preventDefault(), void submitName())}>
+        <form className="layout-name" noValidate onSubmit={(e) => (e.preventDefault(), void submitName())}>
           <input
             data-control="layout-name"
             autoFocus

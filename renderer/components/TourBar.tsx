@@ -4,6 +4,7 @@
  * a tour that was running resumes after a restart.
  */
 import { useEffect, useState } from 'react';
+import { useNow } from '../use-now';
 import type { Tour } from '../../shared/saved-layouts';
 import { useStore, useTranslate } from '../store';
 
@@ -24,11 +25,22 @@ export function TourBar() {
 
   // The timer: each step shows for its dwell time, then the next one.
   const step = tour?.running ? tour.steps[tour.index] : undefined;
+  const [stepStartedAt, setStepStartedAt] = useState(0);
   useEffect(() => {
     if (!step) return;
+    setStepStartedAt(Date.now());
     const timer = setTimeout(() => void tourNext(), step.dwellSeconds * 1000);
     return () => clearTimeout(timer);
   }, [step, tour?.index, tourNext]);
+  const now = useNow(1000);
+  const secondsLeft = step ? Math.max(0, Math.ceil((stepStartedAt + step.dwellSeconds * 1000 - now) / 1000)) : 0;
+  // What the wall shows now, by name: the operator sees where the tour is without counting.
+  const shown = tour?.steps[tour.index];
+  const shownName = !shown
+    ? ''
+    : 'layoutId' in shown
+      ? (layouts.find((l) => l.id === shown.layoutId)?.name ?? shown.layoutId)
+      : (cameras.find((c) => c.id === shown.cameraId)?.name ?? shown.cameraId);
 
   const start = async () => {
     const dwell = (id: string) => Math.max(3, Math.round(picked[id]!));
@@ -59,7 +71,15 @@ export function TourBar() {
           <option value="layouts">{t('tour.ofLayouts')}</option>
           <option value="cameras">{t('tour.ofCameras', { tile: (selectedTile ?? 0) + 1 })}</option>
         </select>
-        {kind === 'layouts' && layouts.length === 0 ? <span>{t('tour.needLayouts')}</span> : null}
+        {kind === 'layouts' && layouts.length === 0 ? (
+          <span className="empty-state" data-control="tour-empty">
+            {t('tour.needLayouts')}
+          </span>
+        ) : Object.keys(picked).length === 0 ? (
+          <span className="muted" data-control="tour-how">
+            {t('tour.howTo')}
+          </span>
+        ) : null}
         {choices.map((l) => (
           <label key={l.id} className="tour-step">
             <input
@@ -100,14 +120,23 @@ export function TourBar() {
   }
   if (!tour) {
     return (
-      <button type="button" className="tour-bar" data-action="tour-edit" onClick={() => setEditing(true)}>
+      <button
+        type="button"
+        className="tour-bar"
+        data-action="tour-edit"
+        title={t('tour.none')}
+        onClick={() => setEditing(true)}
+      >
         {t('tour.title')}
       </button>
     );
   }
   return (
     <div className="tour-bar" data-tour-state={tour.running ? 'running' : 'paused'} data-tour-index={tour.index}>
-      <span>{t('tour.step', { step: tour.index + 1, count: tour.steps.length })}</span>
+      <span className="tour-status" data-control="tour-status" role="status">
+        {t('tour.step', { step: tour.index + 1, count: tour.steps.length })} · <strong>{shownName}</strong> ·{' '}
+        {tour.running ? t('tour.nextIn', { seconds: secondsLeft }) : t('tour.paused')}
+      </span>
       {tour.running ? (
         <button type="button" data-action="tour-pause" onClick={() => void saveTour({ ...tour, running: false })}>
           {t('tour.pause')}

@@ -142,7 +142,11 @@ test('deleting a layout asks first, naming it; cancel keeps it', async ({ openWa
 
   await page.locator('[data-action="layout-delete"]').click();
   await page.locator('[data-action="layout-delete-confirm"]').click();
-  await expect(page.locator('[data-control="layout"] option')).toHaveText(['— belum disimpan —']);
+  // With none left, the list says so and how to make one.
+  await expect(page.locator('[data-control="layout"] option')).toHaveText([
+    '— belum disimpan —',
+    'Belum ada tata letak tersimpan: susun dinding, lalu Simpan sebagai',
+  ]);
 });
 
 test('a damaged layouts file is recovered from its backup, with a message', async ({ openWall, page }) => {
