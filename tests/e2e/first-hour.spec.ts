@@ -1,0 +1,300 @@
+/**
+ * The first hour (issue #22), as a new operator meets it on a 1366×768 laptop
+ * and a 1920×1080 workstation, in Bahasa Indonesia and in English, against
+ * the browser host with real cameras: the demo, unreachable addresses, a GStreamer
+ * camera with two profiles, and a web server on the wrong port (the host's own).
+ *
+ * With PANTAU_SCREENSHOTS=docs/screenshots the screens are written there
+ * (that is how the committed ones are made); otherwise into the test's output.
+ */
+import path from 'node:path';
+import type { Locator, Page, TestInfo } from '@playwright/test';
+import { newDataDir, startHost } from '../fixtures/host';
+import { expect, test } from './fixtures';
+
+const sizes = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+type Language = 'id' | 'en';
+
+/** What the operator must read, written out here (not taken from the catalogue the page uses). */
+const words = {
+  id: {
+    unreachable: 'Kamera tidak dapat dijangkau',
+    required: 'wajib diisi',
+    idCharacters: 'hanya huruf, angka',
+    csvRow: 'Baris 3, kolom URL Utama: bukan alamat rtsp:// atau rtsps://',
+    csvDuplicate: 'Baris 4, kolom Kode: kode ini sudah dipakai baris sebelumnya',
+    http: 'Alamat ini menjawab sebagai server web (HTTP), bukan RTSP',
+    noLayouts: 'Belum ada tata letak tersimpan',
+    tourNeedsLayouts: 'Simpan tata letak dulu untuk membuat tur.',
+    tourHow: 'Centang yang ditampilkan bergiliran',
+    tourStatus: /^Tur 1\/2 · Pagi · berikutnya \d+ dtk$/,
+    tourPaused: 'Tur 1/2 · Pagi · dijeda',
+    evidenceEmpty: 'Belum ada bukti.',
+    searchEmpty: 'Tidak ada kamera yang cocok dengan «zzz»',
+    deleteAsk: 'Hapus tata letak «Malam»? Ini tidak dapat dibatalkan.',
+    demo: '4 kamera demo ditampilkan',
+    reconnecting: 'Sambungan ke Pantau terputus — menyambung ulang…',
+    emptyTile: 'Kosongkan petak',
+    save: 'Simpan',
+  },
+  en: {
+    unreachable: 'Camera unreachable',
+    required: 'is required',
+    idCharacters: 'only letters, digits',
+    csvRow: 'Line 3, column URL Utama: is not an rtsp:// or rtsps:// address',
+    csvDuplicate: 'Line 4, column Kode: this id is already used by an earlier row',
+    http: 'This address answers as a web server (HTTP), not RTSP',
+    noLayouts: 'No saved layouts yet',
+    tourNeedsLayouts: 'Save layouts first to build a tour.',
+    tourHow: 'Tick what is shown in turn',
+    tourStatus: /^Tour 1\/2 · Pagi · next in \d+ s$/,
+    tourPaused: 'Tour 1/2 · Pagi · paused',
+    evidenceEmpty: 'No evidence yet.',
+    searchEmpty: 'No camera matches “zzz”',
+    deleteAsk: 'Delete the layout “Malam”? This cannot be undone.',
+    demo: '4 demo cameras are shown',
+    reconnecting: 'Connection to Pantau lost — reconnecting…',
+    emptyTile: 'Clear tile',
+    save: 'Save',
+  },
+} as const;
+
+async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const folder = process.env.PANTAU_SCREENSHOTS;
+  const file = folder ? path.resolve(folder, `${name}.png`) : testInfo.outputPath(`${name}.png`);
+  await testInfo.attach(name, { body: await page.screenshot({ path: file }), contentType: 'image/png' });
+}
+
+/** Fails unless the element lies wholly inside the window (nothing cut off at the right or bottom). */
+async function expectOnScreen(page: Page, element: Locator, what: string): Promise<void> {
+  const box = (await element.boundingBox())!;
+  const view = page.viewportSize()!;
+  expect(box, `${what} is drawn`).not.toBeNull();
+  expect(box.x, `${what} starts on screen`).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, `${what} ends inside the window's ${view.width} px`).toBeLessThanOrEqual(view.width + 0.5);
+  expect(box.y + box.height, `${what} ends above the window's bottom`).toBeLessThanOrEqual(view.height + 0.5);
+}
+
+const unreachable = (id: string, name: string) => ({
+  id,
+  name,
+  group: 'Kota Semarang/Genuk',
+  // Port 9 on loopback: nothing listens, the connection is refused at once.
+  streams: [{ profile: 'main', url: `rtsp://127.0.0.1:9/${id}` }],
+});
+
+for (const size of sizes) {
+  for (const language of ['id', 'en'] as const) {
+    const say = words[language];
+    const tag = `${size.width}x${size.height}-${language}`;
+
+    test.describe(`first hour at ${size.width}×${size.height} in ${language}`, () => {
+      test.use({ viewport: size });
+      test.beforeEach(async ({ page }) => {
+        // Runs in every document, about:blank included (which has no storage).
+        await page.addInitScript((lang: Language) => {
+          if (location.protocol === 'http:') localStorage.setItem('pantau.language', lang);
+        }, language);
+      });
+
+      test('the health drawer fits the screen, says each failure in words with the detail on expand, and leaves the tiles as they were', async ({
+        openWall,
+        page,
+      }, testInfo) => {
+        await openWall({
+          cameras: [
+            unreachable('gudang-kpu-genuk', 'Gudang Logistik KPU Kecamatan Genuk'),
+            unreachable('terboyo', 'Terminal Terboyo Pintu Utara'),
+            unreachable('kaligawe', 'Jalan Kaligawe Raya KM 5'),
+            unreachable('banjir-kanal', 'Pintu Air Banjir Kanal Timur'),
+          ],
+        });
+        const tiles = page.locator('.wall .tile');
+        await expect(page.locator('.wall .tile[data-camera-id]')).toHaveCount(4);
+        const before = await tiles.evaluateAll((all) => all.map((t) => t.getBoundingClientRect().toJSON()));
+
+        await page.locator('[data-panel-button="health"]').click();
+        const drawer = page.locator('.health-panel');
+        const problems = drawer.locator('td.col-error details');
+        await expect(problems).toHaveCount(4);
+        await expect(problems.locator('summary')).toHaveText(Array(4).fill(say.unreachable));
+        await expectOnScreen(page, drawer, 'the health drawer');
+        // The table fits its drawer: no column cut off, no sideways scrolling.
+        await expectOnScreen(page, drawer.locator('.health-table'), 'the health table');
+        expect(await drawer.evaluate((d) => d.scrollWidth - d.clientWidth)).toBe(0);
+        for (const cell of await drawer.locator('td.col-error').all())
+          await expectOnScreen(page, cell, 'a problem cell');
+
+        // The detail (what the connection said) opens under the words, still on screen.
+        await problems.first().locator('summary').click();
+        const detail = problems.first().locator('.health-error-detail');
+        await expect(detail).toBeVisible();
+        await expect(detail).not.toBeEmpty();
+        await expectOnScreen(page, detail, 'the failure detail');
+
+        // A drawer lies over the wall: no tile changed its size or place.
+        const after = await tiles.evaluateAll((all) => all.map((t) => t.getBoundingClientRect().toJSON()));
+        expect(after).toEqual(before);
+        await screenshot(page, testInfo, `health-drawer-${tag}`);
+      });
+
+      test('empty places say what they are and what to do; the tour shows its step, its name and the time to the next; deleting a layout names it', async ({
+        openWall,
+        page,
+      }, testInfo) => {
+        await openWall({ cameras: [unreachable('a', 'Pos A'), unreachable('b', 'Pos B')] });
+
+        await page.keyboard.press('/');
+        await page.keyboard.type('zzz');
+        await expect(page.locator('[data-control="cameras-empty"]')).toContainText(say.searchEmpty);
+        await page.keyboard.press('Escape');
+
+        await expect(page.locator('[data-control="layouts-empty"]')).toHaveText(new RegExp(`^${say.noLayouts}`));
+        await page.locator('[data-panel-button="evidence"]').click();
+        await expect(page.locator('[data-control="evidence-empty"]')).toContainText(say.evidenceEmpty);
+        await expectOnScreen(page, page.locator('[data-control="evidence-drawer"]'), 'the evidence drawer');
+        await screenshot(page, testInfo, `evidence-empty-${tag}`);
+        await page.locator('[data-panel-button="evidence"]').click();
+
+        await page.locator('[data-action="tour-edit"]').click();
+        await expect(page.locator('[data-control="tour-empty"]')).toHaveText(say.tourNeedsLayouts);
+        await page.keyboard.press('Escape');
+        await page.locator('[data-control="tour-editor"] button').last().click();
+
+        for (const name of ['Pagi', 'Malam']) {
+          await page.locator('[data-action="layout-save-as"]').click();
+          await page.fill('[data-control="layout-name"]', name);
+          await page.keyboard.press('Enter');
+          await expect(page.locator('[data-control="layout"] option:checked')).toHaveText(name);
+        }
+        await expect(page.locator('[data-control="layouts-empty"]')).toHaveCount(0);
+
+        await page.locator('[data-action="tour-edit"]').click();
+        await expect(page.locator('[data-control="tour-how"]')).toContainText(say.tourHow);
+        for (const box of await page.locator('[data-tour-layout]').all()) await box.check();
+        await page.locator('[data-action="tour-start"]').click();
+        const status = page.locator('[data-control="tour-status"]');
+        await expect(status).toHaveText(say.tourStatus);
+        const left = async () => Number(/(\d+)/.exec((await status.textContent())!.split('·')[2]!)![1]);
+        const first = await left();
+        await expect.poll(left, { timeout: 5000 }).toBeLessThan(first);
+        await expectOnScreen(page, status, 'the tour status');
+        await screenshot(page, testInfo, `tour-status-${tag}`);
+        await page.locator('[data-action="tour-pause"]').click();
+        await expect(status).toHaveText(say.tourPaused);
+        await page.locator('[data-action="tour-stop"]').click();
+
+        await page.locator('[data-control="layout"]').selectOption({ label: 'Malam' });
+        await page.locator('[data-action="layout-delete"]').click();
+        await expect(page.locator('.layout-bar [role="group"]')).toContainText(say.deleteAsk);
+      });
+
+      test('adding cameras: empty and malformed fields and bad CSV rows in our words, and a web port called HTTP', async ({
+        openWall,
+        page,
+      }, testInfo) => {
+        const { host } = await openWall({ cameras: [unreachable('a', 'Pos A')] });
+        await page.locator('[data-action="camera-add"]').click();
+        await page.locator('[data-action="camera-save"]').click();
+        const dialog = page.getByRole('dialog');
+        await expect(dialog.locator('.field-problem')).toHaveText([say.required, say.required, say.required]);
+        await expect(page.locator('[data-control="camera-id"]')).toBeFocused();
+        await expect(page.locator('[data-control="camera-id"]')).toHaveAttribute('aria-invalid', 'true');
+        await page.fill('[data-control="camera-id"]', 'pos 1');
+        await page.fill('[data-control="camera-name"]', 'Pos 1');
+        await page.fill('[data-control="camera-main"]', `rtsp://127.0.0.1:${host.port}/`);
+        await page.locator('[data-action="camera-save"]').click();
+        await expect(dialog.locator('.field-problem')).toHaveCount(1);
+        await expect(dialog.locator('.field-problem')).toContainText(say.idCharacters);
+        await page.locator('[data-action="camera-probe"]').click();
+        await expect(page.locator('[data-control="probe-result"]')).toContainText(say.http);
+        await expectOnScreen(page, dialog, 'the add-camera dialog');
+        await screenshot(page, testInfo, `add-camera-${tag}`);
+        await page.keyboard.press('Escape');
+
+        await page.locator('[data-control="csv-file"]').setInputFiles({
+          name: 'kamera.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(
+            'Kode;Nama;URL Utama\npos-2;Pos 2;rtsp://10.0.0.2/1\npos-3;Pos 3;http://10.0.0.3/\npos-2;Pos 2 lagi;rtsp://10.0.0.4/1\n',
+          ),
+        });
+        const report = page.locator('[data-control="csv-report"]');
+        await expect(report.locator('.csv-rejected li')).toHaveText([say.csvRow, say.csvDuplicate]);
+        await expectOnScreen(page, report.locator('.editor'), 'the import report');
+        await screenshot(page, testInfo, `csv-report-${tag}`);
+      });
+
+      test('the demo wall: marked as a demo and kept beside a first own camera; tile buttons by Tab; a change of tile size is no reconnect; a restart keeps the tab', async ({
+        openWall,
+        startCameras,
+        page,
+        consoleErrors,
+      }, testInfo) => {
+        const camera = await startCameras([
+          { name: 'main', width: 1280, height: 720 },
+          { name: 'sub', width: 640, height: 360 },
+        ]);
+        const dataDir = newDataDir();
+        const { wall, host } = await openWall({ dataDir });
+        await expect(page.locator('[data-control="demo-notice"]')).toContainText(say.demo);
+        await wall.expectLive(['demo-1']);
+
+        await page.locator('[data-action="camera-add"]').click();
+        await page.fill('[data-control="camera-id"]', 'simpang');
+        await page.fill('[data-control="camera-name"]', 'Simpang Lima');
+        await page.fill('[data-control="camera-main"]', camera.url('main'));
+        await page.fill('[data-control="camera-sub"]', camera.url('sub'));
+        await page.locator('[data-action="camera-save"]').click();
+        await expect(page.locator('[data-camera="simpang"]')).toHaveCount(1);
+        await expect(page.locator('[data-camera="demo-1"]')).toHaveCount(1);
+        await wall.expectLive(['demo-1']);
+
+        // On a 3×3 wall, maximised, and back: the tile changed size twice (a new output size each time).
+        await page.locator('[data-control="template"]').selectOption('3x3');
+        await page.locator('.wall .tile[data-tile-index="4"]').click();
+        await page.locator('[data-camera="simpang"]').click();
+        const tile = wall.tile('simpang');
+        await expect(tile).toHaveAttribute('data-state', 'live');
+        await tile.dblclick();
+        await expect(tile).toHaveClass(/tile-maximized/);
+        await expect(tile).toHaveAttribute('data-state', 'live');
+        await page.keyboard.press('Escape');
+        await expect(tile).not.toHaveClass(/tile-maximized/);
+        await expect(tile).toHaveAttribute('data-state', 'live');
+        await page.locator('[data-panel-button="health"]').click();
+        const rows = page.locator('.health-table tr[data-camera-id="simpang"]');
+        await expect(rows.first()).toHaveAttribute('data-state', 'live');
+        // A change of size is not a failure: no reconnect counted on any of its streams.
+        expect(await rows.locator('td.col-reconnects').allTextContents()).toEqual(Array(await rows.count()).fill(''));
+        await page.locator('[data-panel-button="health"]').click();
+
+        // Tab from the tile reaches its buttons (a desk's touch screen and keyboard alike).
+        await tile.focus();
+        await page.keyboard.press('Tab');
+        await expect(tile.locator('[data-action="snapshot"]')).toBeFocused();
+        await page.keyboard.press('Tab');
+        await expect(tile.getByRole('button', { name: say.emptyTile })).toBeFocused();
+        await screenshot(page, testInfo, `demo-wall-${tag}`);
+
+        // The host restarts with the same link: the tab comes back by itself.
+        expect(await host.stop('SIGTERM')).toBe(0);
+        const banner = page.locator('.banner[role="alert"]:not([data-notice])');
+        await expect(banner).toHaveText(say.reconnecting);
+        const again = await startHost(['--data-dir', dataDir, '--port', String(host.port)]);
+        try {
+          await expect(banner).toBeHidden({ timeout: 15_000 });
+          await wall.expectLive(['demo-1', 'simpang']);
+        } finally {
+          await page.goto('about:blank');
+          expect(await again.stop('SIGTERM')).toBe(0);
+        }
+        const expected = /WebSocket connection to|ERR_CONNECTION_REFUSED|net::ERR_/;
+        consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !expected.test(e)));
+      });
+    });
+  }
+}
