@@ -236,6 +236,17 @@ export const apiMethods = {
   },
   /** Opens the evidence folder in the file manager (Electron only). */
   'snapshot:reveal': { params: none, result: z.strictObject({}) },
+  /** CPU of the machine, the core and its ffmpeg processes since the last call (the status bar's figures). */
+  'system:load': {
+    params: none,
+    result: z.strictObject({
+      cores: z.number().int().min(1),
+      machine: z.number().min(0).max(100),
+      host: z.number().min(0).max(100),
+      ffmpeg: z.number().min(0).max(100).nullable(),
+      ffmpegCount: z.number().int().min(0),
+    }),
+  },
   'tour:get': { params: none, result: z.strictObject({ tour: TourSchema.nullable() }) },
   /** Saves the tour, its running state and step included (so it survives a restart); null removes it. */
   'tour:save': { params: z.strictObject({ tour: TourSchema.nullable() }), result: z.strictObject({}) },

@@ -5,6 +5,7 @@ import { EvidenceDrawer } from './EvidenceDrawer';
 import { HealthPanel } from './HealthPanel';
 import { usePtzInputs } from '../ptz/use-ptz-inputs';
 import { Shortcuts } from './Shortcuts';
+import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { Wall } from './Wall';
 import { WallTabs } from './WallTabs';
@@ -55,6 +56,7 @@ export function App() {
         {control && panel === 'health' ? <HealthPanel /> : null}
         {control && panel === 'evidence' ? <EvidenceDrawer /> : null}
       </div>
+      {control ? <StatusBar /> : null}
     </div>
   );
 }

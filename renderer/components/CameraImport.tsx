@@ -4,12 +4,14 @@
  * nothing is written unless the operator applies it. Export leaves passwords
  * out unless asked for.
  */
+import { Download, Plus } from 'lucide-react';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { camerasToCsv, type CsvRejection } from '../../shared/camera-csv';
 import { nvrCameras, type NvrBrand, type NvrSpec } from '../../shared/nvr';
 import { useStore, useTranslate } from '../store';
 import { AddCamera } from './AddCamera';
 import { Dialog } from './Dialog';
+import { MenuButton } from './ui/MenuButton';
 import { focusFirstInvalid, TextField } from './TextField';
 import { OnvifAdd } from './OnvifAdd';
 import { downloadText } from '../download';
@@ -30,7 +32,6 @@ export function CameraImport() {
   const hasOwnCameras = useStore((s) => s.cameras.some((c) => !c.demo));
   const fileRef = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<{ text: string; report: Report }>();
-  const [withPasswords, setWithPasswords] = useState(false);
 
   const [nvr, setNvr] = useState<NvrSpec | null>(null);
   const [nvrMissing, setNvrMissing] = useState<{ name?: boolean; host?: boolean }>({});
@@ -72,7 +73,7 @@ export function CameraImport() {
       }),
     );
   };
-  const exportCsv = async () => {
+  const exportCsv = async (withPasswords: boolean) => {
     if (!api) return;
     const result = await api.invoke('camera:export', { includePasswords: withPasswords });
     if (!result.ok) return setNotice(result.error.message);
@@ -95,36 +96,39 @@ export function CameraImport() {
           {t('secrets.unreadable', { n: info.unreadablePasswords.length })}
         </p>
       ) : null}
-      <button type="button" data-action="csv-import" onClick={() => fileRef.current?.click()}>
-        {t('csv.import')}
-      </button>
-      <button type="button" data-action="csv-export" onClick={() => void exportCsv()}>
-        {t('csv.export')}
-      </button>
-      <label title={t('csv.withPasswordsWarning')}>
-        <input
-          type="checkbox"
-          data-control="csv-passwords"
-          checked={withPasswords}
-          onChange={(e) => setWithPasswords(e.target.checked)}
+      <div className="camera-pane-actions">
+        <MenuButton
+          icon={Plus}
+          label={t('camera.addMenu')}
+          action="camera-add-menu"
+          items={[
+            { label: t('camera.add'), action: 'camera-add', onSelect: () => setAdding(true) },
+            { label: t('onvif.open.button'), action: 'onvif-open', onSelect: () => setOnvif(true) },
+            {
+              label: t('nvr.add'),
+              action: 'nvr-add',
+              onSelect: () => setNvr({ brand: 'hikvision', name: '', host: '', channels: 8 }),
+            },
+            { label: t('csv.import'), action: 'csv-import', onSelect: () => fileRef.current?.click() },
+          ]}
         />
-        {t('csv.withPasswords')}
-      </label>
-      <button type="button" data-action="camera-add" onClick={() => setAdding(true)}>
-        {t('camera.add')}
-      </button>
+        <MenuButton
+          icon={Download}
+          label={t('csv.exportMenu')}
+          action="csv-export-menu"
+          items={[
+            { label: t('csv.export'), action: 'csv-export', onSelect: () => void exportCsv(false) },
+            {
+              label: t('csv.exportWithPasswords'),
+              action: 'csv-export-passwords',
+              // A file with every camera's password: the operator says yes to the warning first.
+              onSelect: () => window.confirm(t('csv.withPasswordsWarning')) && void exportCsv(true),
+            },
+          ]}
+        />
+      </div>
       {adding ? <AddCamera onClose={() => setAdding(false)} /> : null}
-      <button type="button" data-action="onvif-open" onClick={() => setOnvif(true)}>
-        {t('onvif.open.button')}
-      </button>
       {onvif ? <OnvifAdd onClose={() => setOnvif(false)} /> : null}
-      <button
-        type="button"
-        data-action="nvr-add"
-        onClick={() => setNvr({ brand: 'hikvision', name: '', host: '', channels: 8 })}
-      >
-        {t('nvr.add')}
-      </button>
       <input
         ref={fileRef}
         type="file"

@@ -3,9 +3,23 @@
  * default, lock), import/export, and full screen.
  */
 import { useRef, useState, type ChangeEvent } from 'react';
-import { templateIds, templateOf, type TemplateId } from '../../shared/layouts';
+import {
+  CopyPlus,
+  Download,
+  Lock,
+  LockOpen,
+  Maximize,
+  PencilLine,
+  Save,
+  SquarePen,
+  Star,
+  Trash,
+  Upload,
+} from 'lucide-react';
 import { useStore, useTranslate } from '../store';
 import { LayoutEditor } from './LayoutEditor';
+import { TemplatePicker } from './TemplatePicker';
+import { IconButton } from './ui/IconButton';
 import { downloadText } from '../download';
 
 type NameMode = 'saveAs' | 'rename' | null;
@@ -20,7 +34,6 @@ export function LayoutBar() {
   const fileRef = useRef<HTMLInputElement>(null);
   // Deleting a layout cannot be undone: the bar asks first, naming it.
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const templateValue = templateOf(s.geometry) ?? 'custom';
 
   const askName = (next: NameMode, initial: string) => {
     setMode(next);
@@ -49,22 +62,7 @@ export function LayoutBar() {
 
   return (
     <div className="layout-bar">
-      <label>
-        <span className="sr-only">{t('layout.template')}</span>
-        <select
-          data-control="template"
-          value={templateValue}
-          onChange={(e) => s.setTemplate(e.target.value as TemplateId)}
-          title={t('layout.template')}
-        >
-          {templateValue === 'custom' ? <option value="custom">{t('layout.custom')}</option> : null}
-          {templateIds.map((id) => (
-            <option key={id} value={id}>
-              {id}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TemplatePicker />
       <label>
         <span className="sr-only">{t('layout.saved')}</span>
         <select
@@ -88,9 +86,12 @@ export function LayoutBar() {
           ))}
         </select>
       </label>
-      <button type="button" data-action="layout-edit" onClick={() => setEditing(true)}>
-        {t('editor.open')}
-      </button>
+      <IconButton
+        icon={SquarePen}
+        label={t('editor.open')}
+        data-action="layout-edit"
+        onClick={() => setEditing(true)}
+      />
       {editing ? <LayoutEditor onClose={() => setEditing(false)} /> : null}
       {s.dirty ? (
         <span className="layout-dirty" title={t('layout.changed')}>
@@ -114,30 +115,29 @@ export function LayoutBar() {
         </form>
       ) : (
         <>
-          <button type="button" data-action="layout-save" onClick={onSave}>
-            {t('layout.save')}
-          </button>
-          <button type="button" data-action="layout-save-as" onClick={() => askName('saveAs', '')}>
-            {t('layout.saveAs')}
-          </button>
+          <IconButton icon={Save} label={t('layout.save')} data-action="layout-save" onClick={onSave} />
+          <IconButton
+            icon={CopyPlus}
+            label={t('layout.saveAs')}
+            data-action="layout-save-as"
+            onClick={() => askName('saveAs', '')}
+          />
           {current ? (
             <>
-              <button
-                type="button"
+              <IconButton
+                icon={PencilLine}
+                label={t('layout.rename')}
                 data-action="layout-rename"
                 disabled={current.locked}
                 onClick={() => askName('rename', current.name)}
-              >
-                {t('layout.rename')}
-              </button>
-              <button
-                type="button"
+              />
+              <IconButton
+                icon={Trash}
+                label={t('layout.delete')}
                 data-action="layout-delete"
                 disabled={current.locked}
                 onClick={() => setConfirmingDelete(true)}
-              >
-                {t('layout.delete')}
-              </button>
+              />
               {confirmingDelete ? (
                 <span className="layout-confirm" role="group" aria-label={t('layout.delete')}>
                   <span>{t('layout.deleteAsk', { name: current.name })}</span>
@@ -156,14 +156,13 @@ export function LayoutBar() {
                   </button>
                 </span>
               ) : null}
-              <button
-                type="button"
+              <IconButton
+                icon={Star}
+                label={t('layout.default')}
                 data-action="layout-default"
                 aria-pressed={current.id === s.defaultLayoutId}
                 onClick={() => void s.setDefaultLayout(current.id !== s.defaultLayoutId)}
-              >
-                {t('layout.default')}
-              </button>
+              />
               <label>
                 <span className="sr-only">{t('layout.monitor')}</span>
                 <select
@@ -181,22 +180,27 @@ export function LayoutBar() {
                   ))}
                 </select>
               </label>
-              <button
-                type="button"
+              <IconButton
+                icon={current.locked ? Lock : LockOpen}
+                label={current.locked ? t('layout.unlock') : t('layout.lock')}
                 data-action="layout-lock"
                 aria-pressed={current.locked}
                 onClick={() => void s.lockLayout(!current.locked)}
-              >
-                {current.locked ? t('layout.unlock') : t('layout.lock')}
-              </button>
+              />
             </>
           ) : null}
-          <button type="button" data-action="layout-export" onClick={() => void onExport()}>
-            {t('layout.export')}
-          </button>
-          <button type="button" data-action="layout-import" onClick={() => fileRef.current?.click()}>
-            {t('layout.import')}
-          </button>
+          <IconButton
+            icon={Download}
+            label={t('layout.export')}
+            data-action="layout-export"
+            onClick={() => void onExport()}
+          />
+          <IconButton
+            icon={Upload}
+            label={t('layout.import')}
+            data-action="layout-import"
+            onClick={() => fileRef.current?.click()}
+          />
           <input
             ref={fileRef}
             type="file"
@@ -205,13 +209,12 @@ export function LayoutBar() {
             data-control="layout-file"
             onChange={(e) => void onImport(e)}
           />
-          <button
-            type="button"
+          <IconButton
+            icon={Maximize}
+            label={t('layout.fullscreen')}
             data-action="fullscreen"
             onClick={() => void document.querySelector('.wall')?.requestFullscreen()}
-          >
-            {t('layout.fullscreen')}
-          </button>
+          />
         </>
       )}
     </div>

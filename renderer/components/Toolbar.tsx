@@ -1,4 +1,6 @@
+import { Activity, Images } from 'lucide-react';
 import { useStore, useTranslate } from '../store';
+import { IconButton } from './ui/IconButton';
 import { LayoutBar } from './LayoutBar';
 import { TourBar } from './TourBar';
 
@@ -19,25 +21,24 @@ export function Toolbar() {
       </span>
       <LayoutBar />
       <TourBar />
-      <button
-        type="button"
-        className="toolbar-toggle"
-        data-panel-button="health"
-        aria-pressed={panel === 'health'}
-        onClick={() => togglePanel('health')}
-      >
-        {t('toolbar.health')}
-      </button>
-      <button
-        type="button"
-        className="toolbar-toggle"
-        data-panel-button="evidence"
-        aria-pressed={panel === 'evidence'}
-        title={t('snapshot.folderTitle')}
-        onClick={() => togglePanel('evidence')}
-      >
-        {t('snapshot.folder')}
-      </button>
+      <span className="toolbar-group">
+        <IconButton
+          icon={Images}
+          label={t('snapshot.folder')}
+          className="toolbar-toggle"
+          data-panel-button="evidence"
+          aria-pressed={panel === 'evidence'}
+          onClick={() => togglePanel('evidence')}
+        />
+        <IconButton
+          icon={Activity}
+          label={t('toolbar.health')}
+          className="toolbar-toggle"
+          data-panel-button="health"
+          aria-pressed={panel === 'health'}
+          onClick={() => togglePanel('health')}
+        />
+      </span>
       <nav className="toolbar-group" aria-label={t('toolbar.language')}>
         {(['id', 'en'] as const).map((lang) => (
           <button

@@ -4,7 +4,9 @@
  * a tour that was running resumes after a restart.
  */
 import { useEffect, useState } from 'react';
+import { Pause, Play, Repeat, SkipForward, Square } from 'lucide-react';
 import { useNow } from '../use-now';
+import { IconButton } from './ui/IconButton';
 import type { Tour } from '../../shared/saved-layouts';
 import { useStore, useTranslate } from '../store';
 
@@ -120,15 +122,13 @@ export function TourBar() {
   }
   if (!tour) {
     return (
-      <button
-        type="button"
+      <IconButton
+        icon={Repeat}
+        label={t('tour.title')}
         className="tour-bar"
         data-action="tour-edit"
-        title={t('tour.none')}
         onClick={() => setEditing(true)}
-      >
-        {t('tour.title')}
-      </button>
+      />
     );
   }
   return (
@@ -138,20 +138,22 @@ export function TourBar() {
         {tour.running ? t('tour.nextIn', { seconds: secondsLeft }) : t('tour.paused')}
       </span>
       {tour.running ? (
-        <button type="button" data-action="tour-pause" onClick={() => void saveTour({ ...tour, running: false })}>
-          {t('tour.pause')}
-        </button>
+        <IconButton
+          icon={Pause}
+          label={t('tour.pause')}
+          data-action="tour-pause"
+          onClick={() => void saveTour({ ...tour, running: false })}
+        />
       ) : (
-        <button type="button" data-action="tour-resume" onClick={() => void saveTour({ ...tour, running: true })}>
-          {t('tour.resume')}
-        </button>
+        <IconButton
+          icon={Play}
+          label={t('tour.resume')}
+          data-action="tour-resume"
+          onClick={() => void saveTour({ ...tour, running: true })}
+        />
       )}
-      <button type="button" data-action="tour-next" onClick={() => void tourNext()}>
-        {t('tour.next')}
-      </button>
-      <button type="button" data-action="tour-stop" onClick={() => void saveTour(null)}>
-        {t('tour.stop')}
-      </button>
+      <IconButton icon={SkipForward} label={t('tour.next')} data-action="tour-next" onClick={() => void tourNext()} />
+      <IconButton icon={Square} label={t('tour.stop')} data-action="tour-stop" onClick={() => void saveTour(null)} />
     </div>
   );
 }

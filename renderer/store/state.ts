@@ -4,6 +4,7 @@
  * and tours (kept by the core), and the UI. Each slice's file holds its state
  * and actions; what they share is typed here.
  */
+import type { Budget } from '../../shared/decode-budget';
 import type { StateCreator } from 'zustand';
 import type { AppInfo } from '../../shared/api';
 import type { LayoutGeometry, TemplateId } from '../../shared/layouts';
@@ -32,6 +33,9 @@ export interface UiSlice {
   setLanguage(language: Language): void;
   togglePanel(panel: Panel): void;
   setNotice(notice: string | undefined): void;
+  /** What the machine can still carry, as the status bar last measured it. */
+  budget: Budget | undefined;
+  setBudget(budget: Budget | undefined): void;
 }
 
 /** The drawers that lie over the wall. */

@@ -19,6 +19,7 @@ export const uiSlice: Slice<UiSlice> = (set) => ({
   rendering: initialRendering(),
   decoder: initialDecoder(),
   notice: undefined,
+  budget: undefined,
 
   setLanguage(language) {
     localStorage.setItem('pantau.language', language);
@@ -31,5 +32,9 @@ export const uiSlice: Slice<UiSlice> = (set) => ({
 
   setNotice(notice) {
     set({ notice });
+  },
+
+  setBudget(budget) {
+    set({ budget });
   },
 });

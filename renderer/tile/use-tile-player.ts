@@ -10,6 +10,7 @@ import JSMpeg, { type Player } from '@cycjimmy/jsmpeg-player';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { VideoPath } from '../player/decoder-choice';
 import { NativePlayer } from '../player/native-player';
+import { countPainted } from '../player/paint-counter';
 import { releaseWebGL } from '../player/rendering';
 import { RelaySource } from '../player/relay-source';
 import { useStore } from '../store';
@@ -77,6 +78,7 @@ export function useTilePlayer({
         }
         setProfile(opened.value.profile);
         const painted = () => {
+          countPainted();
           // At most a few renders a second, not one per frame.
           const at = Date.now();
           if (at - paintedAt > 500) {

@@ -16,6 +16,7 @@ test('adding a first camera keeps the demo cameras until the operator removes th
   await expect(notice).toContainText('4 kamera demo ditampilkan');
   await first.wall.expectLive(['demo-1', 'demo-2']);
 
+  await page.locator('[data-action="camera-add-menu"]').click();
   await page.locator('[data-action="camera-add"]').click();
   await page.fill('[data-control="camera-id"]', 'pos-1');
   await page.fill('[data-control="camera-name"]', 'Pos 1');

@@ -3,14 +3,12 @@
  * and a 1920×1080 workstation, in Bahasa Indonesia and in English, against
  * the browser host with real cameras: the demo, unreachable addresses, a GStreamer
  * camera with two profiles, and a web server on the wrong port (the host's own).
- *
- * With PANTAU_SCREENSHOTS=docs/screenshots the screens are written there
- * (that is how the committed ones are made); otherwise into the test's output.
  */
-import path from 'node:path';
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { newDataDir, startHost } from '../fixtures/host';
 import { expect, test } from './fixtures';
+import { screenshot } from './pages/screenshots';
+import { pickTemplate } from './pages/wall-page';
 
 const sizes = [
   { width: 1366, height: 768 },
@@ -61,12 +59,6 @@ const words = {
     save: 'Save',
   },
 } as const;
-
-async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const folder = process.env.PANTAU_SCREENSHOTS;
-  const file = folder ? path.resolve(folder, `${name}.png`) : testInfo.outputPath(`${name}.png`);
-  await testInfo.attach(name, { body: await page.screenshot({ path: file }), contentType: 'image/png' });
-}
 
 /** Fails unless the element lies wholly inside the window (nothing cut off at the right or bottom). */
 async function expectOnScreen(page: Page, element: Locator, what: string): Promise<void> {
@@ -197,6 +189,7 @@ for (const size of sizes) {
         page,
       }, testInfo) => {
         const { host } = await openWall({ cameras: [unreachable('a', 'Pos A')] });
+        await page.locator('[data-action="camera-add-menu"]').click();
         await page.locator('[data-action="camera-add"]').click();
         await page.locator('[data-action="camera-save"]').click();
         const dialog = page.getByRole('dialog');
@@ -234,15 +227,17 @@ for (const size of sizes) {
         page,
         consoleErrors,
       }, testInfo) => {
+        // Small pictures: this test shares two cores with four demo encoders and the browser.
         const camera = await startCameras([
-          { name: 'main', width: 1280, height: 720 },
-          { name: 'sub', width: 640, height: 360 },
+          { name: 'main', width: 640, height: 360 },
+          { name: 'sub', width: 320, height: 180 },
         ]);
         const dataDir = newDataDir();
         const { wall, host } = await openWall({ dataDir });
         await expect(page.locator('[data-control="demo-notice"]')).toContainText(say.demo);
         await wall.expectLive(['demo-1']);
 
+        await page.locator('[data-action="camera-add-menu"]').click();
         await page.locator('[data-action="camera-add"]').click();
         await page.fill('[data-control="camera-id"]', 'simpang');
         await page.fill('[data-control="camera-name"]', 'Simpang Lima');
@@ -254,7 +249,7 @@ for (const size of sizes) {
         await wall.expectLive(['demo-1']);
 
         // On a 3×3 wall, maximised, and back: the tile changed size twice (a new output size each time).
-        await page.locator('[data-control="template"]').selectOption('3x3');
+        await pickTemplate(page, '3x3');
         await page.locator('.wall .tile[data-tile-index="4"]').click();
         await page.locator('[data-camera="simpang"]').click();
         const tile = wall.tile('simpang');

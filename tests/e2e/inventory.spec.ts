@@ -26,7 +26,7 @@ test('a CSV import reports first, writes nothing when cancelled, and adds camera
   const report = page.locator('[data-control="csv-report"]');
   await expect(report.locator('[data-count="added"]')).toHaveText('2 kamera baru');
   await expect(report.locator('[data-count="rejected"]')).toHaveText('1 baris ditolak');
-  await expect(report).toContainText('Baris 4: streams[0].url: uses "file"');
+  await expect(report).toContainText('Baris 4, kolom URL Utama: bukan alamat rtsp:// atau rtsps://');
   await page.locator('[data-action="csv-cancel"]').click();
   await expect(page.locator('.camera-count')).toHaveText('4');
   expect(() => readFileSync(path.join(dataDir, 'cameras.json'))).toThrow();
@@ -45,7 +45,10 @@ test('a CSV import reports first, writes nothing when cancelled, and adds camera
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator('[data-action="csv-export"]').click(),
+    page
+      .locator('[data-action="csv-export-menu"]')
+      .click()
+      .then(() => page.locator('[data-action="csv-export"]').click()),
   ]);
   const exported = readFileSync((await download.path())!, 'utf8');
   expect(exported).toContain('smg-001,Simpang Lima');
@@ -57,6 +60,7 @@ test('the NVR helper adds its channels, grouped under the NVR, through the check
   page,
 }) => {
   await openWall();
+  await page.locator('[data-action="camera-add-menu"]').click();
   await page.locator('[data-action="nvr-add"]').click();
   await page.fill('[data-control="nvr-name"]', 'Gudang KPU Genuk');
   await page.fill('[data-control="nvr-host"]', '127.0.0.1'); // loopback: nothing here may reach another address
@@ -79,10 +83,12 @@ test('adding a camera by hand: test connection says what the camera answered, th
   const locked = await startCameras([{ name: 'cam', width: 320, height: 240 }], { digest: 'operator:Rahasia123' });
   const { host } = await openWall();
   // From the keyboard: the dialog opens with the first field focused, and Esc closes it.
+  await page.locator('[data-action="camera-add-menu"]').click();
   await page.locator('[data-action="camera-add"]').click();
   await expect(page.locator('[data-control="camera-id"]')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.locator('[data-action="camera-add-menu"]').click();
   await page.locator('[data-action="camera-add"]').click();
   await page.fill('[data-control="camera-id"]', 'pos-polisi-1');
   await page.fill('[data-control="camera-name"]', 'Pos Polisi Simpang Lima');

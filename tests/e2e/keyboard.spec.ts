@@ -1,5 +1,6 @@
 /** The wall from the keyboard, in Bahasa Indonesia. */
 import { expect, test } from './fixtures';
+import { pickTemplate } from './pages/wall-page';
 
 test('digits, arrows, Enter, Esc, Delete, / and ? work the wall; Ctrl+1 opens the first saved layout', async ({
   openWall,
@@ -33,7 +34,7 @@ test('digits, arrows, Enter, Esc, Delete, / and ? work the wall; Ctrl+1 opens th
   await page.locator('[data-action="layout-save-as"]').click();
   await page.fill('[data-control="layout-name"]', 'Satu');
   await page.keyboard.press('Enter');
-  await page.selectOption('[data-control="template"]', '1');
+  await pickTemplate(page, '1');
   await page.locator('.wall').click();
   await page.keyboard.press('Control+1');
   await expect(page.locator('.wall')).toHaveAttribute('data-layout', '2x2');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { newDataDir } from '../fixtures/host';
 import { ffmpegProcesses } from '../fixtures/processes';
 import { expect, test } from './fixtures';
+import { pickTemplate } from './pages/wall-page';
 
 const camera = (id: string, name: string, url: string) => ({
   id,
@@ -93,7 +94,7 @@ test('a saved default layout comes back identical after the host restarts', asyn
   const cameras = [1, 2, 3, 4].map((i) => camera(`k${i}`, `Kamera ${i}`, rtsp.url(`cam/${i}`)));
   const dataDir = newDataDir();
   const first = await openWall({ cameras, dataDir });
-  await page.selectOption('[data-control="template"]', '1+5');
+  await pickTemplate(page, '1+5');
   await first.wall.page.locator('[data-camera="k4"]').dragTo(page.locator('.wall .tile').nth(5));
   await page.locator('[data-action="layout-save-as"]').click();
   await page.fill('[data-control="layout-name"]', 'Shift pagi');
@@ -173,6 +174,7 @@ test('a damaged camera file starts the wall from its last good copy, with a mess
   const first = await openWall({ dataDir });
   // Two cameras added by hand: cameras.json holds both, its backup the first.
   for (const id of ['pos-1', 'pos-2']) {
+    await page.locator('[data-action="camera-add-menu"]').click();
     await page.locator('[data-action="camera-add"]').click();
     await page.fill('[data-control="camera-id"]', id);
     await page.fill('[data-control="camera-name"]', `Pos ${id}`);
@@ -241,7 +243,7 @@ test('a tour shows layouts in turn, pauses, steps on, and resumes after a restar
   const dataDir = newDataDir();
   const first = await openWall({ dataDir });
   const saveAs = async (template: string, name: string) => {
-    await page.selectOption('[data-control="template"]', template);
+    await pickTemplate(page, template);
     await page.locator('[data-action="layout-save-as"]').click();
     await page.fill('[data-control="layout-name"]', name);
     await page.keyboard.press('Enter');

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { startOnvifDevice, type OnvifDevice } from '../fixtures/onvif-device';
 import type { RtspServer } from '../fixtures/rtsp-server';
 import { expect, test } from './fixtures';
+import { pickTemplate } from './pages/wall-page';
 
 const login = { username: 'admin', password: 'Rahasia123' };
 const HOUR = 3_600_000;
@@ -72,6 +73,7 @@ test('a camera found and added over ONVIF plays with its main and sub profiles',
   );
   const device = await simulator(rtsp);
   const { wall } = await openWall();
+  await page.locator('[data-action="camera-add-menu"]').click();
   await page.locator('[data-action="onvif-open"]').click();
   const dialog = page.getByRole('dialog', { name: 'Tambah kamera lewat ONVIF' });
   // A directed probe to the device's discovery port (tests reach loopback only).
@@ -113,7 +115,7 @@ test('a camera found and added over ONVIF plays with its main and sub profiles',
   await tile.dblclick();
   await expect(tile).toHaveAttribute('data-profile', 'main');
   await tile.dblclick();
-  await page.locator('[data-control="template"]').selectOption('4x4');
+  await pickTemplate(page, '4x4');
   await expect(tile).toHaveAttribute('data-profile', 'sub');
   await expect(tile).toHaveAttribute('data-state', 'live');
   // PTZ controls appear on the PTZ camera only.

@@ -1,5 +1,6 @@
 import { ffmpegProcesses, waitFor } from '../fixtures/processes';
 import { expect, test } from './fixtures';
+import { pickTemplate } from './pages/wall-page';
 
 test.describe('the wall', () => {
   test('four RTSP cameras go live and their pictures move', async ({ openWall, startCameras }, testInfo) => {
@@ -45,12 +46,12 @@ test.describe('the wall', () => {
     await wall.expectLive(['demo-1']);
     await expect(wall.tile('demo-1').getByRole('status')).toHaveText('Langsung');
 
-    await wall.page.selectOption('[data-control="template"]', '3x3');
+    await pickTemplate(wall.page, '3x3');
     await expect(wall.tiles).toHaveCount(9);
     await expect(wall.page.locator('.tile[data-state="empty"]')).toHaveCount(5);
     await wall.expectLive(['demo-1', 'demo-2', 'demo-3', 'demo-4']);
 
-    await wall.page.selectOption('[data-control="template"]', '1');
+    await pickTemplate(wall.page, '1');
     await expect(wall.tiles).toHaveCount(1);
     await wall.expectLive(['demo-1']);
     await wall.expectMoving('demo-1');

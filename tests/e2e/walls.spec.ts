@@ -6,6 +6,7 @@
  */
 import { ffmpegProcesses } from '../fixtures/processes';
 import { expect, test } from './fixtures';
+import { pickTemplate } from './pages/wall-page';
 
 test('a wall window shows the layouts meant for its monitors, with tabs for walls whose display is missing', async ({
   openWall,
@@ -13,7 +14,7 @@ test('a wall window shows the layouts meant for its monitors, with tabs for wall
 }) => {
   const { host } = await openWall();
   const saveFor = async (monitor: string, camera: string, name: string) => {
-    await page.selectOption('[data-control="template"]', '1');
+    await pickTemplate(page, '1');
     await expect(page.locator('.wall .tile')).toHaveCount(1);
     // Select the tile, then click the camera (drag and drop has its own test in layouts.spec.ts).
     await page.locator('.wall .tile').nth(0).click();
@@ -55,7 +56,7 @@ test('a wall window shows the layouts meant for its monitors, with tabs for wall
 
 test('a window reloaded (as after a renderer crash) gets its unsaved tiles back', async ({ openWall, page }) => {
   await openWall();
-  await page.selectOption('[data-control="template"]', '3x3');
+  await pickTemplate(page, '3x3');
   await page.locator('[data-camera="demo-4"]').dragTo(page.locator('.wall .tile').nth(8));
   await expect(page.locator('.wall .tile').nth(8)).toHaveAttribute('data-state', 'live');
   const before = await page

@@ -11,6 +11,7 @@ import { listSnapshots } from '../snapshots/snapshot-list';
 import { takeSnapshot } from '../snapshots/snapshot-service';
 import type { LayoutService } from '../store/layout-service';
 import type { StreamHub } from '../streams/stream-hub';
+import { SystemLoad } from '../system-load';
 import type { ApiHandlers } from './dispatch';
 import { credentialsOf } from '../../../shared/model';
 
@@ -37,6 +38,7 @@ export interface ApiDeps {
 
 export function createApiHandlers(deps: ApiDeps): ApiHandlers {
   const probes = new ProbeGate();
+  const load = new SystemLoad(() => deps.hub.sessions().flatMap((s) => (s.pid === undefined ? [] : [s.pid])));
   return {
     'app:info': () => ({
       name: 'Pantau',
@@ -138,6 +140,7 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       await deps.openFolder(deps.snapshotDir());
       return {};
     },
+    'system:load': () => load.sample(),
     'tour:get': () => ({ tour: deps.layouts.tour() }),
     'tour:save': async (params) => (await deps.layouts.saveTour(params.tour), {}),
   };

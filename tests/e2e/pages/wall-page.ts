@@ -79,3 +79,10 @@ export class WallPage {
       .not.toBe(before.checksum);
   }
 }
+
+/** Picks a wall template the way an operator does: the layout picker, then the shape. */
+export async function pickTemplate(page: Page, id: string): Promise<void> {
+  await page.locator('[data-control="template"]').click();
+  await page.locator(`[role="menuitemradio"][data-template="${id}"]`).click();
+  await expect(page.locator('[data-control="template"]')).toHaveAttribute('data-template', id);
+}
