@@ -1,0 +1,146 @@
+/**
+ * The operator's console (issue #18): every toolbar control found by its
+ * accessible name in id and en, the layout picker's shapes, the camera pane's
+ * menus, the status bar's live figures, and an axe-core scan of the main
+ * screens with no serious or critical violation.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { screenshot } from './pages/screenshots';
+import { pickTemplate } from './pages/wall-page';
+
+const names = {
+  id: [
+    'Templat',
+    'Ubah petak',
+    'Simpan',
+    'Simpan sebagai',
+    'Ekspor',
+    'Impor',
+    'Layar penuh',
+    'Tur',
+    'Bukti',
+    'Kesehatan',
+  ],
+  en: ['Template', 'Edit tiles', 'Save', 'Save as', 'Export', 'Import', 'Full screen', 'Tour', 'Evidence', 'Health'],
+} as const;
+
+async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `axe on ${screen}`).toEqual([]);
+}
+
+for (const language of ['id', 'en'] as const) {
+  test(`every toolbar control has a name and a tooltip in ${language}; the picker draws shapes; the camera pane's menus open by keyboard`, async ({
+    openWall,
+    page,
+  }) => {
+    await page.addInitScript((lang: string) => {
+      if (location.protocol === 'http:') localStorage.setItem('pantau.language', lang);
+    }, language);
+    await openWall();
+    const toolbar = page.locator('header.toolbar');
+    for (const name of names[language]) {
+      const control = toolbar.getByRole('button', { name, exact: true });
+      await expect(control, name).toBeVisible();
+      await expect(control).toHaveAttribute('title', new RegExp(`^${name}`));
+    }
+    // The picker shows the wall's shape and offers every template as a drawing.
+    await page.getByRole('button', { name: names[language][0], exact: true }).click();
+    const menu = page.getByRole('menu');
+    await expect(menu.getByRole('menuitemradio')).toHaveCount(11);
+    await expect(menu.getByRole('menuitemradio', { checked: true })).toHaveAttribute('data-template', '2x2');
+    await expect(menu.locator('[data-template="1+7"] svg rect')).toHaveCount(8);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.wall .tile')).toHaveCount(9);
+    await pickTemplate(page, '1+7');
+    await expect(page.locator('.wall .tile')).toHaveCount(8);
+
+    // "Tambah" / "Add": one menu for the four ways in, reached and used from the keyboard.
+    const add = page.locator('[data-action="camera-add-menu"]');
+    await add.focus();
+    await page.keyboard.press('Enter');
+    const items = page.getByRole('menuitem');
+    await expect(items).toHaveText(
+      language === 'id'
+        ? ['Tambah kamera', 'Tambah ONVIF', 'Tambah NVR', 'Impor CSV']
+        : ['Add camera', 'Add ONVIF', 'Add NVR', 'Import CSV'],
+    );
+    await expect(items.first()).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(items).toHaveCount(0);
+    await expect(add).toBeFocused();
+  });
+}
+
+test('the status bar measures the machine live and says how many more tiles fit; the picker marks templates beyond it', async ({
+  openWall,
+  page,
+}) => {
+  const { wall } = await openWall();
+  await wall.expectLive(['demo-1', 'demo-2', 'demo-3', 'demo-4']);
+  const bar = page.locator('[data-control="status-bar"]');
+  await expect(bar.locator('[data-figure="machine"]')).toHaveText(/^CPU mesin \d+% \(\d+ inti\)$/);
+  await expect(bar.locator('[data-figure="ffmpeg"]')).toHaveText(/^ffmpeg \d+% \(4 proses\)$/);
+  // Four demo cameras at 25 fps: the page paints about what they send.
+  await expect(bar.locator('[data-figure="pictures"]')).toHaveText(/^gambar \d+\/(9\d|10\d) fps$/);
+  const budget = bar.locator('[data-figure="budget"]');
+  await expect(budget).toHaveText(/^(Muat ±\d+ petak lagi|Tertinggal: .*)$/);
+  const more = Number(await budget.getAttribute('data-more'));
+  // A template is marked when its tiles exceed those playing plus the room measured.
+  await page.locator('[data-control="template"]').click();
+  for (const item of await page.getByRole('menuitemradio').all()) {
+    const tiles = await item.locator('svg rect').count();
+    const marked = (await item.getAttribute('data-over-budget')) !== null;
+    expect(marked, `${await item.getAttribute('data-template')} with ${tiles} tiles, room ${more}`).toBe(
+      tiles > 4 + more,
+    );
+  }
+});
+
+test('axe-core finds no serious accessibility violation on the wall, the health and evidence drawers, and the add-camera dialog', async ({
+  openWall,
+  page,
+}) => {
+  const { wall } = await openWall();
+  await wall.expectLive(['demo-1']);
+  await expectNoSeriousViolations(page, 'the wall');
+  await page.locator('[data-panel-button="health"]').click();
+  await expectNoSeriousViolations(page, 'the health drawer');
+  await page.locator('[data-panel-button="evidence"]').click();
+  await expectNoSeriousViolations(page, 'the evidence drawer');
+  await page.locator('[data-panel-button="evidence"]').click();
+  await page.locator('[data-action="camera-add-menu"]').click();
+  await page.locator('[data-action="camera-add"]').click();
+  await expectNoSeriousViolations(page, 'the add-camera dialog');
+});
+
+test.describe('the wall at 1920×1080', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+  test('1, 4×4 and 1+7, with and without the health drawer: the drawer never reshapes the tiles', async ({
+    openWall,
+    page,
+  }, testInfo) => {
+    const { wall } = await openWall();
+    await wall.expectLive(['demo-1']);
+    for (const shape of ['1', '4x4', '1+7']) {
+      await pickTemplate(page, shape);
+      await wall.expectLive(['demo-1']);
+      const rects = () =>
+        page.locator('.wall .tile').evaluateAll((all) => all.map((t) => t.getBoundingClientRect().toJSON()));
+      const before = await rects();
+      const name = shape.replace('+', 'plus');
+      await screenshot(page, testInfo, `wall-${name}-1920x1080`);
+      await page.locator('[data-panel-button="health"]').click();
+      await expect(page.locator('.health-panel')).toBeVisible();
+      expect(await rects()).toEqual(before);
+      await screenshot(page, testInfo, `wall-${name}-health-1920x1080`);
+      await page.locator('[data-panel-button="health"]').click();
+    }
+  });
+});
