@@ -20,7 +20,12 @@ export function App() {
   const panel = useStore((s) => s.panel);
   const notice = useStore((s) => s.notice);
   const setNotice = useStore((s) => s.setNotice);
-  const control = useStore((s) => s.control);
+  const windowControl = useStore((s) => s.control);
+  const wallOnly = useStore((s) => s.wallOnly);
+  const setWallOnly = useStore((s) => s.setWallOnly);
+  const tileText = useStore((s) => s.tileText);
+  // A control window put in wall-only mode hides its chrome until the operator asks for it back.
+  const control = windowControl && !wallOnly;
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -28,7 +33,12 @@ export function App() {
   }, [language, t]);
 
   return (
-    <div className={control ? 'app' : 'app app-wall-only'} data-control-surface={control}>
+    <div className={`app tile-text-${tileText}${control ? '' : ' app-wall-only'}`} data-control-surface={control}>
+      {windowControl && wallOnly ? (
+        <button type="button" className="show-controls" data-action="show-controls" onClick={() => setWallOnly(false)}>
+          {t('toolbar.showControls')}
+        </button>
+      ) : null}
       {control ? <Toolbar /> : null}
       <WallTabs />
       {!connected ? (

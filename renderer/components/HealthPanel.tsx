@@ -11,6 +11,7 @@ import { useStore, useTranslate } from '../store';
 import { useNow } from '../use-now';
 import { downloadText } from '../download';
 import { errorWords } from '../error-words';
+import { StateIcon } from './StateIcon';
 
 /** In the order they give way when the drawer is narrow (CSS drops .col-kbps, then .col-reconnects, .col-profile). */
 const columns: HealthColumn[] = ['name', 'state', 'error', 'since', 'fps', 'profile', 'kbps', 'reconnects'];
@@ -104,7 +105,10 @@ export function HealthPanel() {
                 {row.name}
               </td>
               <td className="col-state">
-                <span className={`health-state tile-state-${row.state}`}>{t(`state.${row.state}`)}</span>
+                <span className={`health-state tile-state-${row.state}`}>
+                  <StateIcon state={row.state} />
+                  {t(`state.${row.state}`)}
+                </span>
               </td>
               <td className="col-error health-error">
                 {row.errorCode ? (

@@ -17,6 +17,7 @@ const shortcuts: [string, MessageKey][] = [
   ['/', 'keys.search'],
   ['?', 'keys.help'],
   ['F11', 'keys.fullscreen'],
+  ['W', 'keys.wallOnly'],
   ['P', 'keys.ptzMode'],
   ['Shift + ← ↑ → ↓', 'keys.ptzMove'],
   ['+ / −', 'keys.ptzZoom'],
@@ -64,6 +65,8 @@ export function Shortcuts() {
         document.querySelector<HTMLInputElement>('[data-control="camera-search"]')?.focus();
       } else if (event.key === '?') {
         setOpen((o) => !o);
+      } else if ((event.key === 'w' || event.key === 'W') && s.control) {
+        s.setWallOnly(!s.wallOnly);
       } else if (event.key === 'F11') {
         // This window's wall full screen on its own display (each wall window separately).
         if (document.fullscreenElement) void document.exitFullscreen();

@@ -9,6 +9,7 @@ import type { TileState } from '../../shared/tile-state';
 import { formatCountdown, formatDuration } from '../format';
 import { usePtzStore } from '../ptz/ptz-store';
 import { errorWords } from '../error-words';
+import { StateIcon } from './StateIcon';
 import type { PantauError } from '../../shared/errors';
 import { useStore, useTranslate } from '../store';
 import { PtzPad } from './PtzPad';
@@ -48,6 +49,7 @@ export function TileOverlay({
     <div className="tile-overlay">
       <span className="tile-name">{camera?.name ?? cameraId}</span>
       <span className={`tile-state tile-state-${state}`} role="status">
+        <StateIcon state={state} />
         {t(`state.${state}`)}
       </span>
       {camera?.ptz ? (

@@ -1,4 +1,6 @@
-import { Activity, Images } from 'lucide-react';
+import { Activity, Expand, Images, Settings } from 'lucide-react';
+import { useState } from 'react';
+import { SettingsDialog } from './SettingsDialog';
 import { useStore, useTranslate } from '../store';
 import { IconButton } from './ui/IconButton';
 import { LayoutBar } from './LayoutBar';
@@ -12,6 +14,8 @@ export function Toolbar() {
   const count = useStore((s) => s.cameras.length);
   const panel = useStore((s) => s.panel);
   const togglePanel = useStore((s) => s.togglePanel);
+  const setWallOnly = useStore((s) => s.setWallOnly);
+  const [settings, setSettings] = useState(false);
   return (
     <header className="toolbar">
       <span className="brand">Pantau</span>
@@ -39,6 +43,21 @@ export function Toolbar() {
           onClick={() => togglePanel('health')}
         />
       </span>
+      <span className="toolbar-group">
+        <IconButton
+          icon={Expand}
+          label={t('toolbar.wallOnly')}
+          data-action="wall-only"
+          onClick={() => setWallOnly(true)}
+        />
+        <IconButton
+          icon={Settings}
+          label={t('settings.title')}
+          data-action="settings"
+          onClick={() => setSettings(true)}
+        />
+      </span>
+      {settings ? <SettingsDialog onClose={() => setSettings(false)} /> : null}
       <nav className="toolbar-group" aria-label={t('toolbar.language')}>
         {(['id', 'en'] as const).map((lang) => (
           <button

@@ -33,10 +33,19 @@ export interface UiSlice {
   setLanguage(language: Language): void;
   togglePanel(panel: Panel): void;
   setNotice(notice: string | undefined): void;
+  /** Tile titles and state badges: larger for a wall read from across the room. */
+  tileText: TileText;
+  setTileText(size: TileText): void;
+  setDecoder(decoder: DecoderChoice): void;
+  /** This window shows the wall alone (kiosk): no toolbar, pane or status bar. */
+  wallOnly: boolean;
+  setWallOnly(on: boolean): void;
   /** What the machine can still carry, as the status bar last measured it. */
   budget: Budget | undefined;
   setBudget(budget: Budget | undefined): void;
 }
+
+export type TileText = 'small' | 'normal' | 'large';
 
 /** The drawers that lie over the wall. */
 export type Panel = 'health' | 'evidence';

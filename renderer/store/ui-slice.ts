@@ -2,10 +2,15 @@
 import type { Language } from '../i18n';
 import { initialDecoder } from '../player/decoder-choice';
 import { initialRendering } from '../player/rendering';
-import type { Slice, UiSlice } from './state';
+import type { Slice, TileText, UiSlice } from './state';
 
 function savedLanguage(): Language {
   return localStorage.getItem('pantau.language') === 'en' ? 'en' : 'id';
+}
+
+function savedTileText(): TileText {
+  const saved = localStorage.getItem('pantau.tileText');
+  return saved === 'small' || saved === 'large' ? saved : 'normal';
 }
 
 export const uiSlice: Slice<UiSlice> = (set) => ({
@@ -20,6 +25,9 @@ export const uiSlice: Slice<UiSlice> = (set) => ({
   decoder: initialDecoder(),
   notice: undefined,
   budget: undefined,
+  tileText: savedTileText(),
+  // Per window: a wall screen stays a wall screen after a reload, another window keeps its controls.
+  wallOnly: sessionStorage.getItem('pantau.wallOnly') === '1',
 
   setLanguage(language) {
     localStorage.setItem('pantau.language', language);
@@ -32,6 +40,21 @@ export const uiSlice: Slice<UiSlice> = (set) => ({
 
   setNotice(notice) {
     set({ notice });
+  },
+
+  setTileText(tileText) {
+    localStorage.setItem('pantau.tileText', tileText);
+    set({ tileText });
+  },
+
+  setDecoder(decoder) {
+    localStorage.setItem('pantau.decoder', decoder);
+    set({ decoder });
+  },
+
+  setWallOnly(on) {
+    sessionStorage.setItem('pantau.wallOnly', on ? '1' : '0');
+    set({ wallOnly: on });
   },
 
   setBudget(budget) {

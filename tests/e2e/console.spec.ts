@@ -144,3 +144,40 @@ test.describe('the wall at 1920×1080', () => {
     }
   });
 });
+
+test('settings: tile text for two metres, language and picture path in one dialog; wall-only hides the chrome and W brings it back; states carry a shape as well as a colour', async ({
+  openWall,
+  page,
+}, testInfo) => {
+  const { wall } = await openWall();
+  await wall.expectLive(['demo-1']);
+  const badge = wall.tile('demo-1').locator('.tile-state');
+  // Never colour alone: the badge has its shape and its word.
+  await expect(badge.locator('svg.state-icon')).toHaveCount(1);
+  await expect(badge).toHaveText('Langsung');
+  const title = wall.tile('demo-1').locator('.tile-name');
+  await expect(title).toHaveCSS('font-size', '14px');
+
+  await page.getByRole('button', { name: 'Pengaturan' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Pengaturan' });
+  await dialog.locator('[data-control="settings-tile-text"]').selectOption('large');
+  await expect(title).toHaveCSS('font-size', '20px');
+  await dialog.locator('[data-control="settings-language"]').selectOption('en');
+  await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+  await expect(badge).toHaveText('Live');
+  await screenshot(page, testInfo, 'settings-1280x760-en');
+  await page.locator('[data-action="settings-close"]').click();
+  // Remembered on this machine: a reload keeps both.
+  await page.reload();
+  await expect(wall.tile('demo-1').locator('.tile-name')).toHaveCSS('font-size', '20px');
+  await expect(wall.tile('demo-1').locator('.tile-state')).toHaveText('Live');
+
+  await page.getByRole('button', { name: 'Wall only (W)' }).click();
+  await expect(page.locator('header.toolbar')).toHaveCount(0);
+  await expect(page.locator('[data-control="status-bar"]')).toHaveCount(0);
+  await expect(page.locator('.camera-list')).toHaveCount(0);
+  await wall.expectLive(['demo-1']);
+  await screenshot(page, testInfo, 'wall-only-1280x760-en');
+  await page.keyboard.press('w');
+  await expect(page.locator('header.toolbar')).toBeVisible();
+});

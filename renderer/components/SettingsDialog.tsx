@@ -1,0 +1,85 @@
+/**
+ * One place for what lived in flags and corners: the UI's language, the
+ * tile text size (read from two metres), the picture path, and where
+ * evidence goes. Each takes effect at once and is remembered on this machine.
+ */
+import { useEffect, useState } from 'react';
+import type { DecoderChoice } from '../player/decoder-choice';
+import { useStore, useTranslate } from '../store';
+import type { TileText } from '../store/state';
+import { Dialog } from './Dialog';
+
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const t = useTranslate();
+  const s = useStore();
+  const [folder, setFolder] = useState<{ folder: string; canChoose: boolean }>();
+  useEffect(() => {
+    void s.api?.invoke('snapshot:folder', {}).then((got) => got.ok && setFolder(got.value));
+  }, [s.api]);
+  const choose = async () => {
+    const chosen = await s.api?.invoke('snapshot:choose', {});
+    if (chosen?.ok && chosen.value.chosen) setFolder({ folder: chosen.value.folder, canChoose: true });
+  };
+
+  return (
+    <Dialog label={t('settings.title')} onClose={onClose} control="settings">
+      <form className="editor nvr-form" noValidate onSubmit={(e) => (e.preventDefault(), onClose())}>
+        <h2>{t('settings.title')}</h2>
+        <label>
+          {t('toolbar.language')}
+          <select
+            data-control="settings-language"
+            value={s.language}
+            onChange={(e) => s.setLanguage(e.target.value as 'id' | 'en')}
+          >
+            <option value="id">Bahasa Indonesia</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        <label>
+          {t('settings.tileText')}
+          <select
+            data-control="settings-tile-text"
+            value={s.tileText}
+            onChange={(e) => s.setTileText(e.target.value as TileText)}
+          >
+            {(['small', 'normal', 'large'] as const).map((size) => (
+              <option key={size} value={size}>
+                {t(`settings.tileText.${size}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('settings.decoder')}
+          <select
+            data-control="settings-decoder"
+            value={s.decoder}
+            onChange={(e) => s.setDecoder(e.target.value as DecoderChoice)}
+          >
+            {(['auto', 'native', 'mpeg1'] as const).map((choice) => (
+              <option key={choice} value={choice}>
+                {t(`settings.decoder.${choice}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="settings-folder">
+          <span>{t('evidence.folder')}</span> <code data-control="settings-folder">{folder?.folder ?? '…'}</code>
+          {folder?.canChoose ? (
+            <button type="button" onClick={() => void choose()}>
+              {t('evidence.chooseFolder')}
+            </button>
+          ) : folder ? (
+            <p className="muted">{t('evidence.folderFlag')}</p>
+          ) : null}
+        </div>
+        <div className="editor-controls">
+          <button type="submit" data-action="settings-close">
+            {t('settings.done')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
