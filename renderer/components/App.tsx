@@ -6,6 +6,7 @@ import { HealthPanel } from './HealthPanel';
 import { usePtzInputs } from '../ptz/use-ptz-inputs';
 import { Shortcuts } from './Shortcuts';
 import { StatusBar } from './StatusBar';
+import { SidePane } from './ui/SidePane';
 import { Toolbar } from './Toolbar';
 import { Wall } from './Wall';
 import { WallTabs } from './WallTabs';
@@ -61,7 +62,16 @@ export function App() {
       ) : null}
       <Shortcuts />
       <div className="workspace">
-        {control ? <CameraList /> : null}
+        {control ? (
+          <SidePane
+            label={t('cameras.title')}
+            collapseLabel={t('pane.collapse')}
+            expandLabel={t('pane.expand')}
+            resizeLabel={t('pane.resize')}
+          >
+            <CameraList />
+          </SidePane>
+        ) : null}
         <Wall />
         {control && panel === 'health' ? <HealthPanel /> : null}
         {control && panel === 'evidence' ? <EvidenceDrawer /> : null}

@@ -181,3 +181,59 @@ test('settings: tile text for two metres, language and picture path in one dialo
   await page.keyboard.press('w');
   await expect(page.locator('header.toolbar')).toBeVisible();
 });
+
+test('the camera pane collapses and resizes, by mouse or keyboard, and this window remembers it', async ({
+  openWall,
+  page,
+}) => {
+  await openWall();
+  const pane = page.locator('[data-control="camera-pane"]');
+  const wallWidth = () => page.locator('.wall').evaluate((w) => w.getBoundingClientRect().width);
+  const paneWidth = () => pane.evaluate((p) => p.getBoundingClientRect().width);
+  expect(await paneWidth()).toBe(200);
+
+  const edge = page.getByRole('separator', { name: 'Lebar panel kamera (panah kiri/kanan)' });
+  await edge.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  expect(await paneWidth()).toBe(232);
+  const box = (await edge.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 100, box.y + 200, { steps: 5 });
+  await page.mouse.up();
+  expect(Math.abs((await paneWidth()) - 329)).toBeLessThanOrEqual(4);
+
+  const before = await wallWidth();
+  await page.getByRole('button', { name: 'Ciutkan panel kamera' }).click();
+  await expect(pane).toHaveAttribute('data-collapsed', 'true');
+  expect(await wallWidth()).toBeGreaterThan(before + 250);
+  await page.reload();
+  await expect(page.locator('[data-control="camera-pane"]')).toHaveAttribute('data-collapsed', 'true');
+  await page.getByRole('button', { name: 'Buka panel kamera' }).click();
+  expect(Math.abs((await paneWidth()) - 329)).toBeLessThanOrEqual(4);
+});
+
+test('keyboard only: Tab walks the toolbar with a visible focus ring on every control', async ({ openWall, page }) => {
+  await openWall();
+  await page.locator('body').focus();
+  const seen = new Set<string>();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      return {
+        name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName,
+        inToolbar: !!el.closest('header.toolbar'),
+        ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1,
+      };
+    });
+    if (!focused || !focused.inToolbar) continue;
+    expect(focused.ring, `focus ring on ${focused.name}`).toBe(true);
+    seen.add(focused.name);
+  }
+  // Every button of the toolbar was reached from the keyboard.
+  for (const name of ['Templat', 'Simpan', 'Tur', 'Bukti', 'Kesehatan', 'Pengaturan']) expect(seen).toContain(name);
+});
