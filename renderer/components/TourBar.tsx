@@ -27,14 +27,20 @@ export function TourBar() {
 
   // The timer: each step shows for its dwell time, then the next one.
   const step = tour?.running ? tour.steps[tour.index] : undefined;
-  const [stepStartedAt, setStepStartedAt] = useState(0);
+  // When the step on screen started: a step the effect has not stamped yet started just now (never "0 s left").
+  const stepKey = step ? `${tour?.index}:${step.dwellSeconds}` : '';
+  const [started, setStarted] = useState({ key: '', at: 0 });
   useEffect(() => {
     if (!step) return;
-    setStepStartedAt(Date.now());
+    setStarted({ key: stepKey, at: Date.now() });
     const timer = setTimeout(() => void tourNext(), step.dwellSeconds * 1000);
-    return () => clearTimeout(timer);
-  }, [step, tour?.index, tourNext]);
+    return () => {
+      clearTimeout(timer);
+      setStarted({ key: '', at: 0 }); // paused, skipped or stopped: the next start is stamped anew
+    };
+  }, [step, stepKey, tourNext]);
   const now = useNow(1000);
+  const stepStartedAt = started.key === stepKey ? started.at : now;
   const secondsLeft = step ? Math.max(0, Math.ceil((stepStartedAt + step.dwellSeconds * 1000 - now) / 1000)) : 0;
   // What the wall shows now, by name: the operator sees where the tour is without counting.
   const shown = tour?.steps[tour.index];

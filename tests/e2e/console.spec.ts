@@ -190,19 +190,19 @@ test('the camera pane collapses and resizes, by mouse or keyboard, and this wind
   const pane = page.locator('[data-control="camera-pane"]');
   const wallWidth = () => page.locator('.wall').evaluate((w) => w.getBoundingClientRect().width);
   const paneWidth = () => pane.evaluate((p) => p.getBoundingClientRect().width);
-  expect(await paneWidth()).toBe(200);
+  expect(await paneWidth()).toBe(240);
 
   const edge = page.getByRole('separator', { name: 'Lebar panel kamera (panah kiri/kanan)' });
   await edge.focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  expect(await paneWidth()).toBe(232);
+  expect(await paneWidth()).toBe(272);
   const box = (await edge.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + 200);
   await page.mouse.down();
   await page.mouse.move(box.x + 100, box.y + 200, { steps: 5 });
   await page.mouse.up();
-  expect(Math.abs((await paneWidth()) - 329)).toBeLessThanOrEqual(4);
+  expect(Math.abs((await paneWidth()) - 369)).toBeLessThanOrEqual(4);
 
   const before = await wallWidth();
   await page.getByRole('button', { name: 'Ciutkan panel kamera' }).click();
@@ -211,7 +211,7 @@ test('the camera pane collapses and resizes, by mouse or keyboard, and this wind
   await page.reload();
   await expect(page.locator('[data-control="camera-pane"]')).toHaveAttribute('data-collapsed', 'true');
   await page.getByRole('button', { name: 'Buka panel kamera' }).click();
-  expect(Math.abs((await paneWidth()) - 329)).toBeLessThanOrEqual(4);
+  expect(Math.abs((await paneWidth()) - 369)).toBeLessThanOrEqual(4);
 });
 
 test('keyboard only: Tab walks the toolbar with a visible focus ring on every control', async ({ openWall, page }) => {

@@ -172,6 +172,7 @@ for (const size of sizes) {
         await expect(status).toHaveText(say.tourStatus);
         const left = async () => Number(/(\d+)/.exec((await status.textContent())!.split('·')[2]!)![1]);
         const first = await left();
+        expect(first, 'a fresh step counts down from its dwell, never from 0').toBeGreaterThan(0);
         await expect.poll(left, { timeout: 5000 }).toBeLessThan(first);
         await expectOnScreen(page, status, 'the tour status');
         await screenshot(page, testInfo, `tour-status-${tag}`);

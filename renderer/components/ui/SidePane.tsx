@@ -15,7 +15,7 @@ const clamp = (width: number) => Math.max(MIN, Math.min(MAX, Math.round(width)))
 function remembered(): { width: number; collapsed: boolean } {
   const width = Number(sessionStorage.getItem('pantau.paneWidth'));
   return {
-    width: Number.isFinite(width) && width > 0 ? clamp(width) : 200,
+    width: Number.isFinite(width) && width > 0 ? clamp(width) : 240,
     collapsed: sessionStorage.getItem('pantau.paneCollapsed') === '1',
   };
 }
