@@ -17,3 +17,9 @@ export function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return !!element && (element.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(element.tagName));
 }
+
+/** Enter on a button or link is that control's own click, never the wall's "maximise". */
+export function isActivating(event: KeyboardEvent): boolean {
+  const element = event.target as HTMLElement | null;
+  return (event.key === 'Enter' || event.key === ' ') && !!element?.closest?.('button, a[href], [role="menuitem"]');
+}

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { neighbour } from '../../shared/layouts';
 import type { MessageKey } from '../i18n';
-import { arrowDirections, isTyping } from '../keyboard';
+import { arrowDirections, isActivating, isTyping } from '../keyboard';
 import { useStore, useTranslate } from '../store';
 import { useZoomStore } from '../tile/zoom-store';
 
@@ -34,7 +34,7 @@ export function Shortcuts() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.altKey || event.metaKey) return;
+      if (isTyping(event.target) || isActivating(event) || event.altKey || event.metaKey) return;
       const s = useStore.getState();
       const digit = /^Digit([1-9])$/.exec(event.code)?.[1];
       if (event.ctrlKey && ['+', '=', '-', '0'].includes(event.key)) {

@@ -36,6 +36,9 @@ const words = {
     demo: '4 kamera demo ditampilkan',
     reconnecting: 'Sambungan ke Pantau terputus — menyambung ulang…',
     emptyTile: 'Kosongkan petak',
+    dropHere: 'Seret kamera ke sini',
+    saved: 'Gambar disimpan',
+    intact: 'utuh: cocok dengan SHA-256',
     save: 'Simpan',
   },
   en: {
@@ -56,6 +59,9 @@ const words = {
     demo: '4 demo cameras are shown',
     reconnecting: 'Connection to Pantau lost — reconnecting…',
     emptyTile: 'Clear tile',
+    dropHere: 'Drag a camera here',
+    saved: 'Snapshot saved',
+    intact: 'intact: matches its SHA-256',
     save: 'Save',
   },
 } as const;
@@ -272,9 +278,21 @@ for (const size of sizes) {
         await tile.focus();
         await page.keyboard.press('Tab');
         await expect(tile.locator('[data-action="snapshot"]')).toBeFocused();
+        await page.keyboard.press('Enter'); // evidence from the keyboard
+        await expect(page.locator('[data-notice]')).toContainText(say.saved);
         await page.keyboard.press('Tab');
         await expect(tile.getByRole('button', { name: say.emptyTile })).toBeFocused();
+        // An empty tile says what to do with it.
+        await expect(page.locator('.wall .tile[data-camera-id=""] .tile-empty').first()).toHaveText(say.dropHere);
         await screenshot(page, testInfo, `demo-wall-${tag}`);
+        // "Bukti" shows the snapshot just taken: its picture, camera, and that it matches its hash.
+        await page.locator('[data-panel-button="evidence"]').click();
+        const item = page.locator('[data-control="evidence-drawer"] li').first();
+        await expect(item).toContainText('Simpang Lima');
+        await expect(item).toContainText(say.intact);
+        await expect(item.locator('img')).toBeVisible();
+        await screenshot(page, testInfo, `evidence-list-${tag}`);
+        await page.locator('[data-panel-button="evidence"]').click();
 
         // The host restarts with the same link: the tab comes back by itself.
         expect(await host.stop('SIGTERM')).toBe(0);
