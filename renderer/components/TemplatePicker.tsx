@@ -3,9 +3,9 @@
  * they are), not a list of codes like "1+7". A button shows the current
  * shape; it opens a menu of shapes; arrow keys move, Enter picks, Esc closes.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { template, templateIds, templateOf, type LayoutGeometry, type TemplateId } from '../../shared/layouts';
 import { useStore, useTranslate } from '../store';
+import { usePopupMenu } from './ui/use-popup-menu';
 
 /** A layout's tiles as a small drawing (viewBox in cells, one rect per tile). */
 export function LayoutShape({ geometry, size = 28 }: { geometry: LayoutGeometry; size?: number }) {
@@ -36,46 +36,19 @@ export function TemplatePicker() {
   const overBudget = (id: TemplateId) =>
     budget?.moreTiles !== undefined && template(id).tiles.length > liveTiles + budget.moreTiles;
   const setTemplate = useStore((s) => s.setTemplate);
-  const [open, setOpen] = useState(false);
   const current = templateOf(geometry);
-  const menuRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, buttonRef, menuRef, onKeyDown } = usePopupMenu({
+    itemSelector: '[role="menuitemradio"]',
+    initialSelector: '[aria-checked="true"]',
+    steps: { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 },
+  });
   const name = (id: TemplateId) => t('layout.templateName', { shape: id.replace('x', '×') });
-
-  useEffect(() => {
-    if (!open) return;
-    const items = menuRef.current;
-    (
-      items?.querySelector<HTMLButtonElement>('[aria-checked="true"]') ??
-      items?.querySelector<HTMLButtonElement>('[role="menuitemradio"]')
-    )?.focus();
-    const outside = (event: PointerEvent) => {
-      if (!menuRef.current?.contains(event.target as Node) && event.target !== buttonRef.current) setOpen(false);
-    };
-    document.addEventListener('pointerdown', outside);
-    return () => document.removeEventListener('pointerdown', outside);
-  }, [open]);
 
   const pick = (id: TemplateId) => {
     setTemplate(id);
     setOpen(false);
     buttonRef.current?.focus();
   };
-  const onKey = (event: KeyboardEvent) => {
-    const items = [...(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitemradio"]') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLButtonElement);
-    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
-    if (step) {
-      event.preventDefault();
-      event.stopPropagation();
-      items[(at + step + items.length) % items.length]?.focus();
-    } else if (event.key === 'Escape') {
-      event.stopPropagation();
-      setOpen(false);
-      buttonRef.current?.focus();
-    }
-  };
-
   return (
     <div className="template-picker">
       <button
@@ -93,7 +66,13 @@ export function TemplatePicker() {
         <LayoutShape geometry={geometry} />
       </button>
       {open ? (
-        <div ref={menuRef} className="template-menu" role="menu" aria-label={t('layout.template')} onKeyDown={onKey}>
+        <div
+          ref={menuRef}
+          className="template-menu"
+          role="menu"
+          aria-label={t('layout.template')}
+          onKeyDown={onKeyDown}
+        >
           {templateIds.map((id) => (
             <button
               key={id}

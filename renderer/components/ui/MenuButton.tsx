@@ -4,7 +4,7 @@
  * and focus returns to the button.
  */
 import type { LucideIcon } from 'lucide-react';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { usePopupMenu } from './use-popup-menu';
 
 export interface MenuItem {
   label: string;
@@ -23,38 +23,10 @@ export function MenuButton({
   action: string;
   items: MenuItem[];
 }) {
-  const [open, setOpen] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    menuRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
-    const outside = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', outside);
-    return () => document.removeEventListener('pointerdown', outside);
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    buttonRef.current?.focus();
-  };
-  const onKey = (event: KeyboardEvent) => {
-    const all = [...(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
-    const at = all.indexOf(document.activeElement as HTMLButtonElement);
-    const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
-    if (step) {
-      event.preventDefault();
-      event.stopPropagation();
-      all[(at + step + all.length) % all.length]?.focus();
-    } else if (event.key === 'Escape') {
-      event.stopPropagation();
-      close();
-    }
-  };
+  const { open, setOpen, buttonRef, menuRef, onKeyDown } = usePopupMenu({
+    itemSelector: '[role="menuitem"]',
+    steps: { ArrowDown: 1, ArrowUp: -1 },
+  });
 
   return (
     <div className="menu-anchor">
@@ -71,7 +43,7 @@ export function MenuButton({
         <span>{label}</span>
       </button>
       {open ? (
-        <div ref={menuRef} className="menu" role="menu" aria-label={label} onKeyDown={onKey}>
+        <div ref={menuRef} className="menu" role="menu" aria-label={label} onKeyDown={onKeyDown}>
           {items.map((item) => (
             <button
               key={item.action}
