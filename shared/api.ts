@@ -41,6 +41,14 @@ const CsvRejectionSchema = z.strictObject({
 
 const none = z.strictObject({});
 
+/** The operator's display choices, kept by the core beside the layouts (every window of this machine starts with them). */
+export const UiSettingsSchema = z.strictObject({
+  language: z.enum(['id', 'en']).optional(),
+  tileText: z.enum(['small', 'normal', 'large']).optional(),
+  decoder: z.enum(['auto', 'native', 'mpeg1']).optional(),
+});
+export type UiSettings = z.infer<typeof UiSettingsSchema>;
+
 /** A camera as the page sends it: sealed passwords are the core's business, never the page's. */
 const CameraFromPageSchema = CameraFileEntrySchema.omit({ passwordSealed: true });
 
@@ -247,6 +255,9 @@ export const apiMethods = {
       ffmpegCount: z.number().int().min(0),
     }),
   },
+  'settings:get': { params: none, result: UiSettingsSchema },
+  /** Changes the given choices only; answers all of them. */
+  'settings:set': { params: UiSettingsSchema, result: UiSettingsSchema },
   'tour:get': { params: none, result: z.strictObject({ tour: TourSchema.nullable() }) },
   /** Saves the tour, its running state and step included (so it survives a restart); null removes it. */
   'tour:save': { params: z.strictObject({ tour: TourSchema.nullable() }), result: z.strictObject({}) },

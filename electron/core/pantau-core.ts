@@ -24,11 +24,14 @@ import { removeStaleSnapshotWork } from './snapshots/snapshot-service';
 import { JsonFileStore } from './store/json-file-store';
 import { LayoutService } from './store/layout-service';
 import { StreamHub, type StreamHubOptions } from './streams/stream-hub';
+import { UiSettingsSchema } from '../../shared/api';
 
 const SettingsSchema = z.strictObject({
   snapshotDir: z.string().min(1).max(1024).optional(),
   /** The built-in demo cameras: shown on a machine that started with none of its own, until removed. */
   demoCameras: z.enum(['shown', 'removed']).optional(),
+  /** Language, tile text size, picture path: the operator's display choices. */
+  ui: UiSettingsSchema.optional(),
 });
 type Settings = z.infer<typeof SettingsSchema>;
 
@@ -115,6 +118,11 @@ export class PantauCore {
       host: options.host,
       version: options.version,
       removeDemo: () => this.removeDemo(),
+      uiSettings: () => this.settings.ui ?? {},
+      saveUiSettings: async (change) => {
+        await this.saveSettings({ ui: { ...this.settings.ui, ...change } });
+        return this.settings.ui ?? {};
+      },
     });
     // Released newest first: events stop, then the relay's sockets, then PTZ, then every ffmpeg.
     this.owned.add(() => this.hub.dispose());

@@ -6,7 +6,7 @@
  */
 import type { Budget } from '../../shared/decode-budget';
 import type { StateCreator } from 'zustand';
-import type { AppInfo } from '../../shared/api';
+import type { AppInfo, UiSettings } from '../../shared/api';
 import type { LayoutGeometry, TemplateId } from '../../shared/layouts';
 import type { CameraSummary, StreamStatus } from '../../shared/model';
 import type { SavedLayout, StoreNotice, Tour } from '../../shared/saved-layouts';
@@ -37,6 +37,8 @@ export interface UiSlice {
   tileText: TileText;
   setTileText(size: TileText): void;
   setDecoder(decoder: DecoderChoice): void;
+  /** Takes the choices the core keeps for this machine (at every connection). */
+  applySettings(settings: UiSettings): void;
   /** This window shows the wall alone (kiosk): no toolbar, pane or status bar. */
   wallOnly: boolean;
   setWallOnly(on: boolean): void;

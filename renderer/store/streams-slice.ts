@@ -42,6 +42,8 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
           set({ loadError: error && !error.ok ? error.error.message : 'unknown error' });
           return;
         }
+        const settings = await api.invoke('settings:get', {});
+        if (settings.ok) get().applySettings(settings.value);
         const byKey = Object.fromEntries(statuses.value.map((s) => [statusKey(s.cameraId, s.profile), s]));
         set({ info: info.value, cameras: cameras.value, statuses: byKey, loadError: undefined });
         // The camera file had to be recovered at start-up: say so, in the operator's words.

@@ -13,7 +13,7 @@ function savedTileText(): TileText {
   return saved === 'small' || saved === 'large' ? saved : 'normal';
 }
 
-export const uiSlice: Slice<UiSlice> = (set) => ({
+export const uiSlice: Slice<UiSlice> = (set, get) => ({
   api: undefined,
   info: undefined,
   connected: false,
@@ -32,6 +32,7 @@ export const uiSlice: Slice<UiSlice> = (set) => ({
   setLanguage(language) {
     localStorage.setItem('pantau.language', language);
     set({ language });
+    void get().api?.invoke('settings:set', { language });
   },
 
   togglePanel(panel) {
@@ -45,11 +46,27 @@ export const uiSlice: Slice<UiSlice> = (set) => ({
   setTileText(tileText) {
     localStorage.setItem('pantau.tileText', tileText);
     set({ tileText });
+    void get().api?.invoke('settings:set', { tileText });
   },
 
   setDecoder(decoder) {
     localStorage.setItem('pantau.decoder', decoder);
     set({ decoder });
+    void get().api?.invoke('settings:set', { decoder });
+  },
+
+  applySettings(settings) {
+    // The core's copy wins; this window's own storage only paints the first frame before it arrives.
+    for (const [key, value] of Object.entries(settings))
+      if (key !== 'decoder') localStorage.setItem(`pantau.${key}`, value);
+    set({
+      ...(settings.language ? { language: settings.language } : {}),
+      ...(settings.tileText ? { tileText: settings.tileText } : {}),
+      // A link that says ?decoder= keeps its choice for this page (the benchmark and support links use it).
+      ...(settings.decoder && !new URLSearchParams(location.search).has('decoder')
+        ? { decoder: settings.decoder }
+        : {}),
+    });
   },
 
   setWallOnly(on) {

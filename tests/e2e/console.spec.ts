@@ -145,11 +145,11 @@ test.describe('the wall at 1920×1080', () => {
   });
 });
 
-test('settings: tile text for two metres, language and picture path in one dialog; wall-only hides the chrome and W brings it back; states carry a shape as well as a colour', async ({
+test('settings: tile text for two metres, language and picture path in one dialog, kept by the core; wall-only hides the chrome and W brings it back; states carry a shape as well as a colour', async ({
   openWall,
   page,
 }, testInfo) => {
-  const { wall } = await openWall();
+  const { wall, host } = await openWall();
   await wall.expectLive(['demo-1']);
   const badge = wall.tile('demo-1').locator('.tile-state');
   // Never colour alone: the badge has its shape and its word.
@@ -171,6 +171,18 @@ test('settings: tile text for two metres, language and picture path in one dialo
   await page.reload();
   await expect(wall.tile('demo-1').locator('.tile-name')).toHaveCSS('font-size', '20px');
   await expect(wall.tile('demo-1').locator('.tile-state')).toHaveText('Live');
+
+  // Kept by the core beside the layouts: another browser (no storage of its own) opens the same way.
+  const other = await page
+    .context()
+    .browser()!
+    .newContext({ viewport: { width: 1280, height: 760 } });
+  const elsewhere = await other.newPage();
+  await elsewhere.goto(host.url);
+  await expect(elsewhere.locator('.tile[data-camera-id="demo-1"] .tile-name')).toHaveCSS('font-size', '20px');
+  await expect(elsewhere.locator('.tile[data-camera-id="demo-1"] .tile-state')).toHaveText('Live');
+  await elsewhere.goto('about:blank');
+  await other.close();
 
   await page.getByRole('button', { name: 'Wall only (W)' }).click();
   await expect(page.locator('header.toolbar')).toHaveCount(0);

@@ -48,6 +48,9 @@ const handlers = createApiHandlers({
   host: 'browser',
   version: '1.2.3',
   removeDemo: async () => 0, // the core's own is tested through the browser host (e2e)
+  // The core's own settings store is tested through the browser host (e2e); here, a plain object.
+  uiSettings: () => ({}),
+  saveUiSettings: async (change) => change,
 });
 const context = { relayBase: 'ws://127.0.0.1:9' };
 const call = (method: unknown, params: unknown) => dispatch(handlers, method, params, context, silentLogger);

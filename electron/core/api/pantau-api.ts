@@ -14,6 +14,7 @@ import type { StreamHub } from '../streams/stream-hub';
 import { SystemLoad } from '../system-load';
 import type { ApiHandlers } from './dispatch';
 import { credentialsOf } from '../../../shared/model';
+import type { UiSettings } from '../../../shared/api';
 
 export interface ApiDeps {
   cameras: CameraRegistry;
@@ -34,6 +35,9 @@ export interface ApiDeps {
   version: string;
   /** Hides the demo cameras for good (remembered in settings.json); resolves how many went. */
   removeDemo: () => Promise<number>;
+  /** The operator's display choices (settings.json), and a change to them. */
+  uiSettings: () => UiSettings;
+  saveUiSettings: (change: UiSettings) => Promise<UiSettings>;
 }
 
 export function createApiHandlers(deps: ApiDeps): ApiHandlers {
@@ -141,6 +145,8 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       return {};
     },
     'system:load': () => load.sample(),
+    'settings:get': () => deps.uiSettings(),
+    'settings:set': (params) => deps.saveUiSettings(params),
     'tour:get': () => ({ tour: deps.layouts.tour() }),
     'tour:save': async (params) => (await deps.layouts.saveTour(params.tour), {}),
   };
