@@ -5,6 +5,7 @@
  * model.ts stays the last word (anything it refuses that these did not name
  * is reported as 'invalid' with its English detail).
  */
+import { fieldLimits, hasControlCharacters, idPattern } from './model';
 import { rtspUrlProblemCode } from './rtsp-url';
 
 export type CameraField = 'id' | 'name' | 'group' | 'main' | 'sub' | 'username' | 'password' | 'transport';
@@ -30,9 +31,7 @@ export interface FieldIssue {
 
 export type CameraFieldValues = Partial<Record<CameraField, string>>;
 
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const controls = /[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-const limits: Partial<Record<CameraField, number>> = { id: 64, name: 120, group: 300, username: 128, password: 256 };
+const limits: Partial<Record<CameraField, number>> = fieldLimits;
 const transports = new Set(['', 'auto', 'tcp', 'udp', 'http']);
 
 function problemOf(field: CameraField, raw: string): FieldProblem | undefined {
@@ -42,7 +41,7 @@ function problemOf(field: CameraField, raw: string): FieldProblem | undefined {
   const limit = limits[field];
   if (limit !== undefined && value.length > limit) return 'too-long';
   if (field === 'id') return idPattern.test(value) ? undefined : 'id-characters';
-  if (field === 'name' || field === 'group') return controls.test(value) ? 'control-characters' : undefined;
+  if (field === 'name' || field === 'group') return hasControlCharacters(value) ? 'control-characters' : undefined;
   if (field === 'main' || field === 'sub') return rtspUrlProblemCode(value) ?? undefined;
   if (field === 'transport') return transports.has(value.toLowerCase()) ? undefined : 'transport';
   return undefined;

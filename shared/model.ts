@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { errorCodes } from './errors';
 import { rtspUrlProblem } from './rtsp-url';
 
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** A camera id: what a file, a URL path and a snapshot's name can all carry. */
+export const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export const CameraIdSchema = z
   .string()
@@ -28,14 +29,23 @@ const RtspUrlSchema = z
 
 /** Text-direction controls (U+202A–202E, U+2066–2069, marks) can reorder what a tile or a snapshot shows. */
 const textDirectionControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const controlCharacters = /[\u0000-\u001f\u007f]/;
+
+/** Line breaks, tabs, other control characters or text-direction tricks: refused in anything shown as a name. */
+export function hasControlCharacters(value: string): boolean {
+  return controlCharacters.test(value) || textDirectionControls.test(value);
+}
+
+/** The longest text each camera field may hold (the schemas below and the field checks share them). */
+export const fieldLimits = { id: 64, name: 120, group: 300, username: 128, password: 256 } as const;
 
 /** A name people read on a tile or burnt into a snapshot: no control characters, no text-direction tricks. */
 const DisplayNameSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(120)
-  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'must not contain line breaks, tabs or other control characters')
+  .max(fieldLimits.name)
+  .refine((v) => !controlCharacters.test(v), 'must not contain line breaks, tabs or other control characters')
   .refine((v) => !textDirectionControls.test(v), 'must not contain text-direction control characters');
 
 const dimension = z.number().int().min(16).max(8192);
@@ -82,15 +92,12 @@ export const CameraFileEntrySchema = z.strictObject({
   name: DisplayNameSchema,
   group: z
     .string()
-    .max(300)
-    .refine(
-      (v) => !textDirectionControls.test(v) && !/[\u0000-\u001f\u007f]/.test(v),
-      'must not contain control characters',
-    )
+    .max(fieldLimits.group)
+    .refine((v) => !hasControlCharacters(v), 'must not contain control characters')
     .optional(),
   streams: z.array(StreamProfileFileSchema).min(1, 'needs at least one stream'),
-  username: z.string().max(128).optional(),
-  password: z.string().max(256).optional(),
+  username: z.string().max(fieldLimits.username).optional(),
+  password: z.string().max(fieldLimits.password).optional(),
   /** The password encrypted with the operating system's key (Electron safeStorage), base64. */
   passwordSealed: z.string().max(4096).optional(),
   onvif: OnvifLinkSchema.optional(),
