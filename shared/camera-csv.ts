@@ -161,6 +161,7 @@ export function* csvImportSteps(input: string): Generator<void, CsvImport> {
   columns.forEach((c, i) => {
     if (c && !(c in headerOf)) headerOf[c] = header.fields[i]!.trim();
   });
+  const present = Object.keys(headerOf) as CsvColumn[];
   const cameras: CameraFileEntry[] = [];
   const rejected: CsvImport['rejected'] = [];
   const seen = new Set<string>();
@@ -184,7 +185,6 @@ export function* csvImportSteps(input: string): Generator<void, CsvImport> {
       ...(value('username') ? { username: value('username') } : {}),
       ...(value('password') ? { password: value('password') } : {}),
     };
-    const present = (Object.keys(headerOf) as CsvColumn[]).filter((c) => columns.includes(c));
     const found = cameraFieldIssues(Object.fromEntries(present.map((c) => [c, value(c)])));
     const parsed = CameraFileEntrySchema.safeParse(candidate);
     if (found.length || !parsed.success) {
