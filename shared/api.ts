@@ -226,6 +226,8 @@ export const apiMethods = {
       folder: z.string(),
       /** This host can open the folder in the operating system's file manager (Electron). */
       canOpen: z.boolean(),
+      /** This host can show a folder chooser to change it (Electron). */
+      canChoose: z.boolean(),
       items: z.array(
         z.strictObject({
           file: z.string(),

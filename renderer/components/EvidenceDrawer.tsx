@@ -18,7 +18,6 @@ export function EvidenceDrawer() {
   const close = useStore((s) => s.togglePanel);
   const setNotice = useStore((s) => s.setNotice);
   const [listing, setListing] = useState<Listing>();
-  const [canChoose, setCanChoose] = useState(false);
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
@@ -29,7 +28,6 @@ export function EvidenceDrawer() {
       if (!got.ok) return setNotice(got.error.message);
       setListing(got.value);
     });
-    void api.invoke('snapshot:folder', {}).then((got) => current && got.ok && setCanChoose(got.value.canChoose));
     return () => {
       current = false;
     };
@@ -71,13 +69,13 @@ export function EvidenceDrawer() {
               {t('evidence.copyFolder')}
             </button>
           ) : null}
-          {canChoose ? (
+          {listing?.canChoose ? (
             <button type="button" data-action="snapshot-folder" onClick={() => void chooseFolder()}>
               {t('evidence.chooseFolder')}
             </button>
           ) : null}
         </div>
-        {listing && !listing.canOpen && !canChoose ? <p className="muted">{t('evidence.folderFlag')}</p> : null}
+        {listing && !listing.canOpen && !listing.canChoose ? <p className="muted">{t('evidence.folderFlag')}</p> : null}
       </div>
       {listing && listing.items.length === 0 ? (
         <p className="empty-state" data-control="evidence-empty">

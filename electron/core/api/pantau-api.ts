@@ -134,11 +134,15 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       const chosen = await deps.chooseSnapshotDir();
       return { folder: deps.snapshotDir(), chosen: chosen !== undefined };
     },
-    'snapshot:list': async (params) => ({
-      folder: deps.snapshotDir(),
-      canOpen: deps.openFolder !== undefined,
-      items: await listSnapshots({ folder: deps.snapshotDir(), ffmpegPath: deps.ffmpegPath, limit: params.limit }),
-    }),
+    'snapshot:list': async (params) => {
+      const folder = deps.snapshotDir();
+      return {
+        folder,
+        canOpen: deps.openFolder !== undefined,
+        canChoose: deps.chooseSnapshotDir !== undefined,
+        items: await listSnapshots({ folder, ffmpegPath: deps.ffmpegPath, limit: params.limit }),
+      };
+    },
     'snapshot:reveal': async () => {
       if (!deps.openFolder) throw new CodedError('unsupported', 'This host cannot open folders on the screen.');
       await deps.openFolder(deps.snapshotDir());
