@@ -4,6 +4,7 @@
  * evidence goes. Each takes effect at once and is remembered on this machine.
  */
 import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { DecoderChoice } from '../player/decoder-choice';
 import { useStore, useTranslate } from '../store';
 import type { TileText } from '../store/state';
@@ -11,7 +12,18 @@ import { Dialog } from './Dialog';
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const t = useTranslate();
-  const s = useStore();
+  // Only what the dialog shows: the whole store changes with every stream status.
+  const s = useStore(
+    useShallow((state) => ({
+      api: state.api,
+      language: state.language,
+      setLanguage: state.setLanguage,
+      tileText: state.tileText,
+      setTileText: state.setTileText,
+      decoder: state.decoder,
+      setDecoder: state.setDecoder,
+    })),
+  );
   const [folder, setFolder] = useState<{ folder: string; canChoose: boolean }>();
   useEffect(() => {
     void s.api?.invoke('snapshot:folder', {}).then((got) => got.ok && setFolder(got.value));

@@ -40,7 +40,6 @@ interface Figures {
   pageBusy: number;
   paintedFps: number;
   cameraFps: number;
-  liveTiles: number;
 }
 
 export function StatusBar() {
@@ -72,8 +71,7 @@ export function StatusBar() {
           liveTiles++;
           cameraFps += Math.max(...live.map((s) => s.fps));
         }
-        const next = { load: load.value, pageBusy: pageBusy(), paintedFps, cameraFps, liveTiles };
-        setFigures(next);
+        setFigures({ load: load.value, pageBusy: pageBusy(), paintedFps, cameraFps });
         setBudget(
           estimateBudget({
             cores: load.value.cores,
