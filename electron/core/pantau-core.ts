@@ -23,6 +23,7 @@ import { Relay } from './relay/relay';
 import { removeStaleSnapshotWork } from './snapshots/snapshot-service';
 import { JsonFileStore } from './store/json-file-store';
 import { LayoutService } from './store/layout-service';
+import { OneWriter } from './store/one-writer';
 import { StreamHub, type StreamHubOptions } from './streams/stream-hub';
 import { UiSettingsSchema } from '../../shared/api';
 
@@ -76,6 +77,7 @@ export class PantauCore {
   private readonly settingsStore: JsonFileStore<Settings>;
   /** Choices the operator made on this machine (settings.json in the data folder). */
   private settings: Settings = {};
+  private readonly settingsWriter = new OneWriter();
   private readonly owned = new Disposables();
 
   constructor(
@@ -120,7 +122,7 @@ export class PantauCore {
       removeDemo: () => this.removeDemo(),
       uiSettings: () => this.settings.ui ?? {},
       saveUiSettings: async (change) => {
-        await this.saveSettings({ ui: { ...this.settings.ui, ...change } });
+        await this.saveSettings((current) => ({ ui: { ...current.ui, ...change } }));
         return this.settings.ui ?? {};
       },
     });
@@ -151,17 +153,20 @@ export class PantauCore {
     // them beside the first real ones (a restart included) until the operator removes them.
     const demo = this.settings.demoCameras ?? (this.cameras.isDemo ? 'shown' : 'removed');
     this.cameras.showDemo(demo === 'shown');
-    if (demo === 'shown' && !this.settings.demoCameras) await this.saveSettings({ demoCameras: 'shown' });
+    if (demo === 'shown' && !this.settings.demoCameras) await this.saveSettings(() => ({ demoCameras: 'shown' }));
   }
 
-  private async saveSettings(change: Partial<Settings>): Promise<void> {
-    const next = { ...this.settings, ...change };
-    await this.settingsStore.save(next);
-    this.settings = next;
+  /** Each change is computed from the settings as the previous write left them: concurrent changes all land. */
+  private saveSettings(change: (current: Settings) => Partial<Settings>): Promise<void> {
+    return this.settingsWriter.run(async () => {
+      const next = { ...this.settings, ...change(this.settings) };
+      await this.settingsStore.save(next);
+      this.settings = next;
+    });
   }
 
   private async removeDemo(): Promise<number> {
-    await this.saveSettings({ demoCameras: 'removed' });
+    await this.saveSettings(() => ({ demoCameras: 'removed' }));
     const removed = this.cameras.showDemo(false);
     // Their streams end and every page reloads its camera list, as for cameras removed from the file.
     if (removed.length > 0) this.inventory.announce({ changed: [], removed });
@@ -176,7 +181,7 @@ export class PantauCore {
   private async chooseSnapshotDir(pick: (current: string) => Promise<string | undefined>): Promise<string | undefined> {
     const chosen = await pick(this.snapshotDir());
     if (chosen === undefined) return undefined;
-    await this.saveSettings({ snapshotDir: chosen });
+    await this.saveSettings(() => ({ snapshotDir: chosen }));
     return chosen;
   }
 

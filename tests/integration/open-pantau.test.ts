@@ -58,6 +58,33 @@ describe('openPantau', () => {
     await core.dispose();
   });
 
+  it('ten settings changes fired at once are all kept, in settings.json and after a restart', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-open-'));
+    const core = await openPantau(options(dataDir));
+    const context = { relayBase: 'ws://x' };
+    const changes = [
+      { language: 'en' },
+      { tileText: 'large' },
+      { decoder: 'mpeg1' },
+      { language: 'id' },
+      { tileText: 'small' },
+      { decoder: 'native' },
+      { language: 'en' },
+      { tileText: 'normal' },
+      { decoder: 'auto' },
+      { tileText: 'large' },
+    ] as const;
+    await Promise.all(changes.map((change) => core.handlers['settings:set'](change, context)));
+    // The last change to each choice wins; none of the other choices is lost on the way.
+    const expected = { language: 'en', tileText: 'large', decoder: 'auto' };
+    expect(await core.handlers['settings:get']({}, context)).toEqual(expected);
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'settings.json'), 'utf8')).ui).toEqual(expected);
+    await core.dispose();
+    const again = await openPantau(options(dataDir));
+    expect(await again.handlers['settings:get']({}, context)).toEqual(expected);
+    await again.dispose();
+  });
+
   it('a camera file named on the command line must exist; damaged beyond its backup, it names the field', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-open-'));
     await expect(openPantau(options(dataDir, { cameraFile: path.join(dataDir, 'nope.json') }))).rejects.toThrow(
