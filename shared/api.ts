@@ -78,6 +78,8 @@ export const apiMethods = {
       tileHeight: z.number().int().min(1).max(16384).optional(),
       /** h264: the camera's own picture for the page's decoder (WebCodecs); default mpeg1 for JSMpeg. */
       video: z.enum(['mpeg1', 'h264']).optional(),
+      /** Economy (issue #23): key pictures only, or one GOP's key picture in three; default every picture. */
+      rate: z.enum(['full', 'key', 'key-slow']).optional(),
     }),
     /** The profile chosen and the box its picture is scaled into (the same `chooseStream` the page keys on). */
     result: z.strictObject({

@@ -51,12 +51,15 @@ describe('startsGop', () => {
 describe('TsPacketizer', () => {
   const stream = Buffer.concat([pat, pmt, pFrame, continuation, gopStart, pFrame, continuation, gopStart, pFrame]);
 
-  it('splits chunks so that each GOP begins a chunk', () => {
+  it('splits chunks so that each picture, and so each GOP, begins a chunk', () => {
     const chunks = new TsPacketizer().push(stream);
-    expect(chunks.map((c) => [c.gopStart, c.data.length / TS_PACKET])).toEqual([
-      [false, 4],
-      [true, 3],
-      [true, 2],
+    expect(chunks.map((c) => [c.pictureStart, c.gopStart, c.data.length / TS_PACKET])).toEqual([
+      [false, false, 2], // PAT and PMT before any picture
+      [true, false, 2],
+      [true, true, 1],
+      [true, false, 2],
+      [true, true, 1],
+      [true, false, 1],
     ]);
     expect(Buffer.concat(chunks.map((c) => c.data)).equals(stream)).toBe(true);
   });
@@ -68,6 +71,7 @@ describe('TsPacketizer', () => {
       for (let at = 0; at < stream.length; at += cut) chunks.push(...packetizer.push(stream.subarray(at, at + cut)));
       expect(Buffer.concat(chunks.map((c) => c.data)).equals(stream)).toBe(true);
       expect(chunks.filter((c) => c.gopStart)).toHaveLength(2);
+      expect(chunks.filter((c) => c.pictureStart)).toHaveLength(5);
       expect(chunks.every((c) => c.data.length % TS_PACKET === 0)).toBe(true);
     }
   });

@@ -61,8 +61,11 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       if (!profile || !chosen)
         throw new CodedError('profile-not-found', `Camera "${camera.id}" has no "${params.profile}" stream.`);
       const path = `/stream/${encodeURIComponent(camera.id)}/${encodeURIComponent(profile.profile)}`;
+      const query = new URLSearchParams({ token: deps.token, w: String(chosen.box.width) });
+      if (params.video === 'h264') query.set('video', 'h264');
+      if (params.rate && params.rate !== 'full') query.set('rate', params.rate);
       return {
-        url: `${context.relayBase}${path}?token=${encodeURIComponent(deps.token)}&w=${chosen.box.width}${params.video === 'h264' ? '&video=h264' : ''}`,
+        url: `${context.relayBase}${path}?${query.toString()}`,
         profile: profile.profile,
         width: chosen.box.width,
         height: chosen.box.height,

@@ -1,7 +1,8 @@
 /**
  * The stream relay: WebSocket clients at /stream/<camera>/<profile>?token=…
  * receive the camera's MPEG-TS (MPEG-1), or with `&video=h264` its own H.264
- * in length-framed pictures. Each client starts at a GOP. A client that
+ * in length-framed pictures; with `&rate=key|key-slow` only key pictures
+ * (economy, rate-gate.ts). Each client starts at a GOP. A client that
  * falls behind (its socket backlog grows) is not buffered without bound: its
  * chunks are dropped until the next GOP start, so it cannot slow the others.
  */
@@ -17,6 +18,7 @@ import type { TsChunk } from '../streams/mpegts';
 import type { StreamHub, Subscription } from '../streams/stream-hub';
 import { loopbackHosts, refusal, rejectRefused, rejectUpgrade, type AccessPolicy } from './access';
 import { BacklogGate } from './backlog-gate';
+import { parseViewerRate, RateGate, type ViewerRate } from './rate-gate';
 
 export interface RelayOptions {
   hub: StreamHub;
@@ -67,18 +69,28 @@ export class Relay {
       return;
     }
     const [, cameraId, profile] = match as unknown as [string, string, string];
-    const tier = tierByWidth(Number(new URL(req.url ?? '/', 'http://placeholder').searchParams.get('w') ?? 1280));
+    const query = new URL(req.url ?? '/', 'http://placeholder').searchParams;
+    const tier = tierByWidth(Number(query.get('w') ?? 1280));
     if (!tier) {
       rejectUpgrade(socket, 404, 'no such output size');
       return;
     }
     const output = { maxWidth: tier.width, maxHeight: tier.height };
     // `video=h264`: the camera's own H.264, framed in pictures (h264-framer.ts); otherwise MPEG-TS.
-    const video = new URL(req.url ?? '/', 'http://placeholder').searchParams.get('video') === 'h264' ? 'h264' : 'mpeg1';
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, cameraId, profile, output, video));
+    const video = query.get('video') === 'h264' ? 'h264' : 'mpeg1';
+    const rate = parseViewerRate(query.get('rate'));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, cameraId, profile, output, video, rate));
   }
 
-  private attach(ws: WebSocket, cameraId: string, profile: string, output: OutputOptions, video: VideoPath): void {
+  private attach(
+    ws: WebSocket,
+    cameraId: string,
+    profile: string,
+    output: OutputOptions,
+    video: VideoPath,
+    rate: ViewerRate,
+  ): void {
+    const pictures = new RateGate(rate);
     const gate = new BacklogGate(this.options.maxBacklogBytes ?? 2 * 1024 * 1024);
     let subscription: Subscription | undefined;
 
@@ -89,11 +101,12 @@ export class Relay {
         reason === 'changed' ? ws.close(1012, 'camera changed') : ws.close(4404, 'camera removed'),
       write: (chunk: TsChunk) => {
         if (ws.readyState !== WebSocket.OPEN) return;
+        const taken = pictures.pass(chunk);
+        if (!taken) return;
         const decision = gate.decide(chunk.gopStart, ws.bufferedAmount);
         if (decision === 'drop') return;
         // A resync starts a fresh GOP: PAT/PMT first, as for a new viewer.
-        const data =
-          decision === 'resync' && subscription ? Buffer.concat([subscription.session.psi(), chunk.data]) : chunk.data;
+        const data = decision === 'resync' && subscription ? Buffer.concat([subscription.session.psi(), taken]) : taken;
         ws.send(data, { binary: true });
       },
     };

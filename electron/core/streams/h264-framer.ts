@@ -73,7 +73,7 @@ export class H264Framer {
       nal.copy(data, at + 4);
       at += 4 + nal.length;
     }
-    const chunk = { data, gopStart: this.pictureIsKey };
+    const chunk = { data, gopStart: this.pictureIsKey, pictureStart: true };
     this.picture = [];
     this.pictureHasSlice = false;
     this.pictureIsKey = false;

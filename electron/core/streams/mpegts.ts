@@ -12,6 +12,10 @@ export interface TsChunk {
   data: Buffer;
   /** The chunk begins with the first packet of a GOP (sequence header). */
   gopStart: boolean;
+  /** The chunk begins a picture (a video PES; an access unit on the H.264 path): key-frame viewers cut here. */
+  pictureStart: boolean;
+  /** A whole GOP handed over at once (a joiner's start): the byte where its first, key picture ends. */
+  keyPictureEnd?: number;
 }
 
 function pid(packet: Buffer): number {
@@ -69,8 +73,10 @@ function pmtPidFromPat(packet: Buffer): number | undefined {
 }
 
 /**
- * Turns arbitrary stdout chunks into whole packets, split so that every GOP
- * start begins a chunk, and remembers the last PAT and PMT.
+ * Turns arbitrary stdout chunks into whole packets, split so that every
+ * picture (and so every GOP start) begins a chunk, and remembers the last PAT
+ * and PMT. Cutting at pictures lets a key-frame viewer take a GOP's first
+ * picture and nothing after it.
  */
 export class TsPacketizer {
   private pending: Buffer = Buffer.alloc(0);
@@ -92,7 +98,8 @@ export class TsPacketizer {
 
     const whole = data.length - (data.length % TS_PACKET);
     this.pending = Buffer.from(data.subarray(whole));
-    const gopStarts: number[] = [];
+    const pictureStarts: number[] = [];
+    const gopStarts = new Set<number>();
     for (let at = 0; at < whole; at += TS_PACKET) {
       const packet = data.subarray(at, at + TS_PACKET);
       if (packet[0] !== SYNC) continue; // corrupt packet: leave it to the decoder
@@ -104,15 +111,22 @@ export class TsPacketizer {
         this.pmt = Buffer.from(packet);
       } else if (startsVideoPes(packet)) {
         this.frames++;
-        if (startsGop(packet)) gopStarts.push(at);
+        pictureStarts.push(at);
+        if (startsGop(packet)) gopStarts.add(at);
       }
     }
-    const cuts = [0, ...gopStarts.filter((at) => at > 0), whole];
+    const cuts = [0, ...pictureStarts.filter((at) => at > 0), whole];
     const chunks: TsChunk[] = [];
     for (let i = 0; i + 1 < cuts.length; i++) {
       const from = cuts[i]!;
       const to = cuts[i + 1]!;
-      if (to > from) chunks.push({ data: Buffer.from(data.subarray(from, to)), gopStart: gopStarts.includes(from) });
+      if (to > from)
+        chunks.push({
+          data: Buffer.from(data.subarray(from, to)),
+          gopStart: gopStarts.has(from),
+          // Every cut after the first is a picture start; the first is one only if a picture begins there.
+          pictureStart: i > 0 || pictureStarts[0] === 0,
+        });
     }
     return chunks;
   }
