@@ -41,6 +41,10 @@ const CsvRejectionSchema = z.strictObject({
 
 const none = z.strictObject({});
 
+/** What a viewer takes from its camera's stream: every picture, or key pictures only (economy, issue #23). */
+export const ViewerRateSchema = z.enum(['full', 'key', 'key-slow']);
+export type ViewerRate = z.infer<typeof ViewerRateSchema>;
+
 /** The operator's display choices, kept by the core beside the layouts (every window of this machine starts with them). */
 export const UiSettingsSchema = z.strictObject({
   language: z.enum(['id', 'en']).optional(),
@@ -79,7 +83,7 @@ export const apiMethods = {
       /** h264: the camera's own picture for the page's decoder (WebCodecs); default mpeg1 for JSMpeg. */
       video: z.enum(['mpeg1', 'h264']).optional(),
       /** Economy (issue #23): key pictures only, or one GOP's key picture in three; default every picture. */
-      rate: z.enum(['full', 'key', 'key-slow']).optional(),
+      rate: ViewerRateSchema.optional(),
     }),
     /** The profile chosen and the box its picture is scaled into (the same `chooseStream` the page keys on). */
     result: z.strictObject({

@@ -16,6 +16,10 @@ export interface LoadSample {
   paintedFps: number;
   /** Pictures per second the cameras on the wall send, all tiles. */
   cameraFps: number;
+  /** Pictures painted per second by every tile, economy ones included (default: `paintedFps`). */
+  allPaintedFps?: number;
+  /** A full-rate tile's pictures per second, when no full-rate tile is live to say (all on economy). */
+  tileFps?: number;
 }
 
 export interface Budget {
@@ -34,9 +38,13 @@ export const REAL_TIME_SHARE = 0.9;
 
 export function estimateBudget(sample: LoadSample): Budget {
   const realTime = sample.cameraFps <= 0 || sample.paintedFps >= sample.cameraFps * REAL_TIME_SHARE;
-  if (sample.liveTiles <= 0) return { realTime, perTile: undefined, moreTiles: undefined };
-  // What the wall costs is taken as all the machine is busy with: an estimate that errs on the safe side.
-  const perTile = Math.max(0.1, sample.machineBusy / sample.liveTiles);
+  const painted = sample.allPaintedFps ?? sample.paintedFps;
+  const tileFps = sample.liveTiles > 0 ? sample.cameraFps / sample.liveTiles : sample.tileFps;
+  if (!tileFps || painted <= 0) return { realTime, perTile: undefined, moreTiles: undefined };
+  // What the machine is busy with is all put down to the pictures painted (an estimate that errs on
+  // the safe side); a full-rate tile costs its camera's rate of them. With every tile at full rate this
+  // is the machine's load shared among the tiles; economy tiles count for the few pictures they paint.
+  const perTile = Math.max(0.1, (sample.machineBusy / painted) * tileFps);
   const free = 100 - HEADROOM_PERCENT - sample.machineBusy;
   const moreTiles = realTime ? Math.max(0, Math.floor(free / perTile)) : 0;
   return { realTime, perTile, moreTiles };

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LayoutGeometrySchema } from './layouts';
 import { CameraIdSchema } from './model';
+import type { LayoutRate } from './shedding-policy';
 
 export const LayoutIdSchema = z
   .string()
@@ -19,8 +20,15 @@ export const SavedLayoutSchema = z
     /** Locked by a supervisor: operators may only save a copy. */
     locked: z.boolean(),
     updatedAt: z.number().int().nonnegative(),
+    /** Picture rate past the machine's capacity (issue #23): shed when needed (auto, the default), never, or always. */
+    rate: z.enum(['auto', 'full', 'keyframes'] as const satisfies readonly LayoutRate[]).optional(),
+    /** Tiles (indexes) that keep their full rate: given up last, with the selected and maximised. */
+    pinned: z.array(z.number().int().min(0).max(63)).max(64).optional(),
   })
   .superRefine((layout, ctx) => {
+    if (layout.pinned?.some((index) => index >= layout.geometry.tiles.length)) {
+      ctx.addIssue({ code: 'custom', path: ['pinned'], message: 'names a tile the layout does not have' });
+    }
     if (layout.cameras.length !== layout.geometry.tiles.length) {
       ctx.addIssue({
         code: 'custom',

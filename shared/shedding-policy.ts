@@ -1,16 +1,22 @@
 /**
  * Which tiles give up work when the wall is past real time, and when they get
  * it back (issue #23). Pure: the page feeds it what it measured and what each
- * tile is; it answers each tile's mode. One tile changes per decision, so the
- * wall bends a step at a time; climbing back waits for a calm spell, and no
- * tile changes mode more than twice a minute (no flapping).
+ * tile is; it answers each tile's mode.
  *
- * Modes: 'full' (every picture), 'keyframes' (the camera's own IDR pictures
- * only: no extra camera connection, no transcode), 'keyframes-slow' (every
- * few key frames), 'off' (hidden or off screen: decodes nothing).
+ * It sheds in proportion to the shortfall (a wall painting 10 % of its
+ * pictures takes most of its tiles a step down at once, a wall at 85 % a
+ * few), waits for a clean measurement after each change, and climbs back only
+ * after a calm spell and only as far as the measured room allows: it falls
+ * fast and rises carefully, so it does not flap. No tile changes mode more than
+ * twice a minute.
+ *
+ * Modes: 'full' (every picture), 'keyframes' (the camera's own key pictures
+ * only: no extra camera connection, no transcode), 'keyframes-slow' (one
+ * GOP's key picture in three), 'off' (hidden or off screen: decodes nothing).
  */
 export type TileMode = 'full' | 'keyframes' | 'keyframes-slow' | 'off';
 export type LayoutRate = 'auto' | 'full' | 'keyframes';
+export const layoutRates: readonly LayoutRate[] = ['auto', 'full', 'keyframes'];
 
 export interface TileFacts {
   index: number;
@@ -26,25 +32,33 @@ export interface TileFacts {
 }
 
 export interface WallLoad {
-  /** The wall paints at least 90 % of what its cameras send. */
-  realTime: boolean;
-  /** Room for at least one more full-rate tile (status bar's estimate ≥ 1). */
-  roomToClimb: boolean;
+  /** Pictures painted by the full-rate tiles ÷ pictures their cameras sent, over the last measurement (1 with none). */
+  paintedShare: number;
+  /** Full-rate tiles more the machine can carry, as the status bar estimates it (0 when none). */
+  room: number;
   now: number;
 }
 
-/** A calm spell before any tile climbs back. */
-export const CLIMB_AFTER_MS = 10_000;
+/** Below this share of the cameras' pictures painted, the wall is past real time. */
+export const REAL_TIME_SHARE = 0.9;
+/**
+ * After any change, the next measurement must be a clean one before more is
+ * shed: tiles that changed re-open their streams, which costs the machine a
+ * few seconds of its own.
+ */
+export const SETTLE_MS = 5_000;
+/** A calm spell (no change at all) before any tile climbs back. */
+export const CLIMB_AFTER_MS = 6_000;
 /** A tile changes mode at most this often per minute. */
 export const MAX_CHANGES_PER_MINUTE = 2;
 
 const ladder: TileMode[] = ['full', 'keyframes', 'keyframes-slow'];
 
 /**
- * The order work is given up in, one step at a time: every unprotected tile
- * (smallest first) to key frames, then each of them to the slower key-frame
- * rate, and only then the protected tiles the same way. Climbing back walks
- * the same steps in reverse: the last given up is the first restored.
+ * The order work is given up in: every unprotected tile (smallest first) to
+ * key frames, then each of them to the slower key-frame rate, and only then the
+ * protected tiles the same way. Climbing back walks the same steps in reverse:
+ * the last given up is the first restored.
  */
 function steps(shown: readonly TileFacts[]): { tile: TileFacts; from: number }[] {
   const order: { tile: TileFacts; from: number }[] = [];
@@ -53,6 +67,11 @@ function steps(shown: readonly TileFacts[]): { tile: TileFacts; from: number }[]
     for (let from = 0; from < ladder.length - 1; from++) for (const tile of sorted) order.push({ tile, from });
   }
   return order;
+}
+
+/** How many steps to give up now: the shortfall's share of the tiles shown, at least one. */
+function shedCount(shown: readonly TileFacts[], load: WallLoad): number {
+  return Math.max(1, Math.ceil((1 - Math.max(0, load.paintedShare)) * shown.length));
 }
 
 export function decideModes(tiles: readonly TileFacts[], load: WallLoad, rate: LayoutRate): Map<number, TileMode> {
@@ -69,18 +88,32 @@ export function decideModes(tiles: readonly TileFacts[], load: WallLoad, rate: L
     return modes;
   }
   const mayChange = (t: TileFacts) => t.changesLastMinute < MAX_CHANGES_PER_MINUTE;
+  const quietFor = (ms: number) => shown.every((t) => load.now - t.changedAt >= ms);
   const order = steps(shown);
 
-  if (!load.realTime) {
-    const step = order.find(({ tile, from }) => modes.get(tile.index) === ladder[from] && mayChange(tile));
-    if (step) modes.set(step.tile.index, ladder[step.from + 1]!);
+  if (load.paintedShare < REAL_TIME_SHARE) {
+    if (!quietFor(SETTLE_MS)) return modes;
+    let left = shedCount(shown, load);
+    // The protected give way only once every other tile is already at the bottom.
+    const othersAtBottom = shown.every((t) => t.protected || t.mode === ladder[ladder.length - 1]);
+    for (const { tile, from } of order) {
+      if (left === 0) break;
+      if (tile.protected && !othersAtBottom) continue;
+      // A tile takes one step per decision: the next measurement says whether it needs another.
+      if (modes.get(tile.index) !== tile.mode || tile.mode !== ladder[from] || !mayChange(tile)) continue;
+      modes.set(tile.index, ladder[from + 1]!);
+      left--;
+    }
     return modes;
   }
-  const calm = shown.every((t) => load.now - t.changedAt >= CLIMB_AFTER_MS);
-  if (!load.roomToClimb || !calm) return modes;
-  const step = [...order]
-    .reverse()
-    .find(({ tile, from }) => modes.get(tile.index) === ladder[from + 1] && mayChange(tile));
-  if (step) modes.set(step.tile.index, ladder[step.from]!);
+  if (load.room < 1 || !quietFor(CLIMB_AFTER_MS)) return modes;
+  // Rising, half of the measured room at a time: the estimate errs, and a climb too far is a fall.
+  let left = Math.max(1, Math.floor(load.room / 2));
+  for (const { tile, from } of [...order].reverse()) {
+    if (left === 0) break;
+    if (modes.get(tile.index) !== tile.mode || tile.mode !== ladder[from + 1] || !mayChange(tile)) continue;
+    modes.set(tile.index, ladder[from]!);
+    left--;
+  }
   return modes;
 }

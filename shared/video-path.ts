@@ -21,15 +21,20 @@ export interface H264Support {
  * ffmpeg's transcode plus JSMpeg (docs/benchmarks.md, docs/decisions.md). A
  * maximised tile takes it whenever the browser decodes H.264: one picture, at
  * the camera's own resolution (MPEG-1 stops at 1280×720), is what maximising is for.
+ * So does a tile on economy (issue #23) whenever the browser decodes H.264: its
+ * key pictures are then the camera's own, copied — ffmpeg transcodes nothing
+ * for it, and the browser decodes one picture a GOP off the main thread. (The
+ * MPEG-1 session it leaves ends after its linger: no lasting extra connection.)
  */
 export function videoPathFor(
   choice: DecoderChoice,
   supported: H264Support | undefined,
   cameraRefusedNative: boolean,
   maximised = false,
+  economy = false,
 ): VideoPath | undefined {
   if (choice === 'mpeg1' || cameraRefusedNative) return 'mpeg1';
   if (supported === undefined) return undefined;
-  const native = choice === 'native' || maximised ? supported.decodes : supported.hardware;
+  const native = choice === 'native' || maximised || economy ? supported.decodes : supported.hardware;
   return native ? 'h264' : 'mpeg1';
 }

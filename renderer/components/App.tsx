@@ -8,11 +8,14 @@ import { Shortcuts } from './Shortcuts';
 import { StatusBar } from './StatusBar';
 import { SidePane } from './ui/SidePane';
 import { Toolbar } from './Toolbar';
+import { useWallLoad } from '../wall/use-wall-load';
 import { Wall } from './Wall';
 import { WallTabs } from './WallTabs';
 
 export function App() {
   usePtzInputs();
+  // Every window measures its own wall and sheds its own work, with or without a status bar.
+  useWallLoad();
   const t = useTranslate();
   const connected = useStore((s) => s.connected);
   const linkRefused = useStore((s) => s.linkRefused);

@@ -22,6 +22,8 @@ export function HealthPanel() {
   const cameras = useStore((s) => s.cameras);
   const statuses = useStore((s) => s.statuses);
   const close = useStore((s) => s.togglePanel);
+  const economyWhy = useStore((s) => s.load?.economyWhy);
+  const economyTiles = useStore((s) => s.load?.economyTiles ?? 0);
   const now = useNow(1000);
   const [sort, setSort] = useState<{ column: HealthColumn; ascending: boolean }>({ column: 'state', ascending: true });
   const rows = useMemo(
@@ -65,6 +67,11 @@ export function HealthPanel() {
       <div className="health-head">
         <h2>{t('health.title')}</h2>
         <span className="health-summary">{t('health.summary', counts)}</span>
+        {economyWhy ? (
+          <span className="health-economy status-economy" data-figure="economy">
+            {t(economyWhy === 'layout' ? 'status.economyLayout' : 'status.economyMachine', { n: economyTiles })}
+          </span>
+        ) : null}
         <button type="button" data-action="export-health" onClick={exportCsv}>
           {t('health.export')}
         </button>

@@ -16,6 +16,7 @@ import {
   Trash,
   Upload,
 } from 'lucide-react';
+import { layoutRates, type LayoutRate } from '../../shared/shedding-policy';
 import { useStore, useTranslate } from '../store';
 import { LayoutEditor } from './LayoutEditor';
 import { TemplatePicker } from './TemplatePicker';
@@ -82,6 +83,21 @@ export function LayoutBar() {
               {l.name}
               {l.locked ? ' 🔒' : ''}
               {l.id === s.defaultLayoutId ? ` (${t('layout.default')})` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="sr-only">{t('layout.rate')}</span>
+        <select
+          data-control="layout-rate"
+          value={s.wallRate}
+          onChange={(e) => s.setWallRate(e.target.value as LayoutRate)}
+          title={t('layout.rate')}
+        >
+          {layoutRates.map((rate) => (
+            <option key={rate} value={rate}>
+              {t(`layout.rate.${rate}`)}
             </option>
           ))}
         </select>

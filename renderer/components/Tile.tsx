@@ -8,6 +8,8 @@
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TileRect } from '../../shared/layouts';
+import type { ViewerRate } from '../../shared/api';
+import type { TileMode } from '../../shared/shedding-policy';
 import { chooseStream } from '../../shared/stream-choice';
 import { tileState } from '../../shared/tile-state';
 import { nativeRefused, useNativeSupport, videoPathFor } from '../player/decoder-choice';
@@ -23,8 +25,19 @@ import { ZoomOverview } from './ZoomOverview';
 import { useNow } from '../use-now';
 import { useOnScreen, usePageVisible } from '../use-page-visible';
 
-/** The tile calls itself stalled after this long without painting, whatever the core says. */
-const TILE_STALL_MS = 2500;
+/**
+ * The tile calls itself stalled after this long without painting, whatever the
+ * core says: on economy it paints one key picture a GOP (or one in three GOPs),
+ * so its silence is longer before it means anything.
+ */
+const STALL_MS: Record<TileMode, number> = { full: 2500, off: 2500, keyframes: 6000, 'keyframes-slow': 15000 };
+/** What the relay sends a tile in each mode (electron/core/relay/rate-gate.ts). */
+const RATE: Record<TileMode, ViewerRate> = {
+  full: 'full',
+  off: 'full',
+  keyframes: 'key',
+  'keyframes-slow': 'key-slow',
+};
 
 interface TileProps {
   index: number;
@@ -64,8 +77,11 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
         return found?.video === 'h264' && found.error?.code === 'unsupported';
       }),
   );
-  const video = videoPathFor(decoder, nativeSupport, nativeRefused(cameraId, refusedNow), maximized);
-  const player = useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl, want, video });
+  const mode = useStore((s) => s.tileModes[index] ?? 'full');
+  const economy = mode === 'keyframes' || mode === 'keyframes-slow';
+  const video = videoPathFor(decoder, nativeSupport, nativeRefused(cameraId, refusedNow), maximized, economy);
+  const rate = RATE[mode];
+  const player = useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl, want, video, rate });
   // Only what the tile shows: the once-a-second figures (fps, kbit/s) of this or
   // any other camera do not re-render it.
   const status = useStore(
@@ -88,7 +104,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
         core: status.state ? { state: status.state } : undefined,
         socketUp: player.socketUp,
         decoded,
-        stale: decoded && now - player.lastPaintAt! > TILE_STALL_MS,
+        stale: decoded && now - player.lastPaintAt! > STALL_MS[mode],
       });
   const painting = state === 'live' || state === 'degraded';
   const classes = [
@@ -114,6 +130,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
       data-state={state}
       data-profile={player.profile ?? ''}
       data-video={video ?? ''}
+      data-mode={mode}
       data-socket-opens={player.socketOpens}
       aria-label={camera?.name ?? cameraId ?? t('tile.empty')}
       tabIndex={0}
@@ -128,7 +145,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
       {/* A new canvas per player: a canvas that had a WebGL context can never get another context,
           and one handed to a worker (native picture) can never be drawn on by the page again. */}
       <canvas
-        key={video === 'h264' ? `${visible}:native:${cameraId}:${want}` : `${visible}:${webgl}`}
+        key={video === 'h264' ? `${visible}:native:${cameraId}:${want}:${rate}` : `${visible}:${webgl}`}
         ref={canvasRef}
         // CSSOM styles (not a style attribute): allowed by the CSP.
         style={
@@ -152,6 +169,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
           lastPaintAt={player.lastPaintAt}
           now={now}
           showPad={showPad}
+          economy={economy}
         />
       ) : (
         <div className="tile-empty">{t('tile.dropHere')}</div>

@@ -3,6 +3,7 @@
  * and — when it is in trouble — why, how old the last picture is and when the
  * next attempt comes. Buttons for PTZ, snapshot and clearing the tile.
  */
+import { Leaf, Pin } from 'lucide-react';
 import { Icon } from './Icon';
 import type { CameraSummary } from '../../shared/model';
 import type { TileState } from '../../shared/tile-state';
@@ -24,7 +25,13 @@ interface TileOverlayProps {
   lastPaintAt: number | undefined;
   now: number;
   showPad: boolean;
+  /** Key pictures only, past the machine's capacity or by the layout's choice (issue #23). */
+  economy: boolean;
 }
+
+/** 1 fps, 0.3 fps: one decimal below 10, where economy rates live. */
+const formatRate = (fps: number, language: string) =>
+  (fps >= 10 ? Math.round(fps) : Math.round(fps * 10) / 10).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB');
 
 export function TileOverlay({
   index,
@@ -36,9 +43,14 @@ export function TileOverlay({
   lastPaintAt,
   now,
   showPad,
+  economy,
 }: TileOverlayProps) {
   const t = useTranslate();
-  const { assignTile, select, snapshot } = useStore.getState();
+  const { assignTile, select, snapshot, togglePin } = useStore.getState();
+  const pinned = useStore((s) => s.pinned.includes(index));
+  // The rate this tile painted over the last measurement: what economy holds, not what it should.
+  const heldFps = useStore((s) => (economy ? s.tileRates[index] : undefined));
+  const language = useStore((s) => s.language);
   const missing = state === 'missing';
   // A damaged picture is still the freshest picture there is: the age line is for frozen ones.
   const painting = state === 'live' || state === 'degraded';
@@ -52,6 +64,12 @@ export function TileOverlay({
         <StateIcon state={state} />
         {t(`state.${state}`)}
       </span>
+      {economy ? (
+        <span className="tile-economy" data-economy title={t('tile.economyWhy')}>
+          <Leaf className="state-icon" aria-hidden="true" focusable="false" size="1em" strokeWidth={2.5} />
+          {heldFps === undefined ? t('tile.economy') : t('tile.economyRate', { fps: formatRate(heldFps, language) })}
+        </span>
+      ) : null}
       {camera?.ptz ? (
         <button
           type="button"
@@ -69,6 +87,17 @@ export function TileOverlay({
           {t('ptz.short')}
         </button>
       ) : null}
+      <button
+        type="button"
+        className="tile-clear tile-pin"
+        data-action="pin"
+        aria-pressed={pinned}
+        aria-label={t('tile.pin')}
+        title={t('tile.pin')}
+        onClick={(e) => (e.stopPropagation(), togglePin(index))}
+      >
+        <Pin aria-hidden="true" focusable="false" size={14} />
+      </button>
       <button
         type="button"
         className="tile-clear tile-snapshot"

@@ -1,13 +1,15 @@
 /**
- * Pictures painted on this page, all tiles together: the status bar compares
- * their rate with what the cameras send (decoded, not merely received).
+ * Pictures painted on this page, per tile: the wall's load meter compares
+ * them with what the cameras send (decoded and drawn, not merely received),
+ * and an economy tile shows the rate it holds.
  */
-let painted = 0;
+const painted = new Map<number, number>();
 
-export function countPainted(): void {
-  painted++;
+export function countPainted(tile: number): void {
+  painted.set(tile, (painted.get(tile) ?? 0) + 1);
 }
 
-export function paintedSoFar(): number {
-  return painted;
+/** Pictures painted so far, by tile index (a copy: compare two readings). */
+export function paintedByTile(): Map<number, number> {
+  return new Map(painted);
 }

@@ -2,7 +2,12 @@
 import type { SavedLayout } from '../../shared/saved-layouts';
 import { slug } from '../../shared/search';
 import { withCamera } from '../../shared/wall';
-import { noticeText, wallOf, wordsOf, type LayoutsSlice, type Slice } from './state';
+import { noticeText, wallOf, wordsOf, type LayoutsSlice, type PantauState, type Slice } from './state';
+
+/** The wall's picture-rate choices as a layout keeps them (left out while at their defaults). */
+function rateOf(s: PantauState): Pick<SavedLayout, 'rate' | 'pinned'> {
+  return { rate: s.wallRate === 'auto' ? undefined : s.wallRate, pinned: s.pinned.length ? s.pinned : undefined };
+}
 
 function newLayoutId(name: string): string {
   return `${slug(name, 'layout')}-${Date.now().toString(36)}`;
@@ -45,7 +50,7 @@ export const layoutsSlice: Slice<LayoutsSlice> = (set, get) => {
       const current = layout();
       if (!current) return get().saveLayoutAs(t('layout.untitled'));
       if (current.locked) return fail(t('layout.lockedSaveCopy'));
-      await persist({ ...current, geometry: get().geometry, cameras: get().tiles });
+      await persist({ ...current, geometry: get().geometry, cameras: get().tiles, ...rateOf(get()) });
     },
 
     async saveLayoutAs(name) {
@@ -56,6 +61,7 @@ export const layoutsSlice: Slice<LayoutsSlice> = (set, get) => {
         name: trimmed,
         geometry: get().geometry,
         cameras: get().tiles,
+        ...rateOf(get()),
         locked: false,
         updatedAt: Date.now(),
       });

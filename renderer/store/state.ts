@@ -6,10 +6,11 @@
  */
 import type { Budget } from '../../shared/decode-budget';
 import type { StateCreator } from 'zustand';
-import type { AppInfo, UiSettings } from '../../shared/api';
+import type { ApiResult, AppInfo, UiSettings } from '../../shared/api';
 import type { LayoutGeometry, TemplateId } from '../../shared/layouts';
 import type { CameraSummary, StreamStatus } from '../../shared/model';
 import type { SavedLayout, StoreNotice, Tour } from '../../shared/saved-layouts';
+import type { LayoutRate, TileMode } from '../../shared/shedding-policy';
 import type { Wall } from '../../shared/wall';
 import type { ApiClient } from '../api/client';
 import { translate, type Language, type MessageKey } from '../i18n';
@@ -42,9 +43,27 @@ export interface UiSlice {
   /** This window shows the wall alone (kiosk): no toolbar, pane or status bar. */
   wallOnly: boolean;
   setWallOnly(on: boolean): void;
-  /** What the machine can still carry, as the status bar last measured it. */
+  /** What the machine can still carry, as the wall's load meter last measured it. */
   budget: Budget | undefined;
-  setBudget(budget: Budget | undefined): void;
+  /** The load meter's figures (the status bar shows them); undefined before the first measurement. */
+  load: LoadFigures | undefined;
+  /** Each tile's picture mode (economy past the machine's capacity, issue #23), by tile index. */
+  tileModes: Record<number, TileMode>;
+  /** Pictures per second each tile painted over the last measurement, by tile index. */
+  tileRates: Record<number, number>;
+  setMeasured(measured: Pick<UiSlice, 'budget' | 'load' | 'tileModes' | 'tileRates'>): void;
+}
+
+export interface LoadFigures {
+  system: ApiResult<'system:load'>;
+  /** Share of the time the page's main thread was late to a timer, 0–100. */
+  pageBusy: number;
+  /** Pictures painted per second by the full-rate tiles, and what their cameras sent. */
+  paintedFps: number;
+  cameraFps: number;
+  /** Tiles on economy, and why: the machine is past real time, or the layout says so. */
+  economyTiles: number;
+  economyWhy: 'machine' | 'layout' | undefined;
 }
 
 export type TileText = 'small' | 'normal' | 'large';
@@ -78,6 +97,11 @@ export interface WallSlice {
   /** The saved layout the wall shows, and whether it changed since. */
   layoutId: string | null;
   dirty: boolean;
+  /** Picture rate past the machine's capacity for this wall, and the tiles that keep full rate (saved with the layout). */
+  wallRate: LayoutRate;
+  pinned: number[];
+  setWallRate(rate: LayoutRate): void;
+  togglePin(index: number): void;
   /** Shows another of this window's walls (a tab). */
   showWall(wall: string): void;
   setTemplate(id: TemplateId): void;

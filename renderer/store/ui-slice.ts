@@ -25,6 +25,9 @@ export const uiSlice: Slice<UiSlice> = (set, get) => ({
   decoder: initialDecoder(),
   notice: undefined,
   budget: undefined,
+  load: undefined,
+  tileModes: {},
+  tileRates: {},
   tileText: savedTileText(),
   // Per window: a wall screen stays a wall screen after a reload, another window keeps its controls.
   wallOnly: sessionStorage.getItem('pantau.wallOnly') === '1',
@@ -74,7 +77,7 @@ export const uiSlice: Slice<UiSlice> = (set, get) => ({
     set({ wallOnly: on });
   },
 
-  setBudget(budget) {
-    set({ budget });
+  setMeasured(measured) {
+    set(measured);
   },
 });

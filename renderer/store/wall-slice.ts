@@ -4,12 +4,21 @@ import { withCamera, withGeometry, withMaximizeToggled, withSwap, withTemplate }
 import { emptyWall, layoutForWall, readWallWindow, recalledWall } from '../wall-window';
 import { wallOf, type PantauState, type Slice, type WallSlice } from './state';
 
+/** Pins of tiles the new geometry still has. */
+const pinsWithin = (pinned: number[], tiles: number) => pinned.filter((index) => index < tiles);
+
 /** Which walls this window shows, from its link (read once per window). */
 export const wallWindow = readWallWindow(location.search);
 
 export const wallSlice: Slice<WallSlice> = (set, get) => {
   /** Any change by the operator makes the layout "changed since saved". */
   const changeWall = (next: Partial<PantauState>) => set({ ...next, dirty: true });
+  /**
+   * A new geometry starts every tile at full rate: economy was the answer to the
+   * old wall's load (issue #23), and the load meter sheds again within seconds if
+   * the new one needs it.
+   */
+  const fresh = { tileModes: {} };
   return {
     walls: wallWindow.walls,
     wall: wallWindow.walls[0]!,
@@ -20,6 +29,8 @@ export const wallSlice: Slice<WallSlice> = (set, get) => {
     selected: null,
     layoutId: null,
     dirty: false,
+    wallRate: 'auto',
+    pinned: [],
 
     showWall(wall) {
       if (!get().walls.includes(wall) || wall === get().wall) return;
@@ -32,12 +43,26 @@ export const wallSlice: Slice<WallSlice> = (set, get) => {
     },
 
     setTemplate(id) {
-      changeWall(withTemplate(wallOf(get()), id));
+      const next = withTemplate(wallOf(get()), id);
+      changeWall({ ...next, ...fresh, pinned: pinsWithin(get().pinned, next.tiles.length) });
     },
 
     setGeometry(geometry) {
       const next = withGeometry(wallOf(get()), geometry);
-      if (next.geometry !== get().geometry) changeWall(next);
+      if (next.geometry !== get().geometry)
+        changeWall({ ...next, ...fresh, pinned: pinsWithin(get().pinned, next.tiles.length) });
+    },
+
+    setWallRate(wallRate) {
+      if (wallRate !== get().wallRate) changeWall({ wallRate });
+    },
+
+    togglePin(index) {
+      const pinned = get().pinned;
+      if (index < 0 || index >= get().tiles.length) return;
+      changeWall({
+        pinned: pinned.includes(index) ? pinned.filter((i) => i !== index) : [...pinned, index].sort((a, b) => a - b),
+      });
     },
 
     setGrid(n) {
@@ -73,6 +98,9 @@ export const wallSlice: Slice<WallSlice> = (set, get) => {
         tiles: [...l.cameras],
         layoutId: l.id,
         dirty: false,
+        ...fresh,
+        wallRate: l.rate ?? 'auto',
+        pinned: pinsWithin(l.pinned ?? [], l.geometry.tiles.length),
         maximized: null,
         selected: null,
       });

@@ -5,6 +5,7 @@
  * the path or the visibility changes. What it reports is what only the tile
  * can know: the profile it got, when it last painted, whether its socket is up.
  */
+import type { ViewerRate } from '../../shared/api';
 import type { PantauError } from '../../shared/errors';
 import JSMpeg, { type Player } from '@cycjimmy/jsmpeg-player';
 import { useEffect, useRef, useState, type RefObject } from 'react';
@@ -36,6 +37,8 @@ export interface TilePlayerInput {
   want: string;
   /** Undefined while the browser's support for the native path is being asked: nothing opens yet. */
   video: VideoPath | undefined;
+  /** Every picture, or key pictures only (economy): the player re-opens when it changes. */
+  rate: ViewerRate;
 }
 
 export function useTilePlayer({
@@ -47,6 +50,7 @@ export function useTilePlayer({
   webgl,
   want,
   video,
+  rate,
 }: TilePlayerInput): TilePlayer {
   const api = useStore((s) => s.api);
   const [profile, setProfile] = useState<string>();
@@ -69,7 +73,13 @@ export function useTilePlayer({
     setOpenError(undefined);
     const { width, height } = sizeRef.current;
     void api
-      .invoke('stream:open', { cameraId, tileWidth: Math.max(1, width), tileHeight: Math.max(1, height), video })
+      .invoke('stream:open', {
+        cameraId,
+        tileWidth: Math.max(1, width),
+        tileHeight: Math.max(1, height),
+        video,
+        rate,
+      })
       .then((opened) => {
         if (cancelled) return;
         if (!opened.ok) {
@@ -78,7 +88,7 @@ export function useTilePlayer({
         }
         setProfile(opened.value.profile);
         const painted = () => {
-          countPainted();
+          countPainted(index);
           // At most a few renders a second, not one per frame.
           const at = Date.now();
           if (at - paintedAt > 500) {
@@ -123,7 +133,7 @@ export function useTilePlayer({
       setProfile(undefined);
       setSocketUp(false);
     };
-  }, [api, cameraId, index, visible, webgl, want, video, canvasRef]);
+  }, [api, cameraId, index, visible, webgl, want, video, rate, canvasRef]);
 
   return { profile, lastPaintAt, socketUp, socketOpens, openError };
 }

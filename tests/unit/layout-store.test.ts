@@ -33,6 +33,16 @@ describe('layout persistence', () => {
     expect(second.list()).toEqual({ layouts: [saved], defaultLayoutId: 'pagi' });
   });
 
+  it('keeps the picture-rate choice and the pinned tiles with a layout, and refuses a pin on a tile it lacks', async () => {
+    const folder = dir();
+    const first = await service(folder);
+    const saved = await first.save({ ...layout('hemat'), rate: 'keyframes', pinned: [0, 3] });
+    expect((await service(folder)).list().layouts).toEqual([saved]);
+    expect(saved).toMatchObject({ rate: 'keyframes', pinned: [0, 3] });
+    await expect(first.save({ ...layout('salah'), pinned: [4] })).rejects.toThrow(/pinned/);
+    await expect(first.save({ ...layout('salah'), rate: 'fast' as 'full' })).rejects.toThrow(/rate/);
+  });
+
   it('writes atomically and keeps the previous good file as a backup', async () => {
     const folder = dir();
     const s = await service(folder);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CLIMB_AFTER_MS,
   decideModes,
+  MAX_CHANGES_PER_MINUTE,
+  SETTLE_MS,
   type LayoutRate,
   type TileFacts,
   type TileMode,
@@ -20,8 +23,11 @@ function wall(modes: TileMode[], extra: Partial<Record<number, Partial<TileFacts
     ...extra[index],
   }));
 }
-const behind: WallLoad = { realTime: false, roomToClimb: false, now: 60_000 };
-const calmWithRoom: WallLoad = { realTime: true, roomToClimb: true, now: 60_000 };
+/** Painting 85 % of the pictures: a little behind (one tile's worth of six). */
+const behind: WallLoad = { paintedShare: 0.85, room: 0, now: 60_000 };
+/** Painting 10 %: far past capacity. */
+const farBehind: WallLoad = { paintedShare: 0.1, room: 0, now: 60_000 };
+const calmWithRoom: WallLoad = { paintedShare: 1, room: 2, now: 60_000 };
 const modesOf = (tiles: TileFacts[], load: WallLoad, rate: LayoutRate = 'auto') => [
   ...decideModes(tiles, load, rate).values(),
 ];
@@ -32,11 +38,25 @@ describe('shedding work past real time', () => {
   const S = 'keyframes-slow' as const;
   const table: [string, TileFacts[], WallLoad, LayoutRate, TileMode[]][] = [
     [
-      'behind: the last small tile goes to key frames first',
+      'a little behind: the last small tile goes to key frames',
       wall([F, F, F, F, F, F]),
       behind,
       'auto',
       [F, F, F, F, F, K],
+    ],
+    [
+      'far behind: in proportion — 90 % short of six full tiles is six steps, small tiles first',
+      wall([F, F, F, F, F, F]),
+      farBehind,
+      'auto',
+      [K, K, K, K, K, K],
+    ],
+    [
+      'far behind with the big tile selected: every other tile gives way first, one step each',
+      wall([F, F, F, F, F, F], { 0: { protected: true } }),
+      farBehind,
+      'auto',
+      [F, K, K, K, K, K],
     ],
     [
       'still behind: the next small tile, not the same one lower',
@@ -74,6 +94,13 @@ describe('shedding work past real time', () => {
       [S, S, S, S, S, K],
     ],
     [
+      `within ${SETTLE_MS / 1000} s of a change nothing more is shed: the next measurement must be a clean one`,
+      wall([F, F, F, F, F, K], { 5: { changedAt: 60_000 - SETTLE_MS + 1 } }),
+      farBehind,
+      'auto',
+      [F, F, F, F, F, K],
+    ],
+    [
       'hidden tiles decode nothing, whatever the load',
       wall([F, 'off', F, F, F, F]),
       calmWithRoom,
@@ -81,14 +108,14 @@ describe('shedding work past real time', () => {
       [F, 'off', F, F, F, F],
     ],
     [
-      'a tile that changed twice this minute is left alone',
-      wall([F, F, F, F, F, F], { 5: { changesLastMinute: 2 } }),
+      `a tile that changed ${MAX_CHANGES_PER_MINUTE} times this minute is left alone`,
+      wall([F, F, F, F, F, F], { 5: { changesLastMinute: MAX_CHANGES_PER_MINUTE } }),
       behind,
       'auto',
       [F, F, F, F, K, F],
     ],
     [
-      'in real time with room and calm: the last given up climbs first',
+      'in real time with room for two and calm: one step back (half the room), the last given up first',
       wall([K, K, K, K, K, S]),
       calmWithRoom,
       'auto',
@@ -102,8 +129,15 @@ describe('shedding work past real time', () => {
       [F, K, K, K, K, K],
     ],
     [
-      'no climbing within 10 s of the last change (no flapping)',
-      wall([K, K, K, K, K, K], { 3: { changedAt: 55_000 } }),
+      'lots of room: half of it climbs at once',
+      wall([K, K, K, K, K, K]),
+      { ...calmWithRoom, room: 8 },
+      'auto',
+      [F, F, F, F, K, K],
+    ],
+    [
+      `no climbing within ${CLIMB_AFTER_MS / 1000} s of the last change (no flapping)`,
+      wall([K, K, K, K, K, K], { 3: { changedAt: 60_000 - CLIMB_AFTER_MS + 1 } }),
       calmWithRoom,
       'auto',
       [K, K, K, K, K, K],
@@ -111,21 +145,21 @@ describe('shedding work past real time', () => {
     [
       'real time without room: hold where it is',
       wall([F, K, K, K, K, K]),
-      { ...calmWithRoom, roomToClimb: false },
+      { ...calmWithRoom, room: 0 },
       'auto',
       [F, K, K, K, K, K],
     ],
     [
       'at capacity and below nothing is shed',
       wall([F, F, F, F, F, F]),
-      { ...calmWithRoom, roomToClimb: false },
+      { paintedShare: 0.93, room: 0, now: 60_000 },
       'auto',
       [F, F, F, F, F, F],
     ],
     [
       'layout set to always full: full however far behind',
       wall([K, K, S, F, F, F]),
-      behind,
+      farBehind,
       'full',
       [F, F, F, F, F, F],
     ],
@@ -141,18 +175,24 @@ describe('shedding work past real time', () => {
     expect(modesOf(tiles, load, rate)).toEqual(expected);
   });
 
-  it('sheds one tile per decision and climbs back the same way, ending where it began', () => {
+  it('sheds step by step and climbs back the same way, ending where it began, each tile changing ≤ 2 times a minute', () => {
     let tiles = wall(['full', 'full', 'full', 'full', 'full', 'full']);
-    const apply = (load: WallLoad) => {
-      const next = decideModes(tiles, load, 'auto');
-      const changed = tiles.filter((t) => next.get(t.index) !== t.mode).length;
-      tiles = tiles.map((t) => ({ ...t, mode: next.get(t.index)! }));
-      return changed;
+    let now = 60_000;
+    const changes: number[] = [];
+    const apply = (load: Omit<WallLoad, 'now'>) => {
+      now += 10_000; // settled and calm each time
+      const next = decideModes(tiles, { ...load, now }, 'auto');
+      const changed = tiles.filter((t) => next.get(t.index) !== t.mode);
+      changes.push(...changed.map((t) => t.index));
+      tiles = tiles.map((t) => (next.get(t.index) !== t.mode ? { ...t, mode: next.get(t.index)!, changedAt: now } : t));
+      return changed.length;
     };
     for (let i = 0; i < 12; i++) expect(apply(behind)).toBe(1);
     expect(tiles.every((t) => t.mode === 'keyframes-slow')).toBe(true);
     expect(apply(behind)).toBe(0);
-    for (let i = 0; i < 12; i++) expect(apply(calmWithRoom)).toBe(1);
+    for (let i = 0; i < 12; i++) expect(apply({ paintedShare: 1, room: 1 })).toBe(1);
     expect(tiles.every((t) => t.mode === 'full')).toBe(true);
+    // 24 decisions 10 s apart: four minutes, four changes per tile.
+    for (let index = 0; index < 6; index++) expect(changes.filter((i) => i === index)).toHaveLength(4);
   });
 });

@@ -26,4 +26,19 @@ describe('videoPathFor', () => {
   ] as const)('%s', (_name, choice, support, refused, path) => {
     expect(videoPathFor(choice, support, refused, true)).toBe(path);
   });
+
+  it.each([
+    [
+      'auto, economy, software decoder: native (the camera’s own key pictures, no transcode)',
+      'auto',
+      software,
+      false,
+      'h264',
+    ],
+    ['auto, economy, no decoder: MPEG-1 (its I-pictures)', 'auto', none, false, 'mpeg1'],
+    ['auto, economy, camera refused native (H.265): MPEG-1', 'auto', software, true, 'mpeg1'],
+    ['mpeg1 asked, economy: MPEG-1', 'mpeg1', hardware, false, 'mpeg1'],
+  ] as const)('%s', (_name, choice, support, refused, path) => {
+    expect(videoPathFor(choice, support, refused, false, true)).toBe(path);
+  });
 });

@@ -5,15 +5,17 @@
  * (or ffmpeg's, on the MPEG-1 path): no extra connection, no extra encode, and
  * each one decodes on its own, so the page pays for one picture a GOP.
  */
+import { ViewerRateSchema, type ViewerRate } from '../../../shared/api';
 import type { TsChunk } from '../streams/mpegts';
 
-export type ViewerRate = 'full' | 'key' | 'key-slow';
+export type { ViewerRate };
 
 /** On 'key-slow', one GOP's key picture in this many. */
 export const SLOW_EVERY = 3;
 
 export function parseViewerRate(value: string | null): ViewerRate {
-  return value === 'key' || value === 'key-slow' ? value : 'full';
+  const parsed = ViewerRateSchema.safeParse(value);
+  return parsed.success ? parsed.data : 'full';
 }
 
 export class RateGate {

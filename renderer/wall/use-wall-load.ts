@@ -1,0 +1,151 @@
+/**
+ * The wall's load meter and its economy (issue #23), one per window. Every
+ * 2 s it reads the machine's load from the core, counts the pictures each tile
+ * painted against what its camera sent, estimates the room left
+ * (shared/decode-budget.ts) and lets shared/shedding-policy.ts choose each
+ * tile's mode. The status bar and the health drawer show what it measured;
+ * each tile takes its mode (renderer/components/Tile.tsx).
+ */
+import { useEffect } from 'react';
+import { estimateBudget, HEADROOM_PERCENT } from '../../shared/decode-budget';
+import { decideModes, type TileFacts, type TileMode } from '../../shared/shedding-policy';
+import { paintedByTile } from '../player/paint-counter';
+import { useStore, type PantauState } from '../store';
+import { TileHistory } from './tile-history';
+import { useMainThreadBusy } from './use-main-thread-busy';
+
+const EVERY_MS = 2000;
+/** A tile counts in the measurement once its camera has been on it this long. */
+const SETTLED_MS = 3000;
+
+/**
+ * What the camera on a tile sends, when the tile should be painting it: its
+ * stream is live, damaged or stalled (a wall past capacity starves ffmpeg too,
+ * and the core then calls the stream stalled), at the rate it had when last
+ * seen live. A camera reconnecting or offline is an outage, not a wall behind.
+ */
+function expectedFps(s: PantauState, cameraId: string, liveRates: Map<string, number>): number | undefined {
+  const playing = Object.values(s.statuses).filter(
+    (x) => x.cameraId === cameraId && (x.state === 'live' || x.state === 'degraded' || x.state === 'stalled'),
+  );
+  const live = playing.filter((x) => x.state === 'live' && x.fps > 0);
+  if (live.length) liveRates.set(cameraId, Math.max(...live.map((x) => x.fps)));
+  return playing.length ? liveRates.get(cameraId) : undefined;
+}
+
+const average = (values: Iterable<number>) => {
+  const all = [...values];
+  return all.length ? all.reduce((a, b) => a + b, 0) / all.length : undefined;
+};
+
+const sameModes = (a: Record<number, TileMode>, b: Record<number, TileMode>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[Number(k)] === v);
+
+export function useWallLoad(): void {
+  const api = useStore((s) => s.api);
+  const pageBusy = useMainThreadBusy();
+
+  useEffect(() => {
+    if (!api) return;
+    let history = new TileHistory();
+    let geometry = useStore.getState().geometry;
+    let before = paintedByTile();
+    let at = performance.now();
+    /** Each camera's rate when last seen live. */
+    const liveRates = new Map<string, number>();
+    let asking = false;
+    const timer = setInterval(() => {
+      if (asking) return;
+      asking = true;
+      void api.invoke('system:load', {}).then((system) => {
+        asking = false;
+        if (!system.ok) return;
+        const s = useStore.getState();
+        const now = Date.now();
+        // A new geometry starts at full rate (the wall slice cleared the modes): forget the old wall's tiles.
+        if (s.geometry !== geometry) {
+          geometry = s.geometry;
+          history = new TileHistory();
+        }
+        const painted = paintedByTile();
+        const seconds = Math.max(0.001, (performance.now() - at) / 1000);
+        at = performance.now();
+        const shown = document.visibilityState === 'visible';
+
+        const facts: TileFacts[] = [];
+        const tileRates: Record<number, number> = {};
+        let paintedFps = 0;
+        let allPaintedFps = 0;
+        let sentFps = 0;
+        let measuredTiles = 0;
+        const count = s.geometry.tiles.length;
+        history.keepOnly(count);
+        for (let index = 0; index < count; index++) {
+          const cameraId = s.tiles[index] ?? null;
+          const tile = history.see(index, cameraId, now);
+          const rate = ((painted.get(index) ?? 0) - (before.get(index) ?? 0)) / seconds;
+          tileRates[index] = Math.round(rate * 10) / 10;
+          allPaintedFps += rate;
+          const visible = shown && !!cameraId && (s.maximized === null || s.maximized === index);
+          const rect = s.geometry.tiles[index]!;
+          const sending = cameraId ? expectedFps(s, cameraId, liveRates) : undefined;
+          // Only tiles past their start count: a player still opening is not a wall behind.
+          if (visible && sending && tile.mode === 'full' && now - tile.since >= SETTLED_MS) {
+            paintedFps += Math.min(rate, sending);
+            sentFps += sending;
+            measuredTiles++;
+          }
+          facts.push({
+            index,
+            visible,
+            area: s.maximized === index ? 1 : (rect.w * rect.h) / (s.geometry.cols * s.geometry.rows),
+            protected: index === s.selected || index === s.maximized || s.pinned.includes(index),
+            ...history.facts(index, now),
+          });
+        }
+        before = painted;
+
+        const budget = estimateBudget({
+          cores: system.value.cores,
+          machineBusy: system.value.machine,
+          liveTiles: measuredTiles,
+          paintedFps,
+          cameraFps: sentFps,
+          allPaintedFps,
+          tileFps: average(liveRates.values()),
+        });
+        // The estimate counts in full-rate tiles, and on a wall mostly on economy it knows little (most of
+        // what the machine then does is not pictures): a machine with headroom tries one step back, and
+        // the next measurement says whether it holds.
+        const headroom = system.value.machine < 100 - HEADROOM_PERCENT;
+        const room = Math.max(budget.moreTiles ?? 0, headroom ? 1 : 0);
+        const decided = decideModes(
+          facts,
+          { paintedShare: sentFps > 0 ? paintedFps / sentFps : 1, room, now },
+          s.wallRate,
+        );
+        const tileModes: Record<number, TileMode> = {};
+        for (const [index, mode] of decided) {
+          history.decided(index, mode, now);
+          tileModes[index] = mode;
+        }
+        const economyTiles = [...decided.values()].filter((m) => m === 'keyframes' || m === 'keyframes-slow').length;
+        s.setMeasured({
+          budget,
+          load: {
+            system: system.value,
+            pageBusy: pageBusy(),
+            paintedFps,
+            cameraFps: sentFps,
+            economyTiles,
+            economyWhy: economyTiles === 0 ? undefined : s.wallRate === 'keyframes' ? 'layout' : 'machine',
+          },
+          tileModes: sameModes(s.tileModes, tileModes) ? s.tileModes : tileModes,
+          tileRates,
+        });
+      });
+    }, EVERY_MS);
+    return () => clearInterval(timer);
+    // pageBusy reads a ref: the same meter for this component's life.
+  }, [api]);
+}
