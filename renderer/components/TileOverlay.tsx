@@ -4,6 +4,7 @@
  * next attempt comes. Buttons for PTZ, snapshot and clearing the tile.
  */
 import { Leaf, Pin } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { Icon } from './Icon';
 import type { CameraSummary } from '../../shared/model';
 import type { TileState } from '../../shared/tile-state';
@@ -27,6 +28,40 @@ interface TileOverlayProps {
   showPad: boolean;
   /** Key pictures only, past the machine's capacity or by the layout's choice (issue #23). */
   economy: boolean;
+}
+
+/** A button over the picture: its click is the button's, never the tile's (select, maximise). */
+function TileButton({
+  className = '',
+  action,
+  pressed,
+  label,
+  onPress,
+  children,
+}: {
+  className?: string;
+  action?: string;
+  pressed?: boolean;
+  label: string;
+  onPress: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={`tile-clear ${className}`.trim()}
+      data-action={action}
+      aria-pressed={pressed}
+      aria-label={label}
+      title={label}
+      onClick={(e) => {
+        e.stopPropagation();
+        onPress();
+      }}
+    >
+      {children}
+    </button>
+  );
 }
 
 /** 1 fps, 0.3 fps: one decimal below 10, where economy rates live. */
@@ -71,52 +106,39 @@ export function TileOverlay({
         </span>
       ) : null}
       {camera?.ptz ? (
-        <button
-          type="button"
-          className="tile-clear tile-ptz"
-          data-action="ptz-toggle"
-          aria-pressed={showPad}
-          aria-label={t('ptz.toggle')}
-          title={t('ptz.toggle')}
-          onClick={(e) => {
-            e.stopPropagation();
+        <TileButton
+          className="tile-ptz"
+          action="ptz-toggle"
+          pressed={showPad}
+          label={t('ptz.toggle')}
+          onPress={() => {
             select(index);
             usePtzStore.getState().toggleMode(!showPad);
           }}
         >
           {t('ptz.short')}
-        </button>
+        </TileButton>
       ) : null}
-      <button
-        type="button"
-        className="tile-clear tile-pin"
-        data-action="pin"
-        aria-pressed={pinned}
-        aria-label={t('tile.pin')}
-        title={t('tile.pin')}
-        onClick={(e) => (e.stopPropagation(), togglePin(index))}
+      <TileButton
+        className="tile-pin"
+        action="pin"
+        pressed={pinned}
+        label={t('tile.pin')}
+        onPress={() => togglePin(index)}
       >
         <Pin aria-hidden="true" focusable="false" size={14} />
-      </button>
-      <button
-        type="button"
-        className="tile-clear tile-snapshot"
-        data-action="snapshot"
-        aria-label={t('tile.snapshot')}
-        title={t('tile.snapshot')}
-        onClick={(e) => (e.stopPropagation(), void snapshot(cameraId))}
+      </TileButton>
+      <TileButton
+        className="tile-snapshot"
+        action="snapshot"
+        label={t('tile.snapshot')}
+        onPress={() => void snapshot(cameraId)}
       >
         <Icon name="snapshot" />
-      </button>
-      <button
-        type="button"
-        className="tile-clear"
-        aria-label={t('tile.clear')}
-        title={t('tile.clear')}
-        onClick={(e) => (e.stopPropagation(), assignTile(index, null))}
-      >
+      </TileButton>
+      <TileButton label={t('tile.clear')} onPress={() => assignTile(index, null)}>
         <Icon name="clear" />
-      </button>
+      </TileButton>
       {showPad ? <PtzPad cameraId={cameraId} /> : null}
       {missing ? (
         <div className="tile-trouble">

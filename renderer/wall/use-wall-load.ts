@@ -8,15 +8,19 @@
  */
 import { useEffect } from 'react';
 import { estimateBudget, HEADROOM_PERCENT } from '../../shared/decode-budget';
-import { decideModes, type TileFacts, type TileMode } from '../../shared/shedding-policy';
+import { decideModes, REAL_TIME_SHARE, type TileFacts, type TileMode } from '../../shared/shedding-policy';
 import { paintedByTile } from '../player/paint-counter';
 import { useStore, type PantauState } from '../store';
 import { TileHistory } from './tile-history';
 import { useMainThreadBusy } from './use-main-thread-busy';
 
 const EVERY_MS = 2000;
-/** A tile counts in the measurement once its camera has been on it this long. */
-const SETTLED_MS = 3000;
+/** `?rate=full` on the wall's link: this page never sheds (support, measurements, tests of the picture). */
+const linkRate = new URLSearchParams(location.search).get('rate') === 'full' ? ('full' as const) : undefined;
+/** The page's main thread late this much of the time: it cannot paint more, whatever the CPU says. */
+const PAGE_SATURATED = 80;
+/** A tile counts in the measurement once its camera has been on it this long: a starting stream bursts to catch up. */
+const SETTLED_MS = 6000;
 
 /**
  * What the camera on a tile sends, when the tile should be painting it: its
@@ -54,6 +58,7 @@ export function useWallLoad(): void {
     /** Each camera's rate when last seen live. */
     const liveRates = new Map<string, number>();
     let asking = false;
+    let behindBefore = false;
     const timer = setInterval(() => {
       if (asking) return;
       asking = true;
@@ -119,11 +124,16 @@ export function useWallLoad(): void {
         // the next measurement says whether it holds.
         const headroom = system.value.machine < 100 - HEADROOM_PERCENT;
         const room = Math.max(budget.moreTiles ?? 0, headroom ? 1 : 0);
-        const decided = decideModes(
-          facts,
-          { paintedShare: sentFps > 0 ? paintedFps / sentFps : 1, room, now },
-          s.wallRate,
-        );
+        // Shedding is the answer to a machine past its capacity, not to a camera's hiccup or a wall
+        // starting up: the wall must be behind in two measurements running, with the machine's CPU or
+        // the page's main thread saturated.
+        const busy = pageBusy();
+        const share = sentFps > 0 ? paintedFps / sentFps : 1;
+        const saturated = !headroom || busy >= PAGE_SATURATED;
+        const behindNow = share < REAL_TIME_SHARE && saturated;
+        const paintedShare = behindNow && behindBefore ? share : Math.max(share, REAL_TIME_SHARE);
+        behindBefore = behindNow;
+        const decided = decideModes(facts, { paintedShare, room, now }, linkRate ?? s.wallRate);
         const tileModes: Record<number, TileMode> = {};
         for (const [index, mode] of decided) {
           history.decided(index, mode, now);
@@ -134,7 +144,7 @@ export function useWallLoad(): void {
           budget,
           load: {
             system: system.value,
-            pageBusy: pageBusy(),
+            pageBusy: busy,
             paintedFps,
             cameraFps: sentFps,
             economyTiles,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --parts ttff,latency,capacity,naive,soak --trials 20 --seconds 8 ...]`
+ * `npm run bench [-- --parts ttff,latency,capacity,naive,soak,economy --trials 20 --seconds 8 ...]`
  *
  * Real GStreamer cameras (1920×1080 main + 640×360 sub, 25 fps, H.264, GOP 1 s,
  * the wall-clock time burnt into every frame), the browser host, and Debian's
@@ -20,6 +20,7 @@ import { startHost, writeCameraFile } from '../fixtures/host';
 import { buildTree, directoryRows, searchIndex } from '../../shared/directory';
 import { fold } from '../../shared/search';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
+import { economyPart, economyReport, type EconomyResult } from './economy';
 import { startNaiveWall } from './naive';
 import { installProbe } from './page-probe';
 import { commandOf, descendants, measure, rssMiB, type Usage } from './proc';
@@ -27,7 +28,7 @@ import { median, summary } from './stats';
 
 const { values: opts } = parseArgs({
   options: {
-    parts: { type: 'string', default: 'ttff,latency,capacity,naive,hidden,directory' },
+    parts: { type: 'string', default: 'ttff,latency,capacity,naive,hidden,directory,economy' },
     trials: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '8' },
     tiles: { type: 'string', default: '1,4,9,16,25' },
@@ -179,6 +180,13 @@ async function part(name: string, run: () => Promise<void>): Promise<void> {
     results[`${name}Error`] = (error as Error).message;
   }
 }
+
+await part('economy', async () => {
+  // Its own replayed cameras, host and page: the main wall is emptied first so it decodes nothing.
+  await wall.clear();
+  await waitNoFfmpeg();
+  results.economy = await economyPart(browser, log, cameraPids);
+});
 
 await part('ttff', async () => {
   log(`time to first frame: ${trials} cold and ${trials} warm trials at 3×3 (640×360 tiles)`);
@@ -717,6 +725,9 @@ if (soak) {
     '',
   );
 }
+
+const economy = results.economy as EconomyResult | undefined;
+if (economy) md.push(...economyReport(economy));
 
 const dir = path.resolve('tests/bench/results');
 mkdirSync(dir, { recursive: true });

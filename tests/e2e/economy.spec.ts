@@ -55,6 +55,7 @@ test('past capacity the small tiles go to economy and say so; the selected tile 
     }),
   );
   const { wall } = await openWall({
+    economy: true,
     dataDir,
     cameras: ids.map((id, i) => ({
       id,
@@ -101,6 +102,7 @@ test('the layout’s “key pictures only” and a tile’s pin are saved with i
   });
   const ids = ['a', 'b', 'c', 'd'];
   const { wall } = await openWall({
+    economy: true,
     cameras: ids.map((id, i) => ({
       id,
       name: `Gudang ${id}`,

@@ -20,6 +20,12 @@ interface Fixtures {
     dataDir?: string;
     /** Added to the wall's link, e.g. `decoder=native`. */
     query?: string;
+    /**
+     * Let the wall shed work past capacity (issue #23). Off unless a test is about it: the camera
+     * simulators' own encoders load this machine, and a test of the picture must not see economy
+     * tiles because of them (`?rate=full`, the link option support and measurements use).
+     */
+    economy?: boolean;
   }) => Promise<{ wall: WallPage; host: RunningHost }>;
 }
 
@@ -59,7 +65,8 @@ export const test = base.extend<Fixtures>({
       if (options.dataDir) args.push('--data-dir', options.dataDir);
       const host = await startHost(args);
       hosts.push(host);
-      await page.goto(options.query ? `${host.url}&${options.query}` : host.url);
+      const query = [options.query, options.economy ? '' : 'rate=full'].filter(Boolean).join('&');
+      await page.goto(query ? `${host.url}&${query}` : host.url);
       return { wall: new WallPage(page as Page), host };
     });
     // Leave the page first: a page left open would log its reconnection attempts as errors.
