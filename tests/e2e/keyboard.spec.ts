@@ -62,6 +62,8 @@ test("a tile's buttons are reachable by Tab, shown on focus and on the selected 
   // From the tile, Tab reaches its buttons in turn.
   await tile.focus();
   await page.keyboard.press('Tab');
+  await expect(tile.getByRole('button', { name: 'Tetap laju penuh' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(snapshot).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(tile.getByRole('button', { name: 'Kosongkan petak' })).toBeFocused();
