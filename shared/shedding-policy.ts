@@ -18,6 +18,9 @@ export type TileMode = 'full' | 'keyframes' | 'keyframes-slow' | 'off';
 export type LayoutRate = 'auto' | 'full' | 'keyframes';
 export const layoutRates: readonly LayoutRate[] = ['auto', 'full', 'keyframes'];
 
+/** A tile on economy: key pictures only, at either rate. */
+export const isEconomy = (mode: TileMode) => mode === 'keyframes' || mode === 'keyframes-slow';
+
 export interface TileFacts {
   index: number;
   visible: boolean;

@@ -12,6 +12,7 @@ import { useNow } from '../use-now';
 import { downloadText } from '../download';
 import { errorWords } from '../error-words';
 import { StateIcon } from './StateIcon';
+import { EconomyCount } from './StatusBar';
 
 /** In the order they give way when the drawer is narrow (CSS drops .col-kbps, then .col-reconnects, .col-profile). */
 const columns: HealthColumn[] = ['name', 'state', 'error', 'since', 'fps', 'profile', 'kbps', 'reconnects'];
@@ -22,8 +23,6 @@ export function HealthPanel() {
   const cameras = useStore((s) => s.cameras);
   const statuses = useStore((s) => s.statuses);
   const close = useStore((s) => s.togglePanel);
-  const economyWhy = useStore((s) => s.load?.economyWhy);
-  const economyTiles = useStore((s) => s.load?.economyTiles ?? 0);
   const now = useNow(1000);
   const [sort, setSort] = useState<{ column: HealthColumn; ascending: boolean }>({ column: 'state', ascending: true });
   const rows = useMemo(
@@ -67,11 +66,7 @@ export function HealthPanel() {
       <div className="health-head">
         <h2>{t('health.title')}</h2>
         <span className="health-summary">{t('health.summary', counts)}</span>
-        {economyWhy ? (
-          <span className="health-economy status-economy" data-figure="economy">
-            {t(economyWhy === 'layout' ? 'status.economyLayout' : 'status.economyMachine', { n: economyTiles })}
-          </span>
-        ) : null}
+        <EconomyCount className="health-economy status-economy" />
         <button type="button" data-action="export-health" onClick={exportCsv}>
           {t('health.export')}
         </button>

@@ -9,6 +9,19 @@
 import { Gauge } from 'lucide-react';
 import { useStore, useTranslate } from '../store';
 
+/** How many tiles are on economy, and why (the machine, or the layout's choice); nothing when none is. */
+export function EconomyCount({ className }: { className: string }) {
+  const t = useTranslate();
+  const why = useStore((s) => s.load?.economyWhy);
+  const n = useStore((s) => s.load?.economyTiles ?? 0);
+  if (!why) return null;
+  return (
+    <span data-figure="economy" data-count={n} className={className}>
+      {t(why === 'layout' ? 'status.economyLayout' : 'status.economyMachine', { n })}
+    </span>
+  );
+}
+
 export function StatusBar() {
   const t = useTranslate();
   const figures = useStore((s) => s.load);
@@ -33,13 +46,7 @@ export function StatusBar() {
           <span data-figure="pictures">
             {t('status.pictures', { painted: pct(figures.paintedFps), sent: pct(figures.cameraFps) })}
           </span>
-          {figures.economyWhy ? (
-            <span data-figure="economy" data-count={figures.economyTiles} className="status-economy">
-              {t(figures.economyWhy === 'layout' ? 'status.economyLayout' : 'status.economyMachine', {
-                n: figures.economyTiles,
-              })}
-            </span>
-          ) : null}
+          <EconomyCount className="status-economy" />
           <strong
             data-figure="budget"
             data-more={budget?.moreTiles ?? ''}

@@ -9,7 +9,7 @@ import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TileRect } from '../../shared/layouts';
 import type { ViewerRate } from '../../shared/api';
-import type { TileMode } from '../../shared/shedding-policy';
+import { isEconomy, type TileMode } from '../../shared/shedding-policy';
 import { chooseStream } from '../../shared/stream-choice';
 import { tileState } from '../../shared/tile-state';
 import { nativeRefused, useNativeSupport, videoPathFor } from '../player/decoder-choice';
@@ -78,7 +78,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
       }),
   );
   const mode = useStore((s) => s.tileModes[index] ?? 'full');
-  const economy = mode === 'keyframes' || mode === 'keyframes-slow';
+  const economy = isEconomy(mode);
   const video = videoPathFor(decoder, nativeSupport, nativeRefused(cameraId, refusedNow), maximized, economy);
   const rate = RATE[mode];
   const player = useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl, want, video, rate });

@@ -1,6 +1,6 @@
 /** The wall on screen: its geometry, the camera in each tile, which tile is maximised or selected. */
 import { template, type TemplateId } from '../../shared/layouts';
-import { withCamera, withGeometry, withMaximizeToggled, withSwap, withTemplate } from '../../shared/wall';
+import { withCamera, withGeometry, withMaximizeToggled, withSwap, withTemplate, type Wall } from '../../shared/wall';
 import { emptyWall, layoutForWall, readWallWindow, recalledWall } from '../wall-window';
 import { wallOf, type PantauState, type Slice, type WallSlice } from './state';
 
@@ -18,7 +18,8 @@ export const wallSlice: Slice<WallSlice> = (set, get) => {
    * old wall's load (issue #23), and the load meter sheds again within seconds if
    * the new one needs it.
    */
-  const fresh = { tileModes: {} };
+  const reshape = (next: Wall) =>
+    changeWall({ ...next, tileModes: {}, pinned: pinsWithin(get().pinned, next.tiles.length) });
   return {
     walls: wallWindow.walls,
     wall: wallWindow.walls[0]!,
@@ -43,14 +44,12 @@ export const wallSlice: Slice<WallSlice> = (set, get) => {
     },
 
     setTemplate(id) {
-      const next = withTemplate(wallOf(get()), id);
-      changeWall({ ...next, ...fresh, pinned: pinsWithin(get().pinned, next.tiles.length) });
+      reshape(withTemplate(wallOf(get()), id));
     },
 
     setGeometry(geometry) {
       const next = withGeometry(wallOf(get()), geometry);
-      if (next.geometry !== get().geometry)
-        changeWall({ ...next, ...fresh, pinned: pinsWithin(get().pinned, next.tiles.length) });
+      if (next.geometry !== get().geometry) reshape(next);
     },
 
     setWallRate(wallRate) {
@@ -98,7 +97,7 @@ export const wallSlice: Slice<WallSlice> = (set, get) => {
         tiles: [...l.cameras],
         layoutId: l.id,
         dirty: false,
-        ...fresh,
+        tileModes: {},
         wallRate: l.rate ?? 'auto',
         pinned: pinsWithin(l.pinned ?? [], l.geometry.tiles.length),
         maximized: null,

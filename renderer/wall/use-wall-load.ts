@@ -8,7 +8,7 @@
  */
 import { useEffect } from 'react';
 import { estimateBudget, HEADROOM_PERCENT } from '../../shared/decode-budget';
-import { decideModes, REAL_TIME_SHARE, type TileFacts, type TileMode } from '../../shared/shedding-policy';
+import { decideModes, isEconomy, REAL_TIME_SHARE, type TileFacts, type TileMode } from '../../shared/shedding-policy';
 import { paintedByTile } from '../player/paint-counter';
 import { useStore, type PantauState } from '../store';
 import { TileHistory } from './tile-history';
@@ -139,7 +139,7 @@ export function useWallLoad(): void {
           history.decided(index, mode, now);
           tileModes[index] = mode;
         }
-        const economyTiles = [...decided.values()].filter((m) => m === 'keyframes' || m === 'keyframes-slow').length;
+        const economyTiles = [...decided.values()].filter(isEconomy).length;
         s.setMeasured({
           budget,
           load: {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseViewerRate, RateGate, SLOW_EVERY, type ViewerRate } from '../../electron/core/relay/rate-gate';
+import { parseViewerRate, RateGate, SLOW_EVERY } from '../../electron/core/relay/rate-gate';
+import type { ViewerRate } from '../../shared/api';
 import type { TsChunk } from '../../electron/core/streams/mpegts';
 
 /** A stream of pictures as chunks: K = key picture start, P = other picture start, c = the picture continuing. */

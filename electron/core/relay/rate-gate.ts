@@ -8,8 +8,6 @@
 import { ViewerRateSchema, type ViewerRate } from '../../../shared/api';
 import type { TsChunk } from '../streams/mpegts';
 
-export type { ViewerRate };
-
 /** On 'key-slow', one GOP's key picture in this many. */
 export const SLOW_EVERY = 3;
 

@@ -18,7 +18,8 @@ import type { TsChunk } from '../streams/mpegts';
 import type { StreamHub, Subscription } from '../streams/stream-hub';
 import { loopbackHosts, refusal, rejectRefused, rejectUpgrade, type AccessPolicy } from './access';
 import { BacklogGate } from './backlog-gate';
-import { parseViewerRate, RateGate, type ViewerRate } from './rate-gate';
+import type { ViewerRate } from '../../../shared/api';
+import { parseViewerRate, RateGate } from './rate-gate';
 
 export interface RelayOptions {
   hub: StreamHub;
