@@ -1,7 +1,7 @@
 // Builds everything `npm run build` promises: the Electron main process, the
 // preload, the browser host (esbuild, CommonJS, Node 20) and the renderer (Vite).
 import { build as esbuild } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { build as vite } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -29,4 +29,11 @@ if (!only || only === 'node') {
 }
 if (!only || only === 'renderer') jobs.push(vite({ configFile: 'vite.config.ts', logLevel: 'warn' }));
 await Promise.all(jobs);
+if (!only || only === 'node') {
+  // SQLite's WebAssembly (the fleet database) is read from beside the bundle that loads it.
+  for (const dir of ['out/main', 'out/host']) {
+    mkdirSync(dir, { recursive: true });
+    copyFileSync('node_modules/node-sqlite3-wasm/dist/node-sqlite3-wasm.wasm', `${dir}/node-sqlite3-wasm.wasm`);
+  }
+}
 console.log(`built Pantau ${version}${only ? ` (${only})` : ''} into out/`);

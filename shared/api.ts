@@ -23,6 +23,7 @@ import {
   PtzVelocitySchema,
   ptzTarget,
 } from './onvif';
+import { fleetEvents, fleetMethods } from './fleet-api';
 import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema, StoreNoticeSchema, TourSchema } from './saved-layouts';
 
 const cameraFields = ['id', 'name', 'group', 'main', 'sub', 'username', 'password', 'transport'] as const;
@@ -269,6 +270,7 @@ export const apiMethods = {
   'tour:get': { params: none, result: z.strictObject({ tour: TourSchema.nullable() }) },
   /** Saves the tour, its running state and step included (so it survives a restart); null removes it. */
   'tour:save': { params: z.strictObject({ tour: TourSchema.nullable() }), result: z.strictObject({}) },
+  ...fleetMethods,
 } as const;
 
 export const apiEvents = {
@@ -278,6 +280,7 @@ export const apiEvents = {
   'stream:stats': z.array(StreamStatusSchema),
   /** The camera list changed (an import): fetch it again. */
   'camera:changed': z.strictObject({}),
+  ...fleetEvents,
 } as const;
 
 export type ApiMethod = keyof typeof apiMethods;

@@ -6,11 +6,13 @@
  */
 import type { ApiEvent, ApiEventPayload } from '../../shared/api';
 import type { CameraInventory } from './cameras/camera-inventory';
+import type { FleetService } from './fleet/fleet-service';
 import type { StreamHub } from './streams/stream-hub';
 
 export interface EventSources {
   hub: Pick<StreamHub, 'onStatus' | 'onStats'>;
   inventory: Pick<CameraInventory, 'onChange'>;
+  fleet: Pick<FleetService, 'onChange'>;
 }
 
 export type Send = <E extends ApiEvent>(event: E, payload: ApiEventPayload<E>) => void;
@@ -21,6 +23,7 @@ export const eventSubscriptions: { [E in ApiEvent]: Subscribe<E> } = {
   'stream:status': (s, emit) => s.hub.onStatus(emit),
   'stream:stats': (s, emit) => s.hub.onStats(emit),
   'camera:changed': (s, emit) => s.inventory.onChange(() => emit({})),
+  'fleet:changed': (s, emit) => s.fleet.onChange(emit),
 };
 
 /** Subscribes `send` to every contract event; returns the one function that undoes it all. */

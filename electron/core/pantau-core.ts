@@ -26,6 +26,9 @@ import { LayoutService } from './store/layout-service';
 import { OneWriter } from './store/one-writer';
 import { StreamHub, type StreamHubOptions } from './streams/stream-hub';
 import { UiSettingsSchema } from '../../shared/api';
+import { defaultFleetSettings, FleetSettingsSchema, type FleetSettings } from '../../shared/fleet';
+import { fleetHandlers } from './fleet/fleet-handlers';
+import { FleetService } from './fleet/fleet-service';
 
 const SettingsSchema = z.strictObject({
   snapshotDir: z.string().min(1).max(1024).optional(),
@@ -33,6 +36,8 @@ const SettingsSchema = z.strictObject({
   demoCameras: z.enum(['shown', 'removed']).optional(),
   /** Language, tile text size, picture path: the operator's display choices. */
   ui: UiSettingsSchema.optional(),
+  /** The fleet sweep (issue #14), as the operator set it; unset: the host's default. */
+  fleet: FleetSettingsSchema.partial().optional(),
 });
 type Settings = z.infer<typeof SettingsSchema>;
 
@@ -61,6 +66,11 @@ export interface OpenPantauOptions {
   timing?: StreamHubOptions['timing'];
   /** The link token (the browser host keeps one in its data folder); default: a new one per launch. */
   token?: string;
+  /**
+   * Whether the fleet sweep runs until the operator says otherwise: off on a
+   * laptop (Electron's default), on for the browser host on a server.
+   */
+  fleetByDefault?: boolean;
 }
 
 export class PantauCore {
@@ -74,6 +84,7 @@ export class PantauCore {
   readonly cameras: CameraRegistry;
   readonly onvif: OnvifService;
   readonly ptz: PtzManager;
+  readonly fleet: FleetService;
   private readonly settingsStore: JsonFileStore<Settings>;
   /** Choices the operator made on this machine (settings.json in the data folder). */
   private settings: Settings = {};
@@ -105,6 +116,14 @@ export class PantauCore {
     this.layouts = new LayoutService(path.join(options.dataDir, 'layouts.json'), logger);
     this.onvif = new OnvifClient();
     this.ptz = new PtzManager(this.onvif, ptzLookup(inventory, this.cameras));
+    this.fleet = new FleetService({
+      file: FleetService.defaultFile(options.dataDir),
+      logger,
+      cameras: this.cameras,
+      inventory,
+      statuses: () => this.hub.statuses(),
+      settings: () => this.fleetSettings(),
+    });
     this.handlers = createApiHandlers({
       cameras: this.cameras,
       onvif: this.onvif,
@@ -125,15 +144,25 @@ export class PantauCore {
         await this.saveSettings((current) => ({ ui: { ...current.ui, ...change } }));
         return this.settings.ui ?? {};
       },
+      fleet: fleetHandlers({
+        fleet: this.fleet,
+        cameras: this.cameras,
+        settings: () => this.fleetSettings(),
+        saveSettings: async (change) => {
+          await this.saveSettings((current) => ({ fleet: { ...current.fleet, ...change } }));
+          return this.fleetSettings();
+        },
+      }),
     });
-    // Released newest first: events stop, then the relay's sockets, then PTZ, then every ffmpeg.
+    // Released newest first: events stop, then the relay's sockets, then PTZ, then every ffmpeg, then the sweep and its database.
+    this.owned.add(() => this.fleet.dispose());
     this.owned.add(() => this.hub.dispose());
     // Stops any camera this launch set moving (briefly: a dead device must not hold up quitting).
     this.owned.add(() =>
       Promise.race([this.ptz.stopAll(), new Promise((resolve) => setTimeout(resolve, 1500).unref())]),
     );
     this.owned.add(() => this.relay.dispose());
-    this.owned.add(forwardEvents({ hub: this.hub, inventory }, options.send));
+    this.owned.add(forwardEvents({ hub: this.hub, inventory, fleet: this.fleet }, options.send));
     // An edited camera plays its new address within a second; a removed one stops being served.
     this.owned.add(
       inventory.onChange((change) => {
@@ -154,6 +183,12 @@ export class PantauCore {
     const demo = this.settings.demoCameras ?? (this.cameras.isDemo ? 'shown' : 'removed');
     this.cameras.showDemo(demo === 'shown');
     if (demo === 'shown' && !this.settings.demoCameras) await this.saveSettings(() => ({ demoCameras: 'shown' }));
+    this.fleet.schedule();
+  }
+
+  /** The sweep's settings: the operator's choices over the host's defaults. */
+  private fleetSettings(): FleetSettings {
+    return { ...defaultFleetSettings(this.options.fleetByDefault ?? false), ...this.settings.fleet };
   }
 
   /** Each change is computed from the settings as the previous write left them: concurrent changes all land. */

@@ -43,6 +43,8 @@ async function startCore(): Promise<{ core: PantauCore; relayPort: number }> {
     logger,
     host: 'electron',
     version: __PANTAU_VERSION__,
+    // A workstation turns the fleet sweep on in the fleet view; a laptop on a poor link is not made to check the city.
+    fleetByDefault: false,
     dataDir: app.getPath('userData'),
     cameraFile: cameraFileArgument(),
     sealer: osSealer(),

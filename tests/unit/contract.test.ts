@@ -11,6 +11,9 @@ import { PtzManager, ptzLookup } from '../../electron/core/onvif/ptz-manager';
 import { CameraRegistry } from '../../electron/core/cameras/camera-registry';
 import { silentLogger } from '../../electron/core/log';
 import { StreamHub } from '../../electron/core/streams/stream-hub';
+import { fleetHandlers } from '../../electron/core/fleet/fleet-handlers';
+import { FleetService } from '../../electron/core/fleet/fleet-service';
+import { defaultFleetSettings } from '../../shared/fleet';
 import { apiEventNames, apiMethodNames } from '../../shared/api';
 import en from '../../resources/i18n/en.json';
 import id from '../../resources/i18n/id.json';
@@ -33,6 +36,14 @@ const inventory = new CameraInventory(
   cameras,
   silentLogger,
 );
+const fleet = new FleetService({
+  file: path.join(mkdtempSync(path.join(tmpdir(), 'pantau-contract-')), 'fleet.db'),
+  logger: silentLogger,
+  cameras,
+  inventory,
+  statuses: () => [],
+  settings: () => defaultFleetSettings(false),
+});
 const onvif = new OnvifClient();
 const ptz = new PtzManager(onvif, ptzLookup(inventory, cameras));
 const handlers = createApiHandlers({
@@ -51,6 +62,12 @@ const handlers = createApiHandlers({
   // The core's own settings store is tested through the browser host (e2e); here, a plain object.
   uiSettings: () => ({}),
   saveUiSettings: async (change) => change,
+  fleet: fleetHandlers({
+    fleet,
+    cameras,
+    settings: () => defaultFleetSettings(false),
+    saveSettings: async (change) => ({ ...defaultFleetSettings(false), ...change }),
+  }),
 });
 const context = { relayBase: 'ws://127.0.0.1:9' };
 const call = (method: unknown, params: unknown) => dispatch(handlers, method, params, context, silentLogger);

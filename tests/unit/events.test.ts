@@ -9,15 +9,17 @@ function sources() {
     status: new Set<(s: StreamStatus) => void>(),
     stats: new Set<(s: StreamStatus[]) => void>(),
     change: new Set<() => void>(),
+    fleet: new Set<(e: { cameras: []; sweeping: boolean }) => void>(),
   };
   const on =
     <T>(set: Set<T>) =>
     (listener: T) => (set.add(listener), () => set.delete(listener));
   return {
     listeners,
-    count: () => listeners.status.size + listeners.stats.size + listeners.change.size,
+    count: () => listeners.status.size + listeners.stats.size + listeners.change.size + listeners.fleet.size,
     hub: { onStatus: on(listeners.status), onStats: on(listeners.stats) },
     inventory: { onChange: on(listeners.change) },
+    fleet: { onChange: on(listeners.fleet) },
   };
 }
 
@@ -42,6 +44,7 @@ describe('contract events', () => {
     s.listeners.status.forEach((l) => l(status));
     s.listeners.stats.forEach((l) => l([status]));
     s.listeners.change.forEach((l) => l());
+    s.listeners.fleet.forEach((l) => l({ cameras: [], sweeping: false }));
     expect(sent.sort()).toEqual([...apiEventNames].sort());
     stop();
     expect(s.count()).toBe(0);

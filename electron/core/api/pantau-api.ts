@@ -15,6 +15,7 @@ import { SystemLoad } from '../system-load';
 import type { ApiHandlers } from './dispatch';
 import { credentialsOf } from '../../../shared/model';
 import type { UiSettings } from '../../../shared/api';
+import type { fleetMethods } from '../../../shared/fleet-api';
 
 export interface ApiDeps {
   cameras: CameraRegistry;
@@ -38,6 +39,8 @@ export interface ApiDeps {
   /** The operator's display choices (settings.json), and a change to them. */
   uiSettings: () => UiSettings;
   saveUiSettings: (change: UiSettings) => Promise<UiSettings>;
+  /** The fleet watch's handlers (electron/core/fleet/fleet-handlers.ts). */
+  fleet: Pick<ApiHandlers, keyof typeof fleetMethods>;
 }
 
 export function createApiHandlers(deps: ApiDeps): ApiHandlers {
@@ -156,5 +159,6 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'settings:set': (params) => deps.saveUiSettings(params),
     'tour:get': () => ({ tour: deps.layouts.tour() }),
     'tour:save': async (params) => (await deps.layouts.saveTour(params.tour), {}),
+    ...deps.fleet,
   };
 }

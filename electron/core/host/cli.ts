@@ -20,7 +20,9 @@ const usage = `Usage: npm run serve -- [--cameras cameras.json] [--data-dir DIR]
   --snapshot-dir  where snapshots are written (default: <data-dir>/snapshots)
   --port      port to listen on (default: a free one)
   --host      address to listen on (default 127.0.0.1; anything else exposes the wall to your network)
-  --new-token a new link token: links printed before stop working (the token is kept in the data folder)`;
+  --new-token a new link token: links printed before stop working (the token is kept in the data folder)
+  --fleet on|off  check every camera of the inventory on a schedule (default on for a server; the
+              operator's choice in the fleet view, once made, is kept and wins)`;
 
 /** The same folder Electron's userData would be, so both hosts share layouts. */
 function defaultDataDir(): string {
@@ -43,6 +45,7 @@ async function main(): Promise<number> {
         'data-dir': { type: 'string' },
         'snapshot-dir': { type: 'string' },
         'new-token': { type: 'boolean', default: false },
+        fleet: { type: 'string', default: 'on' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -53,6 +56,10 @@ async function main(): Promise<number> {
   if (args.help) {
     process.stdout.write(`${usage}\n`);
     return 0;
+  }
+  if (args.fleet !== 'on' && args.fleet !== 'off') {
+    process.stderr.write(`--fleet must be on or off\n`);
+    return 64;
   }
   const port = Number(args.port);
   const lingerMs = Number(args['linger-ms']);
@@ -78,6 +85,7 @@ async function main(): Promise<number> {
       snapshotDir: args['snapshot-dir'],
       version: typeof __PANTAU_VERSION__ === 'string' ? __PANTAU_VERSION__ : 'dev',
       send: (event, payload) => pages.host?.broadcast(event, payload),
+      fleetByDefault: args.fleet === 'on',
       ...(Number.isFinite(lingerMs) ? { lingerMs } : {}),
     });
   } catch (error) {

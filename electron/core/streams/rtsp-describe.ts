@@ -3,7 +3,7 @@
  * credentials when it asks (Digest per RFC 2617, Basic only when that is all it
  * offers): the status, and where a 3xx sends us. No media, no decoding. The
  * redirect guard uses it before ffmpeg sees the password; the fleet sweep
- * will use the same request.
+ * checks every camera with the same request.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { rtspSocket } from './rtsp-socket';
@@ -14,6 +14,16 @@ export interface DescribeReply {
   location?: string;
   /** We sent credentials in the answered request. */
   loggedIn: boolean;
+}
+
+/** Why no answer came: what the fleet sweep classifies (socket errors keep Node's own `code`). */
+export class NoAnswerError extends Error {
+  constructor(
+    readonly kind: 'timeout' | 'closed' | 'not-rtsp',
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 interface Reply {
@@ -126,9 +136,9 @@ export async function describeRtsp(url: string, timeoutMs = 4000): Promise<Descr
   socket.on('data', (data: Buffer) => reader.push(data));
   let timer: NodeJS.Timeout | undefined;
   const failure = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no RTSP answer within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => reject(new NoAnswerError('timeout', `no RTSP answer within ${timeoutMs} ms`)), timeoutMs);
     socket.once('error', reject);
-    socket.once('close', () => reject(new Error('the server closed the connection')));
+    socket.once('close', () => reject(new NoAnswerError('closed', 'the server closed the connection')));
   });
   failure.catch(() => {}); // raced below; after the answer it rejects unheard
   const ask = async (cseq: number, authorization?: string): Promise<Reply> => {
@@ -136,7 +146,7 @@ export async function describeRtsp(url: string, timeoutMs = 4000): Promise<Descr
     if (authorization) lines.push(`Authorization: ${authorization}`);
     socket.write(`${lines.join('\r\n')}\r\n\r\n`);
     const reply = await Promise.race([reader.next(), failure]);
-    if (reply.status === 0) throw new Error('the answer is not RTSP');
+    if (reply.status === 0) throw new NoAnswerError('not-rtsp', 'the answer is not RTSP');
     return reply;
   };
   try {

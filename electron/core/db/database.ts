@@ -1,0 +1,127 @@
+/**
+ * The embedded database (SQLite compiled to WebAssembly, node-sqlite3-wasm):
+ * the same code in Electron's main process and under the browser host's
+ * Node 20, no native module to rebuild per Electron version, no install
+ * script (docs/decisions.md, "An embedded database", says why not
+ * better-sqlite3 or node:sqlite). Writes go straight to the file through
+ * SQLite's own rollback journal with fsync: a committed transaction survives
+ * a kill -9; an interrupted one is rolled back on the next open.
+ *
+ * The schema is versioned in `PRAGMA user_version`; each migration runs in
+ * its own transaction. A file that is not a database (or fails SQLite's
+ * integrity check) is moved aside — kept, never deleted — and a new one is
+ * started, with a notice saying so.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import sqliteWasm from 'node-sqlite3-wasm';
+
+// A CommonJS module whose exports Node's ESM loader cannot list (tsx in tests): taken from its default export.
+const { Database } = sqliteWasm;
+type Database = InstanceType<typeof Database>;
+import type { Logger } from '../log';
+
+export type SqlValue = number | string | null;
+export type Row = Record<string, SqlValue>;
+
+/** A migration: SQL run once, in order, when the file's version is below its place. */
+export type Migration = string;
+
+export interface OpenedDatabase {
+  db: SqlDatabase;
+  /** Set when the file was damaged and a new one was started: what happened, for the operator. */
+  notice?: string;
+}
+
+/** What the rest of the core uses: a few calls, so the engine under it can change in one file. */
+export class SqlDatabase {
+  private constructor(private readonly inner: Database) {}
+
+  static open(file: string, migrations: readonly Migration[], logger: Logger): OpenedDatabase {
+    mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      return { db: SqlDatabase.openChecked(file, migrations) };
+    } catch (error) {
+      if (!existsSync(file)) throw error;
+      const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(file, aside);
+      rmSync(`${file}-journal`, { force: true });
+      const notice = `The fleet database ${path.basename(file)} could not be read (${(error as Error).message}); it was kept as ${path.basename(aside)} and a new one was started.`;
+      logger.error(notice);
+      return { db: SqlDatabase.openChecked(file, migrations), notice };
+    }
+  }
+
+  private static openChecked(file: string, migrations: readonly Migration[]): SqlDatabase {
+    const inner = new Database(file);
+    const db = new SqlDatabase(inner);
+    try {
+      // FULL: the journal and the file are synced at every commit (the default, said aloud).
+      inner.exec('PRAGMA synchronous = FULL');
+      const check = Object.values(db.get('PRAGMA quick_check') ?? {})[0];
+      if (check !== 'ok') throw new Error(`integrity check: ${String(check)}`);
+      db.migrate(migrations);
+      return db;
+    } catch (error) {
+      inner.close();
+      throw error;
+    }
+  }
+
+  /** Runs each migration past the file's version, each in a transaction with its version bump. */
+  private migrate(migrations: readonly Migration[]): void {
+    const version = Number(this.get<{ user_version: number }>('PRAGMA user_version')?.user_version ?? 0);
+    if (version > migrations.length)
+      throw new Error(`written by a newer Pantau (schema ${version}; this one knows ${migrations.length})`);
+    for (let v = version; v < migrations.length; v++) {
+      this.transaction(() => {
+        this.inner.exec(migrations[v]!);
+        this.inner.exec(`PRAGMA user_version = ${v + 1}`);
+      });
+    }
+  }
+
+  get version(): number {
+    return Number(this.get<{ user_version: number }>('PRAGMA user_version')?.user_version ?? 0);
+  }
+
+  run(sql: string, values: readonly SqlValue[] = []): { changes: number; lastInsertRowid: number } {
+    const info = this.inner.run(sql, values as SqlValue[]);
+    return { changes: Number(info.changes), lastInsertRowid: Number(info.lastInsertRowid) };
+  }
+
+  all<T = Row>(sql: string, values: readonly SqlValue[] = []): T[] {
+    return this.inner.all(sql, values as SqlValue[]) as T[];
+  }
+
+  get<T = Row>(sql: string, values: readonly SqlValue[] = []): T | undefined {
+    return (this.inner.get(sql, values as SqlValue[]) ?? undefined) as T | undefined;
+  }
+
+  /** One prepared statement run for many rows (a sweep's batch), finalized after. */
+  runMany(sql: string, rows: readonly (readonly SqlValue[])[]): void {
+    const statement = this.inner.prepare(sql);
+    try {
+      for (const row of rows) statement.run(row as SqlValue[]);
+    } finally {
+      statement.finalize();
+    }
+  }
+
+  /** `work` committed whole, or not at all. */
+  transaction<T>(work: () => T): T {
+    this.inner.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.inner.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.inner.inTransaction) this.inner.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  close(): void {
+    if (this.inner.isOpen) this.inner.close();
+  }
+}
