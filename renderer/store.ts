@@ -1,10 +1,11 @@
 /**
  * The renderer's one store, made of slices (store/): streams from the core,
- * the wall, saved layouts and tours, and the UI. Components select single
+ * the wall, saved layouts and tours, the fleet sweep's findings, and the UI. Components select single
  * values from it.
  */
 import { create } from 'zustand';
 import { translate, type MessageKey } from './i18n';
+import { fleetSlice } from './store/fleet-slice';
 import { layoutsSlice } from './store/layouts-slice';
 import type { PantauState } from './store/state';
 import { streamsSlice } from './store/streams-slice';
@@ -19,6 +20,7 @@ export const useStore = create<PantauState>()((...a) => ({
   ...streamsSlice(...a),
   ...wallSlice(...a),
   ...layoutsSlice(...a),
+  ...fleetSlice(...a),
 }));
 
 /** The translation function for the current language. */

@@ -21,13 +21,21 @@ export type DirectoryRow =
       name: string;
       depth: number;
       count: number;
+      /** Cameras live on the wall or found reachable by the fleet sweep ("Tembalang 412/430"). */
       live: number;
+      /** Cameras in trouble on the wall or found broken by the sweep. */
       trouble: number;
       open: boolean;
     }
   | { kind: 'camera'; camera: CameraSummary; depth: number };
 
 const UNGROUPED = '—';
+
+/**
+ * What a camera's row shows: its stream's state when the wall plays it, else
+ * what the fleet sweep last found (reachable, or broken), else nothing known.
+ */
+export type DirectoryState = StreamState | 'reachable' | 'broken';
 
 export function buildTree(cameras: readonly CameraSummary[]): GroupNode {
   const root: GroupNode = { name: '', path: '', groups: new Map(), cameras: [], total: 0 };
@@ -67,7 +75,7 @@ export function directoryRows(
   root: GroupNode,
   open: ReadonlySet<string>,
   foldedQuery: string,
-  stateOf: (cameraId: string) => StreamState | undefined,
+  stateOf: (cameraId: string) => DirectoryState | undefined,
   index?: Map<string, string>,
 ): DirectoryRow[] {
   const searching = foldedQuery.trim() !== '';
@@ -118,7 +126,7 @@ export function directoryRows(
       if (!matches(camera)) continue;
       count++;
       const state = stateOf(camera.id);
-      if (state === 'live') live++;
+      if (state === 'live' || state === 'reachable') live++;
       else if (state && state !== 'idle' && state !== 'connecting') trouble++;
       if (emit) rows.push({ kind: 'camera', camera, depth });
     }

@@ -58,6 +58,7 @@ export const fleetMethods = {
           region: z.string(),
           cameras: z.number().int(),
           up: z.number().int(),
+          down: z.number().int(),
           perDay: z.array(z.number().nullable()),
           percent: z.number().optional(),
           downMs: z.number(),

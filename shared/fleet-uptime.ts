@@ -8,8 +8,9 @@ import { addUptime, cameraUptime, uptimePercent, regionOf, type FleetCamera, typ
 export interface RegionUptime {
   region: string;
   cameras: number;
-  /** Cameras up at the last check. */
+  /** Cameras up at the last check, and down (the rest were never checked). */
   up: number;
+  down: number;
   /** Uptime % per day of the period (null: nothing watched that day; null, not undefined, survives JSON in an array). */
   perDay: (number | null)[];
   percent: number | undefined;
@@ -51,17 +52,19 @@ export function summarizeUptime(input: UptimeInput): UptimeSummary {
   }
   const from = input.days[0]?.start ?? input.now;
   const to = input.days[input.days.length - 1]?.end ?? input.now;
-  const regions = new Map<string, { cameras: number; up: number; perDay: Uptime[]; total: Uptime }>();
+  const regions = new Map<string, { cameras: number; up: number; down: number; perDay: Uptime[]; total: Uptime }>();
   const cameras: CameraUptime[] = [];
   for (const camera of input.cameras) {
     const region = regionOf(camera.group, input.depth);
     let entry = regions.get(region);
     if (!entry) {
-      entry = { cameras: 0, up: 0, perDay: input.days.map(() => none), total: none };
+      entry = { cameras: 0, up: 0, down: 0, perDay: input.days.map(() => none), total: none };
       regions.set(region, entry);
     }
     entry.cameras++;
-    if (input.states.get(camera.id)?.state === 'up') entry.up++;
+    const state = input.states.get(camera.id)?.state;
+    if (state === 'up') entry.up++;
+    if (state === 'down') entry.down++;
     const outages = byCamera.get(camera.id) ?? [];
     const seen = input.firstSeen.get(camera.id);
     input.days.forEach((day, i) => {
@@ -86,6 +89,7 @@ export function summarizeUptime(input: UptimeInput): UptimeSummary {
         region,
         cameras: e.cameras,
         up: e.up,
+        down: e.down,
         perDay: e.perDay.map((u) => uptimePercent(u) ?? null),
         percent: uptimePercent(e.total),
         downMs: e.total.downMs,

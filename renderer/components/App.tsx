@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useStore, useTranslate } from '../store';
 import { CameraList } from './CameraList';
 import { EvidenceDrawer } from './EvidenceDrawer';
+import { FleetDrawer } from '../fleet/FleetDrawer';
 import { HealthPanel } from './HealthPanel';
 import { usePtzInputs } from '../ptz/use-ptz-inputs';
 import { Shortcuts } from './Shortcuts';
@@ -78,6 +79,7 @@ export function App() {
         <Wall />
         {control && panel === 'health' ? <HealthPanel /> : null}
         {control && panel === 'evidence' ? <EvidenceDrawer /> : null}
+        {control && panel === 'fleet' ? <FleetDrawer /> : null}
       </div>
       {control ? <StatusBar /> : null}
     </div>

@@ -5,13 +5,15 @@
  * click it (Enter in the search) to put it in the selected tile.
  */
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { buildTree, directoryRows, searchIndex, type GroupNode } from '../../shared/directory';
+import { buildTree, directoryRows, searchIndex, type DirectoryState, type GroupNode } from '../../shared/directory';
 import { fold } from '../../shared/search';
 import { useStore, useTranslate } from '../store';
 import { AddCamera } from './AddCamera';
 import { DemoNotice } from './DemoNotice';
 import { CameraImport } from './CameraImport';
 import { DRAG_CAMERA } from '../tile/use-tile-drag';
+import { errorWords } from '../error-words';
+import type { MessageKey } from '../i18n';
 
 const ROW_HEIGHT = 26;
 
@@ -28,6 +30,7 @@ export function CameraList() {
   const t = useTranslate();
   const cameras = useStore((s) => s.cameras);
   const statuses = useStore((s) => s.statuses);
+  const fleet = useStore((s) => s.fleet);
   const selected = useStore((s) => s.selected);
   const assignTile = useStore((s) => s.assignTile);
   const [query, setQuery] = useState('');
@@ -56,14 +59,20 @@ export function CameraList() {
   }, [cameras]);
   const searching = deferredQuery.trim() !== '';
   const index = searching ? indexFor(cameras) : undefined;
+  // The wall's own state where a stream runs (it is newer), else the fleet sweep's last finding.
   const stateByCamera = useMemo(() => {
-    const byId = new Map<string, string>();
-    for (const s of Object.values(statuses))
-      if (!byId.has(s.cameraId) || s.state !== 'live') byId.set(s.cameraId, s.state);
+    const byId = new Map<string, DirectoryState>();
+    for (const f of Object.values(fleet)) byId.set(f.cameraId, f.state === 'up' ? 'reachable' : 'broken');
+    const streaming = new Set<string>();
+    for (const s of Object.values(statuses)) {
+      if (s.state === 'idle') continue;
+      if (!streaming.has(s.cameraId) || s.state !== 'live') byId.set(s.cameraId, s.state);
+      streaming.add(s.cameraId);
+    }
     return byId;
-  }, [statuses]);
+  }, [statuses, fleet]);
   const rows = useMemo(
-    () => directoryRows(tree, open, fold(deferredQuery), (id) => stateByCamera.get(id) as never, index),
+    () => directoryRows(tree, open, fold(deferredQuery), (id) => stateByCamera.get(id), index),
     [tree, open, deferredQuery, stateByCamera, index],
   );
 
@@ -133,23 +142,34 @@ export function CameraList() {
                     <span className="directory-caret">{row.open ? '▾' : '▸'}</span>
                     {row.name}
                     <span className="directory-badges">
-                      {row.live ? (
-                        <span className="badge badge-live" title={t('state.live')}>
-                          {row.live}
-                        </span>
-                      ) : null}
                       {row.trouble ? (
-                        <span className="badge badge-trouble" title={t('state.offline')}>
+                        <span className="badge badge-trouble" title={t('directory.trouble', { n: row.trouble })}>
                           {row.trouble}
                         </span>
                       ) : null}
-                      <span className="badge">{row.count}</span>
+                      {row.live || row.trouble ? (
+                        // "Tembalang 412/430": up out of all, the region's health at a glance.
+                        <span
+                          className="badge badge-live"
+                          data-rollup={`${row.live}/${row.count}`}
+                          title={t('directory.up', { up: row.live, count: row.count })}
+                        >
+                          {row.live}/{row.count}
+                        </span>
+                      ) : (
+                        <span className="badge">{row.count}</span>
+                      )}
                     </span>
                   </button>
                 </li>
               );
             }
             const state = stateByCamera.get(row.camera.id) ?? 'idle';
+            const found = fleet[row.camera.id];
+            const label =
+              state === 'broken' && found?.reason
+                ? t('fleet.brokenBecause', { reason: errorWords(t, found.reason) })
+                : t(`state.${state}` as MessageKey);
             return (
               <li key={`c:${row.camera.id}`} role="treeitem" style={{ top, paddingLeft: indent }}>
                 <button
@@ -163,10 +183,7 @@ export function CameraList() {
                   }}
                   onClick={() => put(row.camera.id)}
                 >
-                  <span
-                    className={`dot dot-${state}`}
-                    aria-label={t(`state.${state === 'idle' ? 'idle' : state}` as never)}
-                  />
+                  <span className={`dot dot-${state}`} role="img" aria-label={label} title={label} data-dot={state} />
                   {row.camera.name}
                 </button>
                 {row.camera.demo ? null : (

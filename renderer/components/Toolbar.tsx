@@ -1,4 +1,4 @@
-import { Activity, Expand, Images, Settings } from 'lucide-react';
+import { Activity, Expand, Images, Radar, Settings } from 'lucide-react';
 import { useState } from 'react';
 import { SettingsDialog } from './SettingsDialog';
 import { useStore, useTranslate } from '../store';
@@ -33,6 +33,14 @@ export function Toolbar() {
           data-panel-button="evidence"
           aria-pressed={panel === 'evidence'}
           onClick={() => togglePanel('evidence')}
+        />
+        <IconButton
+          icon={Radar}
+          label={t('fleet.title')}
+          className="toolbar-toggle"
+          data-panel-button="fleet"
+          aria-pressed={panel === 'fleet'}
+          onClick={() => togglePanel('fleet')}
         />
         <IconButton
           icon={Activity}

@@ -5,6 +5,7 @@
  * and actions; what they share is typed here.
  */
 import type { Budget } from '../../shared/decode-budget';
+import type { FleetCamera, FleetSettings } from '../../shared/fleet';
 import type { StateCreator } from 'zustand';
 import type { ApiResult, AppInfo, UiSettings } from '../../shared/api';
 import type { LayoutGeometry, TemplateId } from '../../shared/layouts';
@@ -69,7 +70,7 @@ export interface LoadFigures {
 export type TileText = 'small' | 'normal' | 'large';
 
 /** The drawers that lie over the wall. */
-export type Panel = 'health' | 'evidence';
+export type Panel = 'health' | 'evidence' | 'fleet';
 
 export interface StreamsSlice {
   cameras: CameraSummary[];
@@ -143,7 +144,18 @@ export interface LayoutsSlice {
   showTourStep(tour: Tour, index: number): void;
 }
 
-export type PantauState = UiSlice & StreamsSlice & WallSlice & LayoutsSlice;
+export interface FleetSlice {
+  /** What the fleet sweep last found of every camera (issue #14), by camera id. */
+  fleet: Record<string, FleetCamera>;
+  /** The sweep's settings and progress; undefined before the first load. */
+  fleetInfo: Omit<ApiResult<'fleet:states'>, 'cameras'> | undefined;
+  /** Reads every camera's fleet state (on each connection), then follows `fleet:changed`. */
+  loadFleet(): Promise<void>;
+  sweepNow(): Promise<void>;
+  configureFleet(change: Partial<FleetSettings>): Promise<void>;
+}
+
+export type PantauState = UiSlice & StreamsSlice & WallSlice & LayoutsSlice & FleetSlice;
 export type Slice<T> = StateCreator<PantauState, [], [], T>;
 
 export const statusKey = (cameraId: string, profile: string) => `${cameraId}/${profile}`;

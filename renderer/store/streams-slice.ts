@@ -30,6 +30,18 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
         void api.invoke('camera:list', {}).then((cameras) => cameras.ok && set({ cameras: cameras.value }));
         void api.invoke('app:info', {}).then((info) => info.ok && set({ info: info.value }));
       });
+      api.on('fleet:changed', (event) => {
+        if (event.cameras.length > 0)
+          set((state) => {
+            const fleet = { ...state.fleet };
+            for (const camera of event.cameras) fleet[camera.cameraId] = camera;
+            return { fleet };
+          });
+        const info = get().fleetInfo;
+        // A sweep that just ended has new totals: read them (the states came with the events).
+        if (info && info.sweeping && !event.sweeping) void get().loadFleet();
+        else if (info && info.sweeping !== event.sweeping) set({ fleetInfo: { ...info, sweeping: event.sweeping } });
+      });
       let first = true;
       const load = async () => {
         const [info, cameras, statuses] = await Promise.all([
@@ -50,6 +62,7 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
         if (first && info.value.cameraFileNotice)
           set({ notice: noticeText(get, info.value.cameraFileNotice, 'cameras') });
         await get().refreshLayouts();
+        void get().loadFleet();
         if (!first) return;
         first = false;
         const tour = await api.invoke('tour:get', {});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTree, directoryRows, searchIndex } from '../../shared/directory';
+import { buildTree, directoryRows, searchIndex, type DirectoryState } from '../../shared/directory';
 import type { CameraSummary } from '../../shared/model';
 import { fold } from '../../shared/search';
 
@@ -34,6 +34,16 @@ describe('camera directory', () => {
           : `${'  '.repeat(r.depth)}${r.camera.id}`,
       ),
     ).toEqual(['Kota Semarang:3:1/1', '  Tembalang:2:1/0', '    Bulusan:2:1/0', '  Semarang Tengah:1:0/1', '—:1:0/0']);
+  });
+
+  it('rolls the fleet sweep up with the wall: reachable counts as up, broken as trouble, the wall first', () => {
+    const mixed: Record<string, DirectoryState> = { a: 'reachable', b: 'broken', c: 'live', d: 'broken' };
+    const rows = directoryRows(root, new Set(['Kota Semarang', 'Kota Semarang/Tembalang']), '', (id) => mixed[id]);
+    expect(
+      rows
+        .filter((r) => r.kind === 'group')
+        .map((r) => r.kind === 'group' && `${r.name}:${r.live}/${r.count}:${r.trouble}`),
+    ).toEqual(['Kota Semarang:2/3:1', 'Tembalang:1/2:1', 'Bulusan:1/2:1', 'Semarang Tengah:1/1:0', '—:0/1:1']);
   });
 
   it('searches names, groups and ids without caring for case or diacritics, opening the way to matches', () => {

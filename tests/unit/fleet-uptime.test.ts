@@ -126,9 +126,9 @@ describe('uptime per region and camera', () => {
   });
 
   it('rolls cameras up into regions with their count and how many are up', () => {
-    expect(summary.regions.map((r) => [r.region, r.cameras, r.up])).toEqual([
-      ['Semarang/Candisari', 2, 0],
-      ['Semarang/Tembalang', 2, 2],
+    expect(summary.regions.map((r) => [r.region, r.cameras, r.up, r.down])).toEqual([
+      ['Semarang/Candisari', 2, 0, 1],
+      ['Semarang/Tembalang', 2, 2, 0],
     ]);
   });
 

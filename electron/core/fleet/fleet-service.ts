@@ -128,7 +128,6 @@ export class FleetService {
       else targets.push(target);
     }
     this.pending.push(...known);
-    this.emit([]);
     const signal = this.abort.signal;
     const run = runSweep(
       shuffled(targets),
@@ -148,6 +147,7 @@ export class FleetService {
       return { checked: count.checked + known.length, down };
     });
     this.running = run;
+    this.emit([]); // the pages say a sweep is running
     return run;
   }
 
