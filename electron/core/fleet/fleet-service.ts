@@ -19,6 +19,13 @@ import { runSweep, shuffled, type SweepCount } from './sweep';
 
 export const AUTH_RETRY_MS = 6 * 3_600_000;
 export const CHECK_TIMEOUT_MS = 5000;
+/**
+ * A camera seen up (or never seen) that fails a check is checked once more
+ * after this pause before it is recorded down: a busy NVR's 503, or a server
+ * between two clients (GStreamer's answers 503 while it tears a stream down),
+ * must not become an outage. A refused login is never asked twice.
+ */
+export const CONFIRM_AFTER_MS = 2000;
 /** The first sweep waits for the wall to be up (a restart within the interval waits for the interval). */
 export const FIRST_SWEEP_DELAY_MS = 30_000;
 const FLUSH_MS = 500;
@@ -35,6 +42,7 @@ export interface FleetDeps {
   settings: () => FleetSettings;
   check?: (url: string, timeoutMs: number) => Promise<CheckResult>;
   now?: () => number;
+  confirmAfterMs?: number;
 }
 
 export interface FleetEvent {
@@ -129,10 +137,16 @@ export class FleetService {
     }
     this.pending.push(...known);
     const signal = this.abort.signal;
+    const wasDown = new Set(
+      this.history
+        .states()
+        .filter((s) => s.state === 'down')
+        .map((s) => s.cameraId),
+    );
     const run = runSweep(
       shuffled(targets),
       { concurrency, perHost },
-      (target) => this.check(target.url, CHECK_TIMEOUT_MS),
+      (target) => this.checkConfirmed(target.url, !wasDown.has(target.cameraId), signal),
       (target, result) => this.take({ cameraId: target.cameraId, at: this.now(), result }),
       signal,
     ).then((count) => {
@@ -149,6 +163,14 @@ export class FleetService {
     this.running = run;
     this.emit([]); // the pages say a sweep is running
     return run;
+  }
+
+  /** One check, and for a camera not known down, a second one before a failure is believed. */
+  private async checkConfirmed(url: string, confirm: boolean, signal: AbortSignal): Promise<CheckResult> {
+    const first = await this.check(url, CHECK_TIMEOUT_MS);
+    if (first.state === 'up' || !confirm || isLoginRefusal(first.reason) || signal.aborted) return first;
+    await new Promise((resolve) => setTimeout(resolve, this.deps.confirmAfterMs ?? CONFIRM_AFTER_MS));
+    return signal.aborted ? first : this.check(url, CHECK_TIMEOUT_MS);
   }
 
   /** The wall's sessions that settle a camera's state without a check. */
