@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --parts ttff,latency,capacity,naive,soak,economy --trials 20 --seconds 8 ...]`
+ * `npm run bench [-- --parts ttff,latency,capacity,naive,soak,economy,fleet --trials 20 --seconds 8 ...]`
  *
  * Real GStreamer cameras (1920×1080 main + 640×360 sub, 25 fps, H.264, GOP 1 s,
  * the wall-clock time burnt into every frame), the browser host, and Debian's
@@ -21,6 +21,7 @@ import { buildTree, directoryRows, searchIndex } from '../../shared/directory';
 import { fold } from '../../shared/search';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
 import { economyPart, economyReport, type EconomyResult } from './economy';
+import { fleetPart, fleetReport, type FleetResult } from './fleet';
 import { startNaiveWall } from './naive';
 import { installProbe } from './page-probe';
 import { commandOf, descendants, measure, rssMiB, type Usage } from './proc';
@@ -28,7 +29,7 @@ import { median, summary } from './stats';
 
 const { values: opts } = parseArgs({
   options: {
-    parts: { type: 'string', default: 'ttff,latency,capacity,naive,hidden,directory,economy' },
+    parts: { type: 'string', default: 'ttff,latency,capacity,naive,hidden,directory,economy,fleet' },
     trials: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '8' },
     tiles: { type: 'string', default: '1,4,9,16,25' },
@@ -39,6 +40,8 @@ const { values: opts } = parseArgs({
     renderer: { type: 'string', default: 'auto' },
     /** Capacity for each picture path, side by side in one run: mpeg1 (JSMpeg), native (WebCodecs in workers). */
     decoders: { type: 'string', default: 'mpeg1' },
+    /** The fleet part's city: 1 is the issue's 20,000 cameras. */
+    'fleet-scale': { type: 'string', default: '1' },
   },
 });
 const parts = new Set(opts.parts!.split(','));
@@ -186,6 +189,13 @@ await part('economy', async () => {
   await wall.clear();
   await waitNoFfmpeg();
   results.economy = await economyPart(browser, log, cameraPids);
+});
+
+await part('fleet', async () => {
+  // Its own cameras, host and page: the main wall is emptied first so it decodes nothing.
+  await wall.clear();
+  await waitNoFfmpeg();
+  results.fleet = await fleetPart(browser, log, Number(opts['fleet-scale']));
 });
 
 await part('ttff', async () => {
@@ -728,6 +738,13 @@ if (soak) {
 
 const economy = results.economy as EconomyResult | undefined;
 if (economy) md.push(...economyReport(economy));
+const fleet = results.fleet as FleetResult | undefined;
+if (fleet) md.push(...fleetReport(fleet));
+
+// A part that could not measure says so in the report and fails the run: no figure is made up.
+const failed = Object.entries(results).filter(([key]) => key.endsWith('Error'));
+for (const [key, message] of failed)
+  md.push(`## ${key.slice(0, -'Error'.length)}: not measured`, '', String(message), '');
 
 const dir = path.resolve('tests/bench/results');
 mkdirSync(dir, { recursive: true });
@@ -736,3 +753,7 @@ writeFileSync(path.join(dir, `${stamp}.json`), `${JSON.stringify(results, null, 
 writeFileSync(path.join(dir, `${stamp}.md`), `${md.join('\n')}\n`);
 process.stdout.write(`${md.join('\n')}\n`);
 log(`written tests/bench/results/${stamp}.{json,md}`);
+if (failed.length > 0) {
+  log(`could not measure: ${failed.map(([key]) => key.slice(0, -'Error'.length)).join(', ')} (see the report)`);
+  process.exitCode = 1;
+}

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,33 +85,67 @@ describe('the fleet history in the embedded database', () => {
     opened.db.close();
   });
 
+  it('a lock left by a process that died is cleared; one held by a live process is refused, the file untouched', async () => {
+    const folder = dir();
+    const file = path.join(folder, 'fleet.db');
+    const first = open(file).db;
+    new FleetHistory(first).record([{ cameraId: 'a', at: 1, result: down }]);
+    first.close();
+    // A writer killed mid-transaction leaves the lock folder and the owner's pid behind.
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await new Promise((resolve) => dead.once('exit', resolve));
+    mkdirSync(`${file}.lock`);
+    writeFileSync(`${file}.owner`, String(dead.pid));
+    const reopened = open(file);
+    expect(reopened.notice).toBeUndefined();
+    expect(new FleetHistory(reopened.db).outages(0, 2)).toHaveLength(1);
+    reopened.db.close();
+    // Another Pantau still running on the same data folder: refused, nothing moved aside.
+    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      mkdirSync(`${file}.lock`);
+      writeFileSync(`${file}.owner`, String(live.pid));
+      expect(() => open(file)).toThrow(/in use by another Pantau \(process \d+\)/);
+      expect(readdirSync(folder).filter((f) => f.includes('damaged'))).toEqual([]);
+    } finally {
+      live.kill();
+    }
+  });
+
   it('a database killed (-9) mid-write opens with every committed batch and no half of one', async () => {
-    const file = path.join(dir(), 'fleet.db');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/fleet-writer.ts', file], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let committed = 0;
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (data: Buffer) => {
-        const last = /committed (\d+)\n$/.exec(data.toString());
-        if (last) committed = Number(last[1]);
-        // Killed while it is writing its next batch (it writes without pause).
-        if (committed >= 4000) {
-          child.kill('SIGKILL');
-          resolve();
-        }
+    /** Runs the writer until it has committed 4,000 checks, kills it, and says what it left. */
+    const killMidWrite = async () => {
+      const file = path.join(dir(), 'fleet.db');
+      const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/fleet-writer.ts', file], {
+        stdio: ['ignore', 'pipe', 'inherit'],
       });
-      child.once('exit', (code) => (code !== null ? reject(new Error(`the writer exited with ${code}`)) : undefined));
-    });
-    await new Promise((resolve) => child.once('close', resolve));
-    const opened = open(file);
+      let committed = 0;
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (data: Buffer) => {
+          const last = /committed (\d+)\n$/.exec(data.toString());
+          if (last) committed = Number(last[1]);
+          // Killed while it is writing its next batch (it writes without pause).
+          if (committed >= 4000) {
+            child.kill('SIGKILL');
+            resolve();
+          }
+        });
+        child.once('exit', (code) => (code !== null ? reject(new Error(`the writer exited with ${code}`)) : undefined));
+      });
+      await new Promise((resolve) => child.once('close', resolve));
+      return { file, committed, lockLeft: existsSync(`${file}.lock`) };
+    };
+    // The kill must land inside a transaction (its lock and journal left behind): tried until it does.
+    let run = await killMidWrite();
+    for (let i = 0; i < 4 && !run.lockLeft; i++) run = await killMidWrite();
+    expect(run.lockLeft).toBe(true);
+    const opened = open(run.file);
     expect(opened.notice).toBeUndefined();
     const checks = opened.db.get<{ n: number }>('SELECT count(*) AS n FROM outages')!.n;
-    // Each batch of 200 flips 200 cameras: odd batches open 200 outages, even ones close them.
-    const batches = Math.ceil(checks / 200) * 2;
+    // Each batch of 200 flips 200 cameras: even batches open 200 outages, odd ones close them.
     expect(checks % 200).toBe(0);
-    expect(batches).toBeGreaterThanOrEqual(committed / 200);
+    expect(Math.ceil(checks / 200) * 2).toBeGreaterThanOrEqual(run.committed / 200);
     expect(Object.values(opened.db.get('PRAGMA integrity_check')!)[0]).toBe('ok');
     opened.db.close();
-  }, 60_000);
+  }, 90_000);
 });

@@ -12,8 +12,10 @@
  * integrity check) is moved aside — kept, never deleted — and a new one is
  * started, with a notice saying so.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { CodedError } from '../../../shared/errors';
 import sqliteWasm from 'node-sqlite3-wasm';
 
 // A CommonJS module whose exports Node's ESM loader cannot list (tsx in tests): taken from its default export.
@@ -33,16 +35,63 @@ export interface OpenedDatabase {
   notice?: string;
 }
 
+/** A database kept in memory only (history lost at exit): the fallback when the file is another's. */
+export const MEMORY = ':memory:';
+
+/** Database files this process has open (a lock they hold is not stale). */
+const openHere = new Set<string>();
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The WebAssembly build locks a database with a `<file>.lock` folder, which a
+ * process killed mid-write leaves behind: every later open would then say
+ * "database is locked" forever. Pantau writes its pid beside the file; a lock
+ * whose owner is gone — or older than the machine's last boot — is stale and
+ * removed (SQLite then rolls the interrupted transaction back from its
+ * journal). A lock whose owner still runs is another Pantau on this data
+ * folder: refused with a sentence, never broken.
+ */
+function takeOver(file: string): void {
+  const lock = `${file}.lock`;
+  const owner = `${file}.owner`;
+  if (existsSync(lock)) {
+    const pid = Number.parseInt(existsSync(owner) ? readFileSync(owner, 'utf8') : '', 10);
+    const beforeBoot = statSync(lock).mtimeMs < Date.now() - os.uptime() * 1000;
+    const held = openHere.has(file) || (pid > 0 && pid !== process.pid && alive(pid) && !beforeBoot);
+    if (held)
+      throw new CodedError(
+        'store-failed',
+        `The fleet database ${path.basename(file)} is in use by another Pantau${pid > 0 ? ` (process ${pid})` : ''} on this data folder.`,
+      );
+    rmSync(lock, { recursive: true, force: true });
+  }
+  writeFileSync(owner, String(process.pid));
+}
+
 /** What the rest of the core uses: a few calls, so the engine under it can change in one file. */
 export class SqlDatabase {
-  private constructor(private readonly inner: Database) {}
+  private constructor(
+    private readonly inner: Database,
+    private readonly file: string,
+  ) {}
 
   static open(file: string, migrations: readonly Migration[], logger: Logger): OpenedDatabase {
+    if (file === MEMORY) return { db: SqlDatabase.openChecked(file, migrations) };
     mkdirSync(path.dirname(file), { recursive: true });
+    takeOver(file);
     try {
       return { db: SqlDatabase.openChecked(file, migrations) };
     } catch (error) {
-      if (!existsSync(file)) throw error;
+      // Busy or locked is not damage: the file is left exactly as it is.
+      if (!existsSync(file) || /locked|busy/i.test((error as Error).message)) throw error;
       const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       renameSync(file, aside);
       rmSync(`${file}-journal`, { force: true });
@@ -54,13 +103,14 @@ export class SqlDatabase {
 
   private static openChecked(file: string, migrations: readonly Migration[]): SqlDatabase {
     const inner = new Database(file);
-    const db = new SqlDatabase(inner);
+    const db = new SqlDatabase(inner, file);
     try {
       // FULL: the journal and the file are synced at every commit (the default, said aloud).
       inner.exec('PRAGMA synchronous = FULL');
       const check = Object.values(db.get('PRAGMA quick_check') ?? {})[0];
       if (check !== 'ok') throw new Error(`integrity check: ${String(check)}`);
       db.migrate(migrations);
+      openHere.add(file);
       return db;
     } catch (error) {
       inner.close();
@@ -123,5 +173,6 @@ export class SqlDatabase {
 
   close(): void {
     if (this.inner.isOpen) this.inner.close();
+    openHere.delete(this.file);
   }
 }

@@ -11,11 +11,12 @@ import type { StreamStatus } from '../../../shared/model';
 import type { CheckResult, FleetCamera, FleetSettings } from '../../../shared/fleet';
 import type { CameraInventory } from '../cameras/camera-inventory';
 import type { CameraRegistry } from '../cameras/camera-registry';
-import { SqlDatabase } from '../db/database';
+import { CodedError } from '../../../shared/errors';
+import { MEMORY, SqlDatabase } from '../db/database';
 import type { Logger } from '../log';
 import { FleetHistory, fleetMigrations, type CheckRecord } from './fleet-history';
 import { checkRtsp } from './rtsp-check';
-import { runSweep, shuffled, type SweepCount } from './sweep';
+import { runSweep, shuffled, type SweepCount, type SweepLimits } from './sweep';
 
 export const AUTH_RETRY_MS = 6 * 3_600_000;
 export const CHECK_TIMEOUT_MS = 5000;
@@ -73,7 +74,7 @@ export class FleetService {
   private readonly offInventory: () => void;
 
   constructor(private readonly deps: FleetDeps) {
-    const opened = SqlDatabase.open(deps.file, fleetMigrations, deps.logger);
+    const opened = FleetService.openDatabase(deps.file, deps.logger);
     this.db = opened.db;
     this.notice = opened.notice;
     this.history = new FleetHistory(this.db);
@@ -87,6 +88,20 @@ export class FleetService {
       for (const id of [...change.changed, ...change.removed]) this.authHeld.delete(id);
       this.history.forget(change.removed);
     });
+  }
+
+  /** The history file; if another Pantau holds it, a history in memory and a notice (the wall still starts). */
+  private static openDatabase(file: string, logger: Logger): { db: SqlDatabase; notice?: string } {
+    try {
+      return SqlDatabase.open(file, fleetMigrations, logger);
+    } catch (error) {
+      if (!(error instanceof CodedError)) throw error;
+      logger.error(error.message);
+      return {
+        db: SqlDatabase.open(MEMORY, fleetMigrations, logger).db,
+        notice: `${error.message} This session's fleet checks are kept in memory only.`,
+      };
+    }
   }
 
   static defaultFile(dataDir: string): string {
@@ -137,19 +152,7 @@ export class FleetService {
     }
     this.pending.push(...known);
     const signal = this.abort.signal;
-    const wasDown = new Set(
-      this.history
-        .states()
-        .filter((s) => s.state === 'down')
-        .map((s) => s.cameraId),
-    );
-    const run = runSweep(
-      shuffled(targets),
-      { concurrency, perHost },
-      (target) => this.checkConfirmed(target.url, !wasDown.has(target.cameraId), signal),
-      (target, result) => this.take({ cameraId: target.cameraId, at: this.now(), result }),
-      signal,
-    ).then((count) => {
+    const run = this.checkAll(targets, { concurrency, perHost }, signal).then((count) => {
       const down = count.down + known.filter((k) => k.result.state === 'down').length;
       this.running = undefined;
       if (!signal.aborted) {
@@ -165,12 +168,48 @@ export class FleetService {
     return run;
   }
 
-  /** One check, and for a camera not known down, a second one before a failure is believed. */
-  private async checkConfirmed(url: string, confirm: boolean, signal: AbortSignal): Promise<CheckResult> {
-    const first = await this.check(url, CHECK_TIMEOUT_MS);
-    if (first.state === 'up' || !confirm || isLoginRefusal(first.reason) || signal.aborted) return first;
-    await new Promise((resolve) => setTimeout(resolve, this.deps.confirmAfterMs ?? CONFIRM_AFTER_MS));
-    return signal.aborted ? first : this.check(url, CHECK_TIMEOUT_MS);
+  /**
+   * Every target once; then, after CONFIRM_AFTER_MS, a second pass over the cameras that were not
+   * known down and failed (a refused login excepted). The second pass runs after the first rather
+   * than each camera waiting in its slot: a city's thousands of refusals must not hold the
+   * concurrency while they wait.
+   */
+  private async checkAll(targets: Target[], limits: SweepLimits, signal: AbortSignal): Promise<SweepCount> {
+    const wasDown = new Set(
+      this.history
+        .states()
+        .filter((s) => s.state === 'down')
+        .map((s) => s.cameraId),
+    );
+    const doubtful: Target[] = [];
+    let lastDoubt = 0;
+    let down = 0;
+    const first = await runSweep(
+      shuffled(targets),
+      limits,
+      (target) => this.check(target.url, CHECK_TIMEOUT_MS),
+      (target, result) => {
+        if (result.state === 'down' && !wasDown.has(target.cameraId) && !isLoginRefusal(result.reason)) {
+          doubtful.push(target);
+          lastDoubt = this.now();
+        } else {
+          if (result.state === 'down') down++;
+          this.take({ cameraId: target.cameraId, at: this.now(), result });
+        }
+      },
+      signal,
+    );
+    if (doubtful.length === 0 || signal.aborted) return { checked: first.checked, down };
+    const pause = lastDoubt + (this.deps.confirmAfterMs ?? CONFIRM_AFTER_MS) - this.now();
+    if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+    const second = await runSweep(
+      doubtful,
+      limits,
+      (target) => this.check(target.url, CHECK_TIMEOUT_MS),
+      (target, result) => this.take({ cameraId: target.cameraId, at: this.now(), result }),
+      signal,
+    );
+    return { checked: first.checked, down: down + second.down };
   }
 
   /** The wall's sessions that settle a camera's state without a check. */
