@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { translate, type MessageKey } from './i18n';
+import { alarmSlice } from './store/alarm-slice';
 import { fleetSlice } from './store/fleet-slice';
 import { layoutsSlice } from './store/layouts-slice';
 import type { PantauState } from './store/state';
@@ -21,6 +22,7 @@ export const useStore = create<PantauState>()((...a) => ({
   ...wallSlice(...a),
   ...layoutsSlice(...a),
   ...fleetSlice(...a),
+  ...alarmSlice(...a),
 }));
 
 /** The translation function for the current language. */

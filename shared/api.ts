@@ -23,6 +23,7 @@ import {
   PtzVelocitySchema,
   ptzTarget,
 } from './onvif';
+import { alarmEvents, alarmMethods } from './alarm-api';
 import { fleetEvents, fleetMethods } from './fleet-api';
 import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema, StoreNoticeSchema, TourSchema } from './saved-layouts';
 
@@ -271,6 +272,7 @@ export const apiMethods = {
   /** Saves the tour, its running state and step included (so it survives a restart); null removes it. */
   'tour:save': { params: z.strictObject({ tour: TourSchema.nullable() }), result: z.strictObject({}) },
   ...fleetMethods,
+  ...alarmMethods,
 } as const;
 
 export const apiEvents = {
@@ -281,6 +283,7 @@ export const apiEvents = {
   /** The camera list changed (an import): fetch it again. */
   'camera:changed': z.strictObject({}),
   ...fleetEvents,
+  ...alarmEvents,
 } as const;
 
 export type ApiMethod = keyof typeof apiMethods;

@@ -45,6 +45,8 @@ export const FleetSettingsSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(256),
   /** Checks at once against one address (an NVR's channels share one box). */
   perHost: z.number().int().min(1).max(16),
+  /** Checks started per second at most: 20,000 cameras in under 4 minutes, spread out rather than a burst. */
+  perSecond: z.number().int().min(1).max(2000),
 });
 export type FleetSettings = z.infer<typeof FleetSettingsSchema>;
 
@@ -54,6 +56,7 @@ export const defaultFleetSettings = (enabled: boolean): FleetSettings => ({
   intervalMin: 10,
   concurrency: 64,
   perHost: 2,
+  perSecond: 100,
 });
 
 /** One check's answer. */

@@ -6,6 +6,7 @@
  */
 import type { ApiEvent, ApiEventPayload } from '../../shared/api';
 import type { CameraInventory } from './cameras/camera-inventory';
+import type { AlarmService } from './alarms/alarm-service';
 import type { FleetService } from './fleet/fleet-service';
 import type { StreamHub } from './streams/stream-hub';
 
@@ -13,6 +14,7 @@ export interface EventSources {
   hub: Pick<StreamHub, 'onStatus' | 'onStats'>;
   inventory: Pick<CameraInventory, 'onChange'>;
   fleet: Pick<FleetService, 'onChange'>;
+  alarms: Pick<AlarmService, 'onChange'>;
 }
 
 export type Send = <E extends ApiEvent>(event: E, payload: ApiEventPayload<E>) => void;
@@ -24,6 +26,7 @@ export const eventSubscriptions: { [E in ApiEvent]: Subscribe<E> } = {
   'stream:stats': (s, emit) => s.hub.onStats(emit),
   'camera:changed': (s, emit) => s.inventory.onChange(() => emit({})),
   'fleet:changed': (s, emit) => s.fleet.onChange(emit),
+  'alarm:changed': (s, emit) => s.alarms.onChange(emit),
 };
 
 /** Subscribes `send` to every contract event; returns the one function that undoes it all. */

@@ -27,6 +27,9 @@ import { OneWriter } from './store/one-writer';
 import { StreamHub, type StreamHubOptions } from './streams/stream-hub';
 import { UiSettingsSchema } from '../../shared/api';
 import { defaultFleetSettings, FleetSettingsSchema, type FleetSettings } from '../../shared/fleet';
+import { alarmHandlers } from './alarms/alarm-handlers';
+import { AlarmService } from './alarms/alarm-service';
+import { EventWatch } from './alarms/event-watch';
 import { fleetHandlers } from './fleet/fleet-handlers';
 import { FleetService } from './fleet/fleet-service';
 
@@ -85,6 +88,8 @@ export class PantauCore {
   readonly onvif: OnvifService;
   readonly ptz: PtzManager;
   readonly fleet: FleetService;
+  readonly alarms: AlarmService;
+  readonly events: EventWatch;
   private readonly settingsStore: JsonFileStore<Settings>;
   /** Choices the operator made on this machine (settings.json in the data folder). */
   private settings: Settings = {};
@@ -124,6 +129,14 @@ export class PantauCore {
       statuses: () => this.hub.statuses(),
       settings: () => this.fleetSettings(),
     });
+    this.alarms = new AlarmService({
+      db: this.fleet.db,
+      logger,
+      cameras: this.cameras,
+      fleet: this.fleet,
+      hub: this.hub,
+    });
+    this.events = new EventWatch({ alarms: this.alarms, cameras: this.cameras, inventory, logger });
     this.handlers = createApiHandlers({
       cameras: this.cameras,
       onvif: this.onvif,
@@ -153,16 +166,19 @@ export class PantauCore {
           return this.fleetSettings();
         },
       }),
+      alarms: alarmHandlers(this.alarms),
     });
     // Released newest first: events stop, then the relay's sockets, then PTZ, then every ffmpeg, then the sweep and its database.
     this.owned.add(() => this.fleet.dispose());
+    this.owned.add(() => this.alarms.dispose());
+    this.owned.add(() => this.events.dispose());
     this.owned.add(() => this.hub.dispose());
     // Stops any camera this launch set moving (briefly: a dead device must not hold up quitting).
     this.owned.add(() =>
       Promise.race([this.ptz.stopAll(), new Promise((resolve) => setTimeout(resolve, 1500).unref())]),
     );
     this.owned.add(() => this.relay.dispose());
-    this.owned.add(forwardEvents({ hub: this.hub, inventory, fleet: this.fleet }, options.send));
+    this.owned.add(forwardEvents({ hub: this.hub, inventory, fleet: this.fleet, alarms: this.alarms }, options.send));
     // An edited camera plays its new address within a second; a removed one stops being served.
     this.owned.add(
       inventory.onChange((change) => {

@@ -3,6 +3,7 @@ import { useStore, useTranslate } from '../store';
 import { CameraList } from './CameraList';
 import { EvidenceDrawer } from './EvidenceDrawer';
 import { FleetDrawer } from '../fleet/FleetDrawer';
+import { AlarmDrawer } from '../alarms/AlarmDrawer';
 import { HealthPanel } from './HealthPanel';
 import { usePtzInputs } from '../ptz/use-ptz-inputs';
 import { Shortcuts } from './Shortcuts';
@@ -80,6 +81,7 @@ export function App() {
         {control && panel === 'health' ? <HealthPanel /> : null}
         {control && panel === 'evidence' ? <EvidenceDrawer /> : null}
         {control && panel === 'fleet' ? <FleetDrawer /> : null}
+        {control && panel === 'alarms' ? <AlarmDrawer /> : null}
       </div>
       {control ? <StatusBar /> : null}
     </div>

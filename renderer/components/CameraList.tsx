@@ -59,18 +59,25 @@ export function CameraList() {
   }, [cameras]);
   const searching = deferredQuery.trim() !== '';
   const index = searching ? indexFor(cameras) : undefined;
-  // The wall's own state where a stream runs (it is newer), else the fleet sweep's last finding.
-  const stateByCamera = useMemo(() => {
+  // The fleet sweep's findings, rebuilt only when they change (20,000 of them in a city)…
+  const fleetStates = useMemo(() => {
     const byId = new Map<string, DirectoryState>();
     for (const f of Object.values(fleet)) byId.set(f.cameraId, f.state === 'up' ? 'reachable' : 'broken');
-    const streaming = new Set<string>();
+    return byId;
+  }, [fleet]);
+  // …and over them the wall's own state where a stream runs (it is newer), rebuilt every second.
+  const wallStates = useMemo(() => {
+    const byId = new Map<string, DirectoryState>();
     for (const s of Object.values(statuses)) {
       if (s.state === 'idle') continue;
-      if (!streaming.has(s.cameraId) || s.state !== 'live') byId.set(s.cameraId, s.state);
-      streaming.add(s.cameraId);
+      if (!byId.has(s.cameraId) || s.state !== 'live') byId.set(s.cameraId, s.state);
     }
     return byId;
-  }, [statuses, fleet]);
+  }, [statuses]);
+  const stateByCamera = useMemo(
+    () => ({ get: (id: string) => wallStates.get(id) ?? fleetStates.get(id) }),
+    [wallStates, fleetStates],
+  );
   const rows = useMemo(
     () => directoryRows(tree, open, fold(deferredQuery), (id) => stateByCamera.get(id), index),
     [tree, open, deferredQuery, stateByCamera, index],

@@ -13,6 +13,7 @@ import { downloadText } from '../download';
 import { errorWords } from '../error-words';
 import { StateIcon } from './StateIcon';
 import { EconomyCount } from './StatusBar';
+import { SortableHead, sortedBy } from './ui/SortableHead';
 
 /** In the order they give way when the drawer is narrow (CSS drops .col-kbps, then .col-reconnects, .col-profile). */
 const columns: HealthColumn[] = ['name', 'state', 'error', 'since', 'fps', 'profile', 'kbps', 'reconnects'];
@@ -80,26 +81,13 @@ export function HealthPanel() {
         </p>
       ) : null}
       <table className="health-table">
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th
-                key={column}
-                className={`col-${column}`}
-                scope="col"
-                aria-sort={sort.column === column ? (sort.ascending ? 'ascending' : 'descending') : 'none'}
-              >
-                <button
-                  type="button"
-                  data-sort={column}
-                  onClick={() => setSort((s) => ({ column, ascending: s.column === column ? !s.ascending : true }))}
-                >
-                  {t(`health.col.${column}` as MessageKey)}
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <SortableHead
+          columns={columns}
+          sort={sort}
+          onSort={(column) => setSort(sortedBy(column))}
+          label={(column) => t(`health.col.${column}` as MessageKey)}
+          className={(column) => `col-${column}`}
+        />
         <tbody>
           {rows.map((row) => (
             <tr key={`${row.cameraId}/${row.profile}`} data-camera-id={row.cameraId} data-state={row.state}>

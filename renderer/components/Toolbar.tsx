@@ -1,4 +1,5 @@
-import { Activity, Expand, Images, Radar, Settings } from 'lucide-react';
+import { Activity, Bell, BellRing, Expand, Images, Radar, Settings } from 'lucide-react';
+import '../alarms/alarms.css';
 import { useState } from 'react';
 import { SettingsDialog } from './SettingsDialog';
 import { useStore, useTranslate } from '../store';
@@ -15,6 +16,7 @@ export function Toolbar() {
   const panel = useStore((s) => s.panel);
   const togglePanel = useStore((s) => s.togglePanel);
   const setWallOnly = useStore((s) => s.setWallOnly);
+  const alarmsOpen = useStore((s) => s.alarmsOpen);
   const [settings, setSettings] = useState(false);
   return (
     <header className="toolbar">
@@ -34,6 +36,21 @@ export function Toolbar() {
           aria-pressed={panel === 'evidence'}
           onClick={() => togglePanel('evidence')}
         />
+        <span className="alarm-bell">
+          <IconButton
+            icon={alarmsOpen > 0 ? BellRing : Bell}
+            label={alarmsOpen > 0 ? t('alarm.bellOpen', { n: alarmsOpen }) : t('alarm.title')}
+            className="toolbar-toggle"
+            data-panel-button="alarms"
+            aria-pressed={panel === 'alarms'}
+            onClick={() => togglePanel('alarms')}
+          />
+          {alarmsOpen > 0 ? (
+            <span className="alarm-count" aria-hidden="true" data-control="alarm-count">
+              {alarmsOpen}
+            </span>
+          ) : null}
+        </span>
         <IconButton
           icon={Radar}
           label={t('fleet.title')}

@@ -12,6 +12,8 @@ import { errorWords } from '../error-words';
 import { formatDuration } from '../format';
 import type { MessageKey } from '../i18n';
 import { useStore, useTranslate } from '../store';
+import { SortableHead, sortedBy } from '../components/ui/SortableHead';
+import { RegionSelect } from './RegionSelect';
 import { useNow } from '../use-now';
 
 type Column = 'name' | 'region' | 'since' | 'reason';
@@ -85,19 +87,7 @@ export function FleetBroken() {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <select
-          data-control="fleet-region"
-          aria-label={t('fleet.region')}
-          value={region}
-          onChange={(e) => setRegion(e.target.value)}
-        >
-          <option value="">{t('fleet.allRegions')}</option>
-          {regions.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
+        <RegionSelect control="fleet-region" regions={regions} value={region} onChange={setRegion} />
       </div>
       {broken.length === 0 ? (
         <p className="empty-state" data-control="fleet-broken-empty">
@@ -105,28 +95,17 @@ export function FleetBroken() {
         </p>
       ) : null}
       <table className="health-table fleet-table">
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th
-                key={column}
-                scope="col"
-                aria-sort={sort.column === column ? (sort.ascending ? 'ascending' : 'descending') : 'none'}
-              >
-                <button
-                  type="button"
-                  data-sort={column}
-                  onClick={() => setSort((s) => ({ column, ascending: s.column === column ? !s.ascending : true }))}
-                >
-                  {t(`fleet.col.${column}` as MessageKey)}
-                </button>
-              </th>
-            ))}
+        <SortableHead
+          columns={columns}
+          sort={sort}
+          onSort={(column) => setSort(sortedBy(column))}
+          label={(column) => t(`fleet.col.${column}` as MessageKey)}
+          extra={
             <th scope="col">
               <span className="visually-hidden">{t('fleet.col.actions')}</span>
             </th>
-          </tr>
-        </thead>
+          }
+        />
         <tbody>
           {rows.slice(0, SHOWN).map((b) => (
             <tr key={b.camera.id} data-camera-id={b.camera.id}>

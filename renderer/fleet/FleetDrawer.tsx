@@ -68,7 +68,9 @@ export function FleetDrawer() {
                 ))}
             </select>
           </label>
-          <span className="muted">{t('fleet.limits', { all: settings.concurrency, host: settings.perHost })}</span>
+          <span className="muted">
+            {t('fleet.limits', { all: settings.concurrency, host: settings.perHost, rate: settings.perSecond })}
+          </span>
         </div>
       ) : null}
       {info?.notice ? (

@@ -20,6 +20,7 @@ import { downloadText } from '../download';
 import { errorWords } from '../error-words';
 import type { MessageKey } from '../i18n';
 import { useStore, useTranslate } from '../store';
+import { RegionSelect } from './RegionSelect';
 
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -98,19 +99,12 @@ export function FleetUptime() {
             </button>
           ))}
         </div>
-        <select
-          data-control="fleet-report-region"
-          aria-label={t('fleet.region')}
+        <RegionSelect
+          control="fleet-report-region"
+          regions={data?.regions.map((r) => r.region) ?? []}
           value={region}
-          onChange={(e) => setRegion(e.target.value)}
-        >
-          <option value="">{t('fleet.allRegions')}</option>
-          {data?.regions.map((r) => (
-            <option key={r.region} value={r.region}>
-              {r.region}
-            </option>
-          ))}
-        </select>
+          onChange={setRegion}
+        />
         <button type="button" data-action="fleet-report-html" disabled={!data} onClick={() => save('html')}>
           {t('fleet.reportHtml')}
         </button>

@@ -5,6 +5,7 @@
  * and actions; what they share is typed here.
  */
 import type { Budget } from '../../shared/decode-budget';
+import type { Alarm, WatchList } from '../../shared/alarms';
 import type { FleetCamera, FleetSettings } from '../../shared/fleet';
 import type { StateCreator } from 'zustand';
 import type { ApiResult, AppInfo, UiSettings } from '../../shared/api';
@@ -70,7 +71,7 @@ export interface LoadFigures {
 export type TileText = 'small' | 'normal' | 'large';
 
 /** The drawers that lie over the wall. */
-export type Panel = 'health' | 'evidence' | 'fleet';
+export type Panel = 'health' | 'evidence' | 'fleet' | 'alarms';
 
 export interface StreamsSlice {
   cameras: CameraSummary[];
@@ -155,7 +156,23 @@ export interface FleetSlice {
   configureFleet(change: Partial<FleetSettings>): Promise<void>;
 }
 
-export type PantauState = UiSlice & StreamsSlice & WallSlice & LayoutsSlice & FleetSlice;
+export interface AlarmSlice {
+  /** The newest alarms, unacknowledged first (issue #14). */
+  alarms: Alarm[];
+  watchLists: WatchList[];
+  /** Alarms not yet acknowledged. */
+  alarmsOpen: number;
+  /** Sound off for this window (the operator's choice, kept for the session). */
+  alarmsMuted: boolean;
+  loadAlarms(): Promise<void>;
+  /** Acknowledges with the operator's note; answers whether the core took it. */
+  ackAlarm(id: number, note: string): Promise<boolean>;
+  saveWatchList(list: WatchList): Promise<boolean>;
+  removeWatchList(id: string): Promise<void>;
+  setAlarmsMuted(muted: boolean): void;
+}
+
+export type PantauState = UiSlice & StreamsSlice & WallSlice & LayoutsSlice & FleetSlice & AlarmSlice;
 export type Slice<T> = StateCreator<PantauState, [], [], T>;
 
 export const statusKey = (cameraId: string, profile: string) => `${cameraId}/${profile}`;

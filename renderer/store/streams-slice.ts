@@ -6,6 +6,7 @@ import { fitCameras, smallestTemplateFor, template } from '../../shared/layouts'
 import { emptyWall, layoutForWall, recalledWall } from '../wall-window';
 import { noticeText, statusKey, wordsOf, type Slice, type StreamsSlice } from './state';
 import { wallWindow } from './wall-slice';
+import { onAlarmChanged } from './alarm-slice';
 
 export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
   const t = wordsOf(get);
@@ -42,6 +43,7 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
         if (info && info.sweeping && !event.sweeping) void get().loadFleet();
         else if (info && info.sweeping !== event.sweeping) set({ fleetInfo: { ...info, sweeping: event.sweeping } });
       });
+      api.on('alarm:changed', (event) => onAlarmChanged(get, event));
       let first = true;
       const load = async () => {
         const [info, cameras, statuses] = await Promise.all([
@@ -63,6 +65,7 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
           set({ notice: noticeText(get, info.value.cameraFileNotice, 'cameras') });
         await get().refreshLayouts();
         void get().loadFleet();
+        void get().loadAlarms();
         if (!first) return;
         first = false;
         const tour = await api.invoke('tour:get', {});

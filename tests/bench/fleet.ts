@@ -53,6 +53,10 @@ export interface FleetResult {
 // The page's own store (the page forbids eval: each call is its own function).
 const bench = {
   sweepNow: (page: Page) => page.evaluate(() => (window as any).__pantauBench.store.getState().sweepNow()),
+  sweeping: (page: Page) =>
+    page.evaluate(
+      () => (window as any).__pantauBench.store.getState().fleetInfo?.sweeping === true,
+    ) as Promise<boolean>,
   finished: (page: Page) =>
     page.evaluate(() => {
       const info = (window as any).__pantauBench.store.getState().fleetInfo;
@@ -194,21 +198,18 @@ export async function fleetPart(browser: Browser, log: (line: string) => void, s
         await sweepOnce(page, hostPid, 'first sweep (nothing known)', log),
         await sweepOnce(page, hostPid, 'steady sweep', log),
       ];
-      // Each wall measured without a sweep, then at once with sweeps running back to back (asking while
-      // one runs changes nothing), so both see the same tiles in the same state.
+      // Each wall measured with no sweep running, then inside one steady sweep (60 s at full scale:
+      // the 12 s window starts 3 s in), so both see the same tiles in the same state.
       const without: WallStep[] = [];
       const withSweep: WallStep[] = [];
       for (const n of [2, 3, 4]) {
+        while (await bench.sweeping(page)) await sleep(1000);
         await showWall(page, n);
         without.push(await measureWall(page, n));
         await bench.sweepNow(page);
-        const keepSweeping = setInterval(() => void bench.sweepNow(page).catch(() => undefined), 2000);
-        try {
-          await sleep(2000);
-          withSweep.push(await measureWall(page, n));
-        } finally {
-          clearInterval(keepSweeping);
-        }
+        await sleep(3000);
+        withSweep.push(await measureWall(page, n));
+        if (!(await bench.sweeping(page))) log(`fleet: ${n}×${n}: the sweep ended before the measurement did`);
         log(
           `fleet: ${n}×${n}: ${without.at(-1)!.holding}/${n * n} real time without a sweep, ${withSweep.at(-1)!.holding} with`,
         );

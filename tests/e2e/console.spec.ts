@@ -4,9 +4,8 @@
  * menus, the status bar's live figures, and an axe-core scan of the main
  * screens with no serious or critical violation.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { expectNoSeriousViolations } from './pages/axe';
 import { screenshot } from './pages/screenshots';
 import { pickTemplate } from './pages/wall-page';
 
@@ -21,18 +20,25 @@ const names = {
     'Layar penuh',
     'Tur',
     'Bukti',
+    'Alarm',
+    'Armada kamera',
     'Kesehatan',
   ],
-  en: ['Template', 'Edit tiles', 'Save', 'Save as', 'Export', 'Import', 'Full screen', 'Tour', 'Evidence', 'Health'],
+  en: [
+    'Template',
+    'Edit tiles',
+    'Save',
+    'Save as',
+    'Export',
+    'Import',
+    'Full screen',
+    'Tour',
+    'Evidence',
+    'Alarms',
+    'Camera fleet',
+    'Health',
+  ],
 } as const;
-
-async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on ${screen}`).toEqual([]);
-}
 
 for (const language of ['id', 'en'] as const) {
   test(`every toolbar control has a name and a tooltip in ${language}; the picker draws shapes; the camera pane's menus open by keyboard`, async ({

@@ -13,6 +13,7 @@ import { cityCameras } from '../fixtures/city';
 import { seedFleetHistory } from '../fixtures/fleet-seed';
 import { localDayStart } from '../../shared/fleet';
 import { expect, test } from './fixtures';
+import { expectNoSeriousViolations } from './pages/axe';
 import { screenshot } from './pages/screenshots';
 import { pickTemplate } from './pages/wall-page';
 
@@ -86,6 +87,7 @@ test('the fleet sweep finds the broken cameras of the whole inventory, and repor
     await expect(drawer.locator('tbody tr')).toHaveAttribute('data-camera-id', 'smg-00010');
     await drawer.locator('[data-control="fleet-filter"]').fill('');
     await screenshot(wall.page, testInfo, 'fleet-broken-1366x768-id');
+    await expectNoSeriousViolations(wall.page, "the fleet drawer's broken list");
 
     // The directory badges every camera, not only those on the wall, and rolls regions up.
     const list = wall.page.locator('.camera-list');
@@ -134,6 +136,7 @@ test('the fleet sweep finds the broken cameras of the whole inventory, and repor
     expect(report).toContain('Laporan uptime kamera');
     expect(report).not.toContain('<script');
     await screenshot(wall.page, testInfo, 'fleet-uptime-1366x768-id');
+    await expectNoSeriousViolations(wall.page, 'the uptime chart and table');
 
     // Turned off, it stays off after a reload (kept by the core, not the page).
     await drawer.locator('[data-control="fleet-enabled"]').uncheck();

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqlDatabase } from '../../electron/core/db/database';
-import { FleetHistory, fleetMigrations, RETENTION_MS } from '../../electron/core/fleet/fleet-history';
+import { pantauMigrations } from '../../electron/core/db/migrations';
+import { FleetHistory, RETENTION_MS } from '../../electron/core/fleet/fleet-history';
 import { silentLogger } from '../../electron/core/log';
 
 const dir = () => mkdtempSync(path.join(tmpdir(), 'pantau-fleet-'));
-const open = (file: string) => SqlDatabase.open(file, fleetMigrations, silentLogger);
+const open = (file: string) => SqlDatabase.open(file, pantauMigrations, silentLogger);
 const down = { state: 'down', reason: 'rtsp-no-answer' } as const;
 const up = { state: 'up' } as const;
 
@@ -65,7 +66,7 @@ describe('the fleet history in the embedded database', () => {
   it('keeps a schema version and does not run a migration twice', () => {
     const file = path.join(dir(), 'fleet.db');
     const first = open(file).db;
-    expect(first.version).toBe(fleetMigrations.length);
+    expect(first.version).toBe(pantauMigrations.length);
     new FleetHistory(first).record([{ cameraId: 'a', at: 1, result: down }]);
     first.close();
     const again = open(file);

@@ -49,30 +49,30 @@ function entry(id: string, url: string, username?: string, password?: string): C
   };
 }
 
+/** A data folder with this inventory written to its camera file, opened as the core opens it. */
+async function inventoryOf(entries: CameraFileEntry[]): Promise<{ dir: string; inventory: CameraInventory }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pantau-sweep-'));
+  const file = path.join(dir, 'cameras.json');
+  writeFileSync(file, JSON.stringify({ version: 1, cameras: entries }));
+  const inventory = await CameraInventory.open(file, { required: true, logger: silentLogger });
+  inventory.registry.showDemo(false);
+  return { dir, inventory };
+}
+
 describe('the fleet sweep', () => {
   it('names every camera as the wall would, and never asks twice for a refused password', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pantau-sweep-'));
-    const file = path.join(dir, 'cameras.json');
     const cam = `rtsp://127.0.0.1:${rtsp.port}/cam`;
-    writeFileSync(
-      file,
-      JSON.stringify({
-        version: 1,
-        cameras: [
-          entry('good', cam, 'operator', PASSWORD),
-          entry('wrong', cam, 'operator', 'salah'),
-          entry('nologin', cam),
-          entry('missing', `rtsp://127.0.0.1:${rtsp.port}/nope`, 'operator', PASSWORD),
-          entry('refused', 'rtsp://127.0.0.1:9/x'),
-          entry('silent', `rtsp://127.0.0.1:${portOf(silent)}/x`),
-          entry('web', `rtsp://127.0.0.1:${portOf(web)}/`),
-          // On the wall and playing: its session is the answer, no check is sent.
-          entry('onwall', 'rtsp://127.0.0.1:9/wall'),
-        ],
-      }),
-    );
-    const inventory = await CameraInventory.open(file, { required: true, logger: silentLogger });
-    inventory.registry.showDemo(false);
+    const { dir, inventory } = await inventoryOf([
+      entry('good', cam, 'operator', PASSWORD),
+      entry('wrong', cam, 'operator', 'salah'),
+      entry('nologin', cam),
+      entry('missing', `rtsp://127.0.0.1:${rtsp.port}/nope`, 'operator', PASSWORD),
+      entry('refused', 'rtsp://127.0.0.1:9/x'),
+      entry('silent', `rtsp://127.0.0.1:${portOf(silent)}/x`),
+      entry('web', `rtsp://127.0.0.1:${portOf(web)}/`),
+      // On the wall and playing: its session is the answer, no check is sent.
+      entry('onwall', 'rtsp://127.0.0.1:9/wall'),
+    ]);
     const checked: string[] = [];
     const wall: StreamStatus[] = [
       { cameraId: 'onwall', profile: 'main', state: 'live', since: 0, fps: 5, kbps: 100, reconnects: 0 },
@@ -135,11 +135,7 @@ describe('the fleet sweep', () => {
   it('a camera that goes down and comes back is one outage from the check that saw it go to the one that saw it back', async () => {
     const server = await startRtspServer([{ name: 'cam', width: 320, height: 180, fps: 5 }]);
     const port = server.port;
-    const dir = mkdtempSync(path.join(tmpdir(), 'pantau-sweep-'));
-    const file = path.join(dir, 'cameras.json');
-    writeFileSync(file, JSON.stringify({ version: 1, cameras: [entry('cam', `rtsp://127.0.0.1:${port}/cam`)] }));
-    const inventory = await CameraInventory.open(file, { required: true, logger: silentLogger });
-    inventory.registry.showDemo(false);
+    const { dir, inventory } = await inventoryOf([entry('cam', `rtsp://127.0.0.1:${port}/cam`)]);
     const times: number[] = [];
     let clock = 1_000_000;
     const fleet = new FleetService({
@@ -179,11 +175,7 @@ describe('the fleet sweep', () => {
 
   it('one failed answer from a camera that was up is checked again before it becomes an outage', async () => {
     const server = await startRtspServer([{ name: 'cam', width: 320, height: 180, fps: 5 }]);
-    const dir = mkdtempSync(path.join(tmpdir(), 'pantau-sweep-'));
-    const file = path.join(dir, 'cameras.json');
-    writeFileSync(file, JSON.stringify({ version: 1, cameras: [entry('busy', server.url('cam'))] }));
-    const inventory = await CameraInventory.open(file, { required: true, logger: silentLogger });
-    inventory.registry.showDemo(false);
+    const { dir, inventory } = await inventoryOf([entry('busy', server.url('cam'))]);
     let calls = 0;
     const fleet = new FleetService({
       file: path.join(dir, 'fleet.db'),

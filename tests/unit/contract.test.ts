@@ -11,6 +11,8 @@ import { PtzManager, ptzLookup } from '../../electron/core/onvif/ptz-manager';
 import { CameraRegistry } from '../../electron/core/cameras/camera-registry';
 import { silentLogger } from '../../electron/core/log';
 import { StreamHub } from '../../electron/core/streams/stream-hub';
+import { alarmHandlers } from '../../electron/core/alarms/alarm-handlers';
+import { AlarmService } from '../../electron/core/alarms/alarm-service';
 import { fleetHandlers } from '../../electron/core/fleet/fleet-handlers';
 import { FleetService } from '../../electron/core/fleet/fleet-service';
 import { defaultFleetSettings } from '../../shared/fleet';
@@ -68,6 +70,7 @@ const handlers = createApiHandlers({
     settings: () => defaultFleetSettings(false),
     saveSettings: async (change) => ({ ...defaultFleetSettings(false), ...change }),
   }),
+  alarms: alarmHandlers(new AlarmService({ db: fleet.db, logger: silentLogger, cameras, fleet, hub })),
 });
 const context = { relayBase: 'ws://127.0.0.1:9' };
 const call = (method: unknown, params: unknown) => dispatch(handlers, method, params, context, silentLogger);

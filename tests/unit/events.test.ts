@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eventSubscriptions, forwardEvents } from '../../electron/core/events';
 import { apiEventNames, type ApiEvent } from '../../shared/api';
 import type { StreamStatus } from '../../shared/model';
+import type { AlarmEvent } from '../../electron/core/alarms/alarm-service';
 
 /** Event sources that keep their listeners where the test can fire and count them. */
 function sources() {
@@ -10,16 +11,23 @@ function sources() {
     stats: new Set<(s: StreamStatus[]) => void>(),
     change: new Set<() => void>(),
     fleet: new Set<(e: { cameras: []; sweeping: boolean }) => void>(),
+    alarms: new Set<(e: AlarmEvent) => void>(),
   };
   const on =
     <T>(set: Set<T>) =>
     (listener: T) => (set.add(listener), () => set.delete(listener));
   return {
     listeners,
-    count: () => listeners.status.size + listeners.stats.size + listeners.change.size + listeners.fleet.size,
+    count: () =>
+      listeners.status.size +
+      listeners.stats.size +
+      listeners.change.size +
+      listeners.fleet.size +
+      listeners.alarms.size,
     hub: { onStatus: on(listeners.status), onStats: on(listeners.stats) },
     inventory: { onChange: on(listeners.change) },
     fleet: { onChange: on(listeners.fleet) },
+    alarms: { onChange: on(listeners.alarms) },
   };
 }
 
@@ -45,6 +53,9 @@ describe('contract events', () => {
     s.listeners.stats.forEach((l) => l([status]));
     s.listeners.change.forEach((l) => l());
     s.listeners.fleet.forEach((l) => l({ cameras: [], sweeping: false }));
+    s.listeners.alarms.forEach((l) =>
+      l({ alarm: { id: 1, cameraId: 'a', kind: 'down', raisedAt: 0 }, raised: true, pop: undefined, sound: true }),
+    );
     expect(sent.sort()).toEqual([...apiEventNames].sort());
     stop();
     expect(s.count()).toBe(0);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const componentsDir = path.resolve(__dirname, '../../renderer/components');
+const rendererDir = path.resolve(__dirname, '../../renderer');
 const userFacingAttributes = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'label']);
 /** Words that are the same in every language: the product name, brands, and a real place used as an example. */
 // Names, not words to translate: brands, an example path, and each language named in itself.
@@ -56,14 +56,15 @@ function hardCodedStrings(file: string, text = readFileSync(file, 'utf8')): stri
 }
 
 describe('components', () => {
-  const files = readdirSync(componentsDir).filter((f) => f.endsWith('.tsx'));
+  // Every component of the page, wherever it lives (components/, fleet/, alarms/, …).
+  const files = (readdirSync(rendererDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.tsx'));
 
   it('are all read (the check is not vacuous)', () => {
     expect(files.length).toBeGreaterThanOrEqual(10);
   });
 
   it('hold no user-facing words outside the catalogues', () => {
-    expect(files.flatMap((f) => hardCodedStrings(path.join(componentsDir, f)))).toEqual([]);
+    expect(files.flatMap((f) => hardCodedStrings(path.join(rendererDir, f)))).toEqual([]);
   });
 
   it('the check finds words written into JSX, attributes and notices', () => {

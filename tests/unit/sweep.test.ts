@@ -85,6 +85,21 @@ describe('a sweep over the inventory', () => {
     expect(count).toEqual({ checked: 5, down: 1 });
   });
 
+  it('starts no more checks a second than it is allowed, spread evenly', async () => {
+    const starts: number[] = [];
+    const t0 = Date.now();
+    await runSweep(
+      targets.slice(0, 30),
+      { concurrency: 64, perHost: 2, perSecond: 100 },
+      async () => (starts.push(Date.now() - t0), { state: 'up' }),
+      () => {},
+    );
+    // 30 checks at 100 a second: the last starts about 290 ms in, none before its share.
+    expect(starts).toHaveLength(30);
+    starts.forEach((at, i) => expect(at).toBeGreaterThanOrEqual(i * 10 - 2));
+    expect(starts.at(-1)!).toBeLessThan(600);
+  });
+
   it('shuffles without losing or repeating anything', () => {
     const items = Array.from({ length: 50 }, (_, i) => i);
     const mixed = shuffled(items);

@@ -16,6 +16,7 @@ import type { ApiHandlers } from './dispatch';
 import { credentialsOf } from '../../../shared/model';
 import type { UiSettings } from '../../../shared/api';
 import type { fleetMethods } from '../../../shared/fleet-api';
+import type { alarmMethods } from '../../../shared/alarm-api';
 
 export interface ApiDeps {
   cameras: CameraRegistry;
@@ -41,6 +42,8 @@ export interface ApiDeps {
   saveUiSettings: (change: UiSettings) => Promise<UiSettings>;
   /** The fleet watch's handlers (electron/core/fleet/fleet-handlers.ts). */
   fleet: Pick<ApiHandlers, keyof typeof fleetMethods>;
+  /** The alarms' handlers (electron/core/alarms/alarm-handlers.ts). */
+  alarms: Pick<ApiHandlers, keyof typeof alarmMethods>;
 }
 
 export function createApiHandlers(deps: ApiDeps): ApiHandlers {
@@ -160,5 +163,6 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'tour:get': () => ({ tour: deps.layouts.tour() }),
     'tour:save': async (params) => (await deps.layouts.saveTour(params.tour), {}),
     ...deps.fleet,
+    ...deps.alarms,
   };
 }

@@ -78,10 +78,22 @@ function takeOver(file: string): void {
 
 /** What the rest of the core uses: a few calls, so the engine under it can change in one file. */
 export class SqlDatabase {
+  /** Statements prepared once and kept (a sweep runs the same few thousands of times). */
+  private readonly prepared = new Map<string, ReturnType<Database['prepare']>>();
+
   private constructor(
     private readonly inner: Database,
     private readonly file: string,
   ) {}
+
+  private statement(sql: string): ReturnType<Database['prepare']> {
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      statement = this.inner.prepare(sql);
+      this.prepared.set(sql, statement);
+    }
+    return statement;
+  }
 
   static open(file: string, migrations: readonly Migration[], logger: Logger): OpenedDatabase {
     if (file === MEMORY) return { db: SqlDatabase.openChecked(file, migrations) };
@@ -136,26 +148,16 @@ export class SqlDatabase {
   }
 
   run(sql: string, values: readonly SqlValue[] = []): { changes: number; lastInsertRowid: number } {
-    const info = this.inner.run(sql, values as SqlValue[]);
+    const info = this.statement(sql).run(values as SqlValue[]);
     return { changes: Number(info.changes), lastInsertRowid: Number(info.lastInsertRowid) };
   }
 
   all<T = Row>(sql: string, values: readonly SqlValue[] = []): T[] {
-    return this.inner.all(sql, values as SqlValue[]) as T[];
+    return this.statement(sql).all(values as SqlValue[]) as T[];
   }
 
   get<T = Row>(sql: string, values: readonly SqlValue[] = []): T | undefined {
-    return (this.inner.get(sql, values as SqlValue[]) ?? undefined) as T | undefined;
-  }
-
-  /** One prepared statement run for many rows (a sweep's batch), finalized after. */
-  runMany(sql: string, rows: readonly (readonly SqlValue[])[]): void {
-    const statement = this.inner.prepare(sql);
-    try {
-      for (const row of rows) statement.run(row as SqlValue[]);
-    } finally {
-      statement.finalize();
-    }
+    return (this.statement(sql).get(values as SqlValue[]) ?? undefined) as T | undefined;
   }
 
   /** `work` committed whole, or not at all. */
@@ -172,6 +174,8 @@ export class SqlDatabase {
   }
 
   close(): void {
+    for (const statement of this.prepared.values()) statement.finalize();
+    this.prepared.clear();
     if (this.inner.isOpen) this.inner.close();
     openHere.delete(this.file);
   }

@@ -7,39 +7,11 @@
  */
 import type { ErrorCode } from '../../../shared/errors';
 import { DAY_MS, type CheckResult, type FleetCamera, type Outage } from '../../../shared/fleet';
-import type { Migration, SqlDatabase, SqlValue } from '../db/database';
+import type { SqlDatabase, SqlValue } from '../db/database';
 
 export const RETENTION_MS = 90 * DAY_MS;
 /** 20,000 cameras each down and up again twice a day for 90 days is 3.6 M; a fleet that flaps more loses its oldest first. */
 export const MAX_OUTAGES = 4_000_000;
-
-/** The schema, one entry per version (never edit a shipped one: add the next). */
-export const fleetMigrations: readonly Migration[] = [
-  `CREATE TABLE fleet_state (
-     camera TEXT PRIMARY KEY,
-     state TEXT NOT NULL CHECK (state IN ('up', 'down')),
-     since INTEGER NOT NULL,
-     reason TEXT,
-     checked_at INTEGER NOT NULL,
-     first_seen INTEGER NOT NULL
-   );
-   CREATE TABLE outages (
-     id INTEGER PRIMARY KEY,
-     camera TEXT NOT NULL,
-     start_at INTEGER NOT NULL,
-     end_at INTEGER,
-     reason TEXT NOT NULL
-   );
-   CREATE INDEX outages_by_camera ON outages (camera, start_at);
-   CREATE INDEX outages_by_end ON outages (end_at);
-   CREATE TABLE sweeps (
-     id INTEGER PRIMARY KEY,
-     started_at INTEGER NOT NULL,
-     finished_at INTEGER,
-     checked INTEGER NOT NULL DEFAULT 0,
-     down INTEGER NOT NULL DEFAULT 0
-   );`,
-];
 
 export interface CheckRecord {
   cameraId: string;
@@ -79,7 +51,15 @@ const toOutage = (row: OutageRow): Outage => ({
 });
 
 export class FleetHistory {
+  /** Every camera's row, read once: a sweep's 20,000 answers do not each read the table again. */
+  private rows: Map<string, StateRow> | undefined;
+
   constructor(private readonly db: SqlDatabase) {}
+
+  private stateRows(): Map<string, StateRow> {
+    this.rows ??= new Map(this.db.all<StateRow>('SELECT * FROM fleet_state').map((r) => [r.camera, r]));
+    return this.rows;
+  }
 
   /**
    * Writes a batch of checks in one transaction. Answers the cameras whose
@@ -87,41 +67,52 @@ export class FleetHistory {
    */
   record(checks: readonly CheckRecord[]): FleetCamera[] {
     if (checks.length === 0) return [];
-    return this.db.transaction(() => {
-      const changed: FleetCamera[] = [];
-      for (const { cameraId, at, result } of checks) {
-        const before = this.db.get<StateRow>('SELECT * FROM fleet_state WHERE camera = ?', [cameraId]);
-        const reason: SqlValue = result.state === 'down' ? result.reason : null;
-        if (!before) {
-          this.db.run(
-            'INSERT INTO fleet_state (camera, state, since, reason, checked_at, first_seen) VALUES (?, ?, ?, ?, ?, ?)',
-            [cameraId, result.state, at, reason, at, at],
-          );
-          if (result.state === 'down') this.openOutage(cameraId, at, result.reason);
-          changed.push(
-            toCamera({ camera: cameraId, state: result.state, since: at, reason, checked_at: at, first_seen: at }),
-          );
-          continue;
-        }
-        if (at < before.checked_at) continue; // an older answer arriving late changes nothing
-        if (before.state === result.state) {
-          // Still down: the reason shown is the latest (a fixed link with a changed password says so).
-          this.db.run('UPDATE fleet_state SET checked_at = ?, reason = ? WHERE camera = ?', [at, reason, cameraId]);
-          continue;
-        }
-        this.db.run('UPDATE fleet_state SET state = ?, since = ?, reason = ?, checked_at = ? WHERE camera = ?', [
-          result.state,
-          at,
-          reason,
-          at,
-          cameraId,
-        ]);
+    const rows = this.stateRows();
+    try {
+      return this.db.transaction(() => this.write(checks, rows));
+    } catch (error) {
+      this.rows = undefined; // rolled back: read the table again next time
+      throw error;
+    }
+  }
+
+  private write(checks: readonly CheckRecord[], rows: Map<string, StateRow>): FleetCamera[] {
+    const changed: FleetCamera[] = [];
+    for (const { cameraId, at, result } of checks) {
+      const before = rows.get(cameraId);
+      const reason: SqlValue = result.state === 'down' ? result.reason : null;
+      if (!before) {
+        this.db.run(
+          'INSERT INTO fleet_state (camera, state, since, reason, checked_at, first_seen) VALUES (?, ?, ?, ?, ?, ?)',
+          [cameraId, result.state, at, reason, at, at],
+        );
         if (result.state === 'down') this.openOutage(cameraId, at, result.reason);
-        else this.db.run('UPDATE outages SET end_at = ? WHERE camera = ? AND end_at IS NULL', [at, cameraId]);
-        changed.push(toCamera({ ...before, state: result.state, since: at, reason, checked_at: at }));
+        const row = { camera: cameraId, state: result.state, since: at, reason, checked_at: at, first_seen: at };
+        rows.set(cameraId, row);
+        changed.push(toCamera(row));
+        continue;
       }
-      return changed;
-    });
+      if (at < before.checked_at) continue; // an older answer arriving late changes nothing
+      if (before.state === result.state) {
+        // Still down: the reason shown is the latest (a fixed link with a changed password says so).
+        this.db.run('UPDATE fleet_state SET checked_at = ?, reason = ? WHERE camera = ?', [at, reason, cameraId]);
+        rows.set(cameraId, { ...before, checked_at: at, reason });
+        continue;
+      }
+      this.db.run('UPDATE fleet_state SET state = ?, since = ?, reason = ?, checked_at = ? WHERE camera = ?', [
+        result.state,
+        at,
+        reason,
+        at,
+        cameraId,
+      ]);
+      if (result.state === 'down') this.openOutage(cameraId, at, result.reason);
+      else this.db.run('UPDATE outages SET end_at = ? WHERE camera = ? AND end_at IS NULL', [at, cameraId]);
+      const row = { ...before, state: result.state, since: at, reason, checked_at: at };
+      rows.set(cameraId, row);
+      changed.push(toCamera(row));
+    }
+    return changed;
   }
 
   private openOutage(cameraId: string, at: number, reason: ErrorCode): void {
@@ -134,13 +125,12 @@ export class FleetHistory {
 
   /** Every camera's last known state. */
   states(): FleetCamera[] {
-    return this.db.all<StateRow>('SELECT * FROM fleet_state').map(toCamera);
+    return [...this.stateRows().values()].map(toCamera);
   }
 
   /** When the sweep first saw each camera (uptime is counted from there). */
   firstSeen(): Map<string, number> {
-    const rows = this.db.all<{ camera: string; first_seen: number }>('SELECT camera, first_seen FROM fleet_state');
-    return new Map(rows.map((r) => [r.camera, r.first_seen]));
+    return new Map([...this.stateRows().values()].map((r) => [r.camera, r.first_seen]));
   }
 
   /** Outages overlapping `[from, to)`, oldest first. */
@@ -162,6 +152,7 @@ export class FleetHistory {
     if (cameraIds.length === 0) return;
     this.db.transaction(() => {
       for (const id of cameraIds) {
+        this.rows?.delete(id);
         this.db.run('DELETE FROM fleet_state WHERE camera = ?', [id]);
         this.db.run('UPDATE outages SET end_at = ? WHERE camera = ? AND end_at IS NULL', [Date.now(), id]);
       }

@@ -14,7 +14,8 @@ import type { CameraRegistry } from '../cameras/camera-registry';
 import { CodedError } from '../../../shared/errors';
 import { MEMORY, SqlDatabase } from '../db/database';
 import type { Logger } from '../log';
-import { FleetHistory, fleetMigrations, type CheckRecord } from './fleet-history';
+import { pantauMigrations } from '../db/migrations';
+import { FleetHistory, type CheckRecord } from './fleet-history';
 import { checkRtsp } from './rtsp-check';
 import { runSweep, shuffled, type SweepCount, type SweepLimits } from './sweep';
 
@@ -31,6 +32,12 @@ export const CONFIRM_AFTER_MS = 2000;
 export const FIRST_SWEEP_DELAY_MS = 30_000;
 const FLUSH_MS = 500;
 const FLUSH_ROWS = 500;
+/**
+ * Changes go out at most once a second, each camera once with its latest state:
+ * a city's sweep must not make every page rebuild its 20,000-camera directory
+ * for each batch written (docs/benchmarks.md, "Fleet sweep").
+ */
+const EMIT_MS = 1000;
 
 export interface FleetDeps {
   /** The database file (<data>/fleet.db). */
@@ -61,13 +68,16 @@ export class FleetService {
   readonly history: FleetHistory;
   /** Set when the database was damaged at start-up and a new one begun. */
   readonly notice: string | undefined;
-  private readonly db: SqlDatabase;
+  /** The database this service opened; alarms keep their log in it too. */
+  readonly db: SqlDatabase;
   private readonly now: () => number;
   private readonly check: (url: string, timeoutMs: number) => Promise<CheckResult>;
   private readonly listeners = new Set<(event: FleetEvent) => void>();
   private readonly authHeld = new Map<string, number>();
   private pending: CheckRecord[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
+  private unsent = new Map<string, FleetCamera>();
+  private emitTimer: NodeJS.Timeout | undefined;
   private scheduleTimer: NodeJS.Timeout | undefined;
   private running: Promise<SweepCount> | undefined;
   private abort = new AbortController();
@@ -93,12 +103,12 @@ export class FleetService {
   /** The history file; if another Pantau holds it, a history in memory and a notice (the wall still starts). */
   private static openDatabase(file: string, logger: Logger): { db: SqlDatabase; notice?: string } {
     try {
-      return SqlDatabase.open(file, fleetMigrations, logger);
+      return SqlDatabase.open(file, pantauMigrations, logger);
     } catch (error) {
       if (!(error instanceof CodedError)) throw error;
       logger.error(error.message);
       return {
-        db: SqlDatabase.open(MEMORY, fleetMigrations, logger).db,
+        db: SqlDatabase.open(MEMORY, pantauMigrations, logger).db,
         notice: `${error.message} This session's fleet checks are kept in memory only.`,
       };
     }
@@ -140,7 +150,7 @@ export class FleetService {
     if (this.running) return this.running;
     const started = this.now();
     const sweepId = this.history.startSweep(started);
-    const { concurrency, perHost } = this.deps.settings();
+    const { concurrency, perHost, perSecond } = this.deps.settings();
     const playing = this.wallAnswers();
     const targets: Target[] = [];
     const known: CheckRecord[] = [];
@@ -152,19 +162,25 @@ export class FleetService {
     }
     this.pending.push(...known);
     const signal = this.abort.signal;
-    const run = this.checkAll(targets, { concurrency, perHost }, signal).then((count) => {
-      const down = count.down + known.filter((k) => k.result.state === 'down').length;
-      this.running = undefined;
-      if (!signal.aborted) {
-        this.flush();
-        this.history.finishSweep(sweepId, this.now(), count.checked + known.length, down);
-        this.history.prune(this.now());
-        this.emit([]);
-      }
-      return { checked: count.checked + known.length, down };
-    });
+    const run = this.checkAll(targets, { concurrency, perHost, perSecond }, signal)
+      .catch((error: unknown): SweepCount => {
+        // A sweep that broke must not leave "sweeping" set for ever: the next one starts clean.
+        this.deps.logger.error(`fleet: the sweep failed: ${(error as Error).message}`);
+        return { checked: 0, down: 0 };
+      })
+      .then((count) => {
+        const down = count.down + known.filter((k) => k.result.state === 'down').length;
+        this.running = undefined;
+        if (!signal.aborted) {
+          this.flush();
+          this.history.finishSweep(sweepId, this.now(), count.checked + known.length, down);
+          this.history.prune(this.now());
+          this.emit();
+        }
+        return { checked: count.checked + known.length, down };
+      });
     this.running = run;
-    this.emit([]); // the pages say a sweep is running
+    this.emit(); // the pages say a sweep is running
     return run;
   }
 
@@ -253,15 +269,19 @@ export class FleetService {
     this.pending = [];
     if (batch.length === 0) return;
     try {
-      const changed = this.history.record(batch);
-      if (changed.length > 0) this.emit(changed);
+      for (const camera of this.history.record(batch)) this.unsent.set(camera.cameraId, camera);
+      if (this.unsent.size > 0) this.emitTimer ??= setTimeout(() => this.emit(), EMIT_MS);
     } catch (error) {
       this.deps.logger.error(`fleet: could not record ${batch.length} checks: ${(error as Error).message}`);
     }
   }
 
-  private emit(cameras: FleetCamera[]): void {
-    const event = { cameras, sweeping: this.sweeping };
+  /** Sends the changes not yet sent (and whether a sweep runs) to every listener. */
+  private emit(): void {
+    clearTimeout(this.emitTimer);
+    this.emitTimer = undefined;
+    const event = { cameras: [...this.unsent.values()], sweeping: this.sweeping };
+    this.unsent = new Map();
     this.listeners.forEach((listener) => listener(event));
   }
 
@@ -270,6 +290,7 @@ export class FleetService {
     this.abort.abort();
     await this.running;
     this.flush();
+    clearTimeout(this.emitTimer);
     this.offInventory();
     this.db.close();
     this.abort = new AbortController();

@@ -15,6 +15,12 @@ export interface SweepTarget {
 export interface SweepLimits {
   concurrency: number;
   perHost: number;
+  /**
+   * Checks started per second at most: a sweep is spread out rather than run as a
+   * burst (each answer costs the camera or NVR and this machine a little; a wall at
+   * its capacity feels 300 a second, docs/benchmarks.md). Unset: no limit.
+   */
+  perSecond?: number;
 }
 
 export interface SweepCount {
@@ -57,6 +63,9 @@ export function runSweep<T extends SweepTarget>(
   const inReady = new Set(ready);
   const count: SweepCount = { checked: 0, down: 0 };
   let running = 0;
+  let started = 0;
+  const began = Date.now();
+  let paced: NodeJS.Timeout | undefined;
 
   return new Promise((resolve) => {
     const next = (): T | undefined => {
@@ -87,8 +96,20 @@ export function runSweep<T extends SweepTarget>(
     };
     const fill = () => {
       while (!signal?.aborted && running < limits.concurrency) {
+        if (limits.perSecond) {
+          // The first check of each second's share starts on time, never early.
+          const due = began + (started / limits.perSecond) * 1000;
+          if (due > Date.now()) {
+            paced ??= setTimeout(() => {
+              paced = undefined;
+              fill();
+            }, due - Date.now());
+            return;
+          }
+        }
         const target = next();
         if (!target) break;
+        started++;
         running++;
         void check(target)
           .catch((): CheckResult => ({ state: 'down', reason: 'internal' }))
@@ -101,7 +122,7 @@ export function runSweep<T extends SweepTarget>(
             finished(target.host);
           });
       }
-      if (running === 0) resolve(count);
+      if (running === 0 && !paced) resolve(count);
     };
     fill();
   });
