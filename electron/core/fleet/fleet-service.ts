@@ -74,6 +74,8 @@ export class FleetService {
   private readonly check: (url: string, timeoutMs: number) => Promise<CheckResult>;
   private readonly listeners = new Set<(event: FleetEvent) => void>();
   private readonly authHeld = new Map<string, number>();
+  /** Cameras edited since the last sweep: judged afresh (a failure is checked twice, as for one never seen). */
+  private readonly edited = new Set<string>();
   private pending: CheckRecord[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
   private unsent = new Map<string, FleetCamera>();
@@ -96,6 +98,7 @@ export class FleetService {
     this.offInventory = deps.inventory.onChange((change) => {
       // New credentials or a new address: the next sweep may try the login again.
       for (const id of [...change.changed, ...change.removed]) this.authHeld.delete(id);
+      for (const id of change.changed) this.edited.add(id);
       this.history.forget(change.removed);
     });
   }
@@ -194,9 +197,10 @@ export class FleetService {
     const wasDown = new Set(
       this.history
         .states()
-        .filter((s) => s.state === 'down')
+        .filter((s) => s.state === 'down' && !this.edited.has(s.cameraId))
         .map((s) => s.cameraId),
     );
+    this.edited.clear();
     const doubtful: Target[] = [];
     let lastDoubt = 0;
     let down = 0;
