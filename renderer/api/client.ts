@@ -101,7 +101,14 @@ class RpcClient implements ApiClient {
   }
 
   async invoke<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<Result<ApiResult<M>>> {
-    const ws = await this.opened;
+    let ws = await this.opened;
+    // A socket the host just dropped is CLOSING before its close event gives us a new one: sending on
+    // it is an error in the console and a call lost. Wait for the next connection instead.
+    for (let tries = 0; ws.readyState !== WebSocket.OPEN; tries++) {
+      if (tries >= 40) return { ok: false, error: { code: 'internal', message: 'connection lost' } };
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      ws = await this.opened;
+    }
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve as (r: Result<unknown>) => void);
