@@ -105,7 +105,6 @@ async function main(): Promise<number> {
   if (!['127.0.0.1', 'localhost', '::1'].includes(args.host)) {
     logger.warn(`listening on ${args.host}: anyone on your network who has the link can watch these cameras`);
   }
-  process.stdout.write(`Pantau ready at ${url}\n`);
 
   let stopping: Promise<void> | undefined;
   const stop = (signal: string) => {
@@ -125,6 +124,9 @@ async function main(): Promise<number> {
     logger.info('SIGUSR2: dropping every page connection');
     host.dropClients();
   });
+  // Announced only once the signal handlers are in place: a supervisor (or a test) that stops the
+  // host the moment it reads this line must reach stop(), not Node's default of dying on the signal.
+  process.stdout.write(`Pantau ready at ${url}\n`);
   return -1; // keep running
 }
 
