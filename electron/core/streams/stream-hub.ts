@@ -8,7 +8,7 @@ import type { StreamStatus, RtpTransport } from '../../../shared/model';
 import type { Logger } from '../log';
 import { StreamSession, type SessionMemory, type SessionOptions, type StreamSubscriber } from './stream-session';
 import type { OutputOptions, VideoPath } from './ffmpeg-args';
-import { RedirectChecks } from './redirect-guard';
+import { RedirectChecks, type RedirectVerdict } from './redirect-guard';
 import type { StreamSource } from './stream-source';
 
 export interface Subscription {
@@ -50,10 +50,15 @@ export class StreamHub {
   /** Back-offs of retired sessions, until their retryAt: a camera is never asked again sooner because a tile came back. */
   private readonly memory = new Map<string, SessionMemory>();
   private disposed = false;
+  /** Sessions retired and still stopping: dispose waits for them too (no ffmpeg outlives the hub). */
+  private readonly stopping = new Set<Promise<void>>();
   private readonly redirects: RedirectChecks | undefined;
+  /** The hub's redirect check, shared with the evidence pre-buffers (one verdict per URL, not one per process). */
+  readonly redirectChecks: ((url: string) => Promise<RedirectVerdict>) | undefined;
 
   constructor(private readonly options: StreamHubOptions) {
     this.redirects = options.redirects === false ? undefined : (options.redirects ?? new RedirectChecks());
+    this.redirectChecks = this.redirects?.check;
     this.statsTimer = setInterval(() => {
       if (this.entries.size === 0 || this.statsListeners.size === 0) return;
       const now = Date.now();
@@ -131,10 +136,12 @@ export class StreamHub {
     if (memory) this.memory.set(camera, memory);
     else this.memory.delete(camera);
     // A check still under way when the session goes may end in a refused login: kept too.
-    void entry.session.stop().then(() => {
+    const stopped = entry.session.stop().then(() => {
       const late = entry.session.memoryAtStop;
       if (late && !this.entries.has(key)) this.memory.set(camera, late);
     });
+    this.stopping.add(stopped);
+    void stopped.finally(() => this.stopping.delete(stopped));
   }
 
   /**
@@ -182,7 +189,7 @@ export class StreamHub {
     const entries = [...this.entries.values()];
     this.entries.clear();
     for (const entry of entries) clearTimeout(entry.linger);
-    await Promise.all(entries.map((entry) => entry.session.stop()));
+    await Promise.all([...entries.map((entry) => entry.session.stop()), ...this.stopping]);
   }
 }
 
