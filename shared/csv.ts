@@ -10,3 +10,13 @@ export function csvField(value: string | number): string {
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
+
+/**
+ * A whole CSV file: the header and the rows, CRLF line ends, and a BOM —
+ * Excel opens UTF-8 (street names with diacritics) correctly only with it.
+ */
+export function csvDocument(header: readonly string[], rows: Iterable<readonly (string | number)[]>): string {
+  const lines = [header.map(csvField).join(',')];
+  for (const row of rows) lines.push(row.map(csvField).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -6,7 +6,7 @@
  * escaped (a camera name is the operator's text, not markup).
  */
 import type { ApiResult } from './api';
-import { csvField } from './csv';
+import { csvDocument } from './csv';
 import type { ErrorCode } from './errors';
 import type { CameraSummary } from './model';
 import { localDateTime } from './time';
@@ -78,15 +78,17 @@ export function uptimeCsv(input: ReportInput): string {
     `${words.downtime} (min)`,
     words.outages,
   ];
-  const lines = [header.map(csvField).join(',')];
-  for (const c of reportPart(input).cameras)
-    lines.push(
-      [c.cameraId, names.get(c.cameraId) ?? '', c.region, percent(c.percent), minutes(c.downMs), c.outages]
-        .map(csvField)
-        .join(','),
-    );
-  // BOM: Excel opens UTF-8 (street names with diacritics) correctly only with it.
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(
+    header,
+    reportPart(input).cameras.map((c) => [
+      c.cameraId,
+      names.get(c.cameraId) ?? '',
+      c.region,
+      percent(c.percent),
+      minutes(c.downMs),
+      c.outages,
+    ]),
+  );
 }
 
 export function outagesCsv(input: ReportInput): string {
@@ -102,22 +104,18 @@ export function outagesCsv(input: ReportInput): string {
     `${words.duration} (min)`,
     words.reason,
   ];
-  const lines = [header.map(csvField).join(',')];
-  for (const o of reportPart(input).outages)
-    lines.push(
-      [
-        o.cameraId,
-        names.get(o.cameraId) ?? '',
-        regions.get(o.cameraId) ?? '',
-        localDateTime(o.start),
-        o.end === undefined ? words.stillDown : localDateTime(o.end),
-        minutes((o.end ?? data.now) - o.start),
-        input.reasonWords(o.reason),
-      ]
-        .map(csvField)
-        .join(','),
-    );
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(
+    header,
+    reportPart(input).outages.map((o) => [
+      o.cameraId,
+      names.get(o.cameraId) ?? '',
+      regions.get(o.cameraId) ?? '',
+      localDateTime(o.start),
+      o.end === undefined ? words.stillDown : localDateTime(o.end),
+      minutes((o.end ?? data.now) - o.start),
+      input.reasonWords(o.reason),
+    ]),
+  );
 }
 
 const escapeHtml = (text: string | number) => String(text).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

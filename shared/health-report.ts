@@ -1,5 +1,5 @@
 /** The health panel's rows and its CSV export: an outage report a maintenance contractor can act on. */
-import { csvField } from './csv';
+import { csvDocument } from './csv';
 import type { ErrorCode } from './errors';
 import { localDateTime } from './time';
 import type { CameraSummary, StreamState, StreamStatus } from './model';
@@ -110,24 +110,24 @@ export function healthCsv(
     'lastFrameAt',
     'error',
   ] as const;
-  const lines = [columns.map((c) => csvField(headers[c])).join(',')];
-  for (const row of rows) {
-    const record: Record<(typeof columns)[number], string | number> = {
-      cameraId: row.cameraId,
-      name: row.name,
-      group: row.group,
-      profile: row.profile,
-      state: row.state,
-      since: localDateTime(row.since),
-      duration: row.since === undefined ? '' : Math.max(0, Math.round((now - row.since) / 1000)),
-      fps: row.fps,
-      kbps: row.kbps,
-      reconnects: row.reconnects,
-      lastFrameAt: localDateTime(row.lastFrameAt),
-      error: row.error,
-    };
-    lines.push(columns.map((c) => csvField(record[c])).join(','));
-  }
-  // BOM: Excel opens UTF-8 (street names with diacritics) correctly only with it.
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(
+    columns.map((c) => headers[c]),
+    rows.map((row) => {
+      const record: Record<(typeof columns)[number], string | number> = {
+        cameraId: row.cameraId,
+        name: row.name,
+        group: row.group,
+        profile: row.profile,
+        state: row.state,
+        since: localDateTime(row.since),
+        duration: row.since === undefined ? '' : Math.max(0, Math.round((now - row.since) / 1000)),
+        fps: row.fps,
+        kbps: row.kbps,
+        reconnects: row.reconnects,
+        lastFrameAt: localDateTime(row.lastFrameAt),
+        error: row.error,
+      };
+      return columns.map((c) => record[c]);
+    }),
+  );
 }

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import type { Alarm } from '../../shared/alarms';
-import { csvField } from '../../shared/csv';
+import { csvDocument } from '../../shared/csv';
 import { localDateTime } from '../../shared/time';
 import { downloadText } from '../download';
 import { errorWords } from '../error-words';
@@ -30,28 +30,21 @@ export function AlarmDrawer() {
 
   const exportCsv = () => {
     const header = ['raisedAt', 'camera', 'name', 'what', 'watchList', 'endedAt', 'ackedAt', 'ackedBy', 'note'];
-    const lines = [header.map((h) => csvField(t(`alarm.col.${h}` as never))).join(',')];
-    for (const a of alarms)
-      lines.push(
-        [
-          localDateTime(a.raisedAt),
-          a.cameraId,
-          names.get(a.cameraId) ?? '',
-          what(a),
-          listNames.get(a.watchList ?? '') ?? a.watchList ?? '',
-          localDateTime(a.endedAt),
-          localDateTime(a.ackedAt),
-          a.ackedBy ?? '',
-          a.note ?? '',
-        ]
-          .map(csvField)
-          .join(','),
-      );
-    downloadText(
-      `pantau-alarm-${new Date().toISOString().slice(0, 10)}.csv`,
-      `\uFEFF${lines.join('\r\n')}\r\n`,
-      'text/csv;charset=utf-8',
+    const text = csvDocument(
+      header.map((h) => t(`alarm.col.${h}` as never)),
+      alarms.map((a) => [
+        localDateTime(a.raisedAt),
+        a.cameraId,
+        names.get(a.cameraId) ?? '',
+        what(a),
+        listNames.get(a.watchList ?? '') ?? a.watchList ?? '',
+        localDateTime(a.endedAt),
+        localDateTime(a.ackedAt),
+        a.ackedBy ?? '',
+        a.note ?? '',
+      ]),
     );
+    downloadText(`pantau-alarm-${new Date().toISOString().slice(0, 10)}.csv`, text, 'text/csv;charset=utf-8');
   };
 
   return (
