@@ -25,6 +25,8 @@ if (!only || only === 'node') {
     // Sandboxed preloads may require only 'electron': everything else is bundled in.
     esbuild({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs' }),
     esbuild({ ...common, entryPoints: ['electron/core/host/cli.ts'], outfile: 'out/host/cli.cjs' }),
+    // `npm run verify -- FOLDER`: the evidence checker, which needs none of the app's data.
+    esbuild({ ...common, entryPoints: ['electron/core/evidence/verify-cli.ts'], outfile: 'out/host/verify.cjs' }),
   );
 }
 if (!only || only === 'renderer') jobs.push(vite({ configFile: 'vite.config.ts', logLevel: 'warn' }));

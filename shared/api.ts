@@ -25,6 +25,7 @@ import {
 } from './onvif';
 import { alarmEvents, alarmMethods } from './alarm-api';
 import { fleetEvents, fleetMethods } from './fleet-api';
+import { evidenceEvents, evidenceMethods } from './evidence-api';
 import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema, StoreNoticeSchema, TourSchema } from './saved-layouts';
 
 const cameraFields = ['id', 'name', 'group', 'main', 'sub', 'username', 'password', 'transport'] as const;
@@ -273,6 +274,7 @@ export const apiMethods = {
   'tour:save': { params: z.strictObject({ tour: TourSchema.nullable() }), result: z.strictObject({}) },
   ...fleetMethods,
   ...alarmMethods,
+  ...evidenceMethods,
 } as const;
 
 export const apiEvents = {
@@ -284,6 +286,7 @@ export const apiEvents = {
   'camera:changed': z.strictObject({}),
   ...fleetEvents,
   ...alarmEvents,
+  ...evidenceEvents,
 } as const;
 
 export type ApiMethod = keyof typeof apiMethods;

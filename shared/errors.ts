@@ -31,6 +31,8 @@ export const errorCodes = [
   'layout-not-found',
   'layout-locked',
   'store-failed',
+  'disk-full',
+  'no-footage',
   'internal',
 ] as const;
 

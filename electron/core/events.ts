@@ -8,6 +8,7 @@ import type { ApiEvent, ApiEventPayload } from '../../shared/api';
 import type { CameraInventory } from './cameras/camera-inventory';
 import type { AlarmService } from './alarms/alarm-service';
 import type { FleetService } from './fleet/fleet-service';
+import type { EvidenceService } from './evidence/evidence-service';
 import type { StreamHub } from './streams/stream-hub';
 
 export interface EventSources {
@@ -15,6 +16,7 @@ export interface EventSources {
   inventory: Pick<CameraInventory, 'onChange'>;
   fleet: Pick<FleetService, 'onChange'>;
   alarms: Pick<AlarmService, 'onChange'>;
+  evidence: Pick<EvidenceService, 'onRecordings'>;
 }
 
 export type Send = <E extends ApiEvent>(event: E, payload: ApiEventPayload<E>) => void;
@@ -27,6 +29,7 @@ export const eventSubscriptions: { [E in ApiEvent]: Subscribe<E> } = {
   'camera:changed': (s, emit) => s.inventory.onChange(() => emit({})),
   'fleet:changed': (s, emit) => s.fleet.onChange(emit),
   'alarm:changed': (s, emit) => s.alarms.onChange(emit),
+  'evidence:recording': (s, emit) => s.evidence.onRecordings((recordings) => emit({ recordings })),
 };
 
 /** Subscribes `send` to every contract event; returns the one function that undoes it all. */

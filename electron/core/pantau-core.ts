@@ -31,6 +31,10 @@ import { alarmHandlers } from './alarms/alarm-handlers';
 import { AlarmService } from './alarms/alarm-service';
 import { EventWatch } from './alarms/event-watch';
 import { fleetHandlers } from './fleet/fleet-handlers';
+import { defaultEvidenceSettings, EvidenceSettingsSchema, type EvidenceSettings } from '../../shared/evidence';
+import { EvidenceKey } from './evidence/evidence-key';
+import { evidenceHandlers } from './evidence/evidence-handlers';
+import { EvidenceService } from './evidence/evidence-service';
 import { FleetService } from './fleet/fleet-service';
 
 const SettingsSchema = z.strictObject({
@@ -41,6 +45,10 @@ const SettingsSchema = z.strictObject({
   ui: UiSettingsSchema.optional(),
   /** The fleet sweep (issue #14), as the operator set it; unset: the host's default. */
   fleet: FleetSettingsSchema.partial().optional(),
+  /** Evidence clips (issue #15): pre-buffer, longest recording, and the operator's name for the manifests. */
+  evidence: EvidenceSettingsSchema.extend({ operator: z.string().max(120) })
+    .partial()
+    .optional(),
 });
 type Settings = z.infer<typeof SettingsSchema>;
 
@@ -74,6 +82,8 @@ export interface OpenPantauOptions {
    * laptop (Electron's default), on for the browser host on a server.
    */
   fleetByDefault?: boolean;
+  /** Seconds of pre-buffer the host imposes (--prebuffer), over the operator's choice; 0: none. */
+  preBufferSec?: number;
 }
 
 export class PantauCore {
@@ -90,6 +100,8 @@ export class PantauCore {
   readonly fleet: FleetService;
   readonly alarms: AlarmService;
   readonly events: EventWatch;
+  readonly evidence: EvidenceService;
+  private evidenceKey: EvidenceKey | undefined;
   private readonly settingsStore: JsonFileStore<Settings>;
   /** Choices the operator made on this machine (settings.json in the data folder). */
   private settings: Settings = {};
@@ -137,6 +149,18 @@ export class PantauCore {
       hub: this.hub,
     });
     this.events = new EventWatch({ alarms: this.alarms, cameras: this.cameras, inventory, logger });
+    this.evidence = new EvidenceService({
+      ffmpegPath: options.ffmpegPath,
+      logger,
+      cameras: this.cameras,
+      hub: this.hub,
+      key: () => this.signingKey(),
+      settings: () => this.evidenceSettings(),
+      evidenceDir: () => this.snapshotDir(),
+      operator: () => this.settings.evidence?.operator ?? '',
+      version: options.version,
+      checkRedirect: this.hub.redirectChecks,
+    });
     this.handlers = createApiHandlers({
       cameras: this.cameras,
       onvif: this.onvif,
@@ -167,18 +191,32 @@ export class PantauCore {
         },
       }),
       alarms: alarmHandlers(this.alarms),
+      evidence: evidenceHandlers({
+        evidence: this.evidence,
+        key: () => this.signingKey(),
+        evidenceDir: () => this.snapshotDir(),
+        settings: () => ({ ...this.evidenceSettings(), operator: this.settings.evidence?.operator ?? '' }),
+        saveSettings: (change) => this.saveSettings((current) => ({ evidence: { ...current.evidence, ...change } })),
+      }),
     });
     // Released newest first: events stop, then the relay's sockets, then PTZ, then every ffmpeg, then the sweep and its database.
     this.owned.add(() => this.fleet.dispose());
     this.owned.add(() => this.alarms.dispose());
     this.owned.add(() => this.events.dispose());
     this.owned.add(() => this.hub.dispose());
+    // Before the streams' hub: a recording still running is saved from its buffer first.
+    this.owned.add(() => this.evidence.dispose());
     // Stops any camera this launch set moving (briefly: a dead device must not hold up quitting).
     this.owned.add(() =>
       Promise.race([this.ptz.stopAll(), new Promise((resolve) => setTimeout(resolve, 1500).unref())]),
     );
     this.owned.add(() => this.relay.dispose());
-    this.owned.add(forwardEvents({ hub: this.hub, inventory, fleet: this.fleet, alarms: this.alarms }, options.send));
+    this.owned.add(
+      forwardEvents(
+        { hub: this.hub, inventory, fleet: this.fleet, alarms: this.alarms, evidence: this.evidence },
+        options.send,
+      ),
+    );
     // An edited camera plays its new address within a second; a removed one stops being served.
     this.owned.add(
       inventory.onChange((change) => {
@@ -200,6 +238,19 @@ export class PantauCore {
     this.cameras.showDemo(demo === 'shown');
     if (demo === 'shown' && !this.settings.demoCameras) await this.saveSettings(() => ({ demoCameras: 'shown' }));
     this.fleet.schedule();
+    this.evidenceKey = await EvidenceKey.open(this.options.dataDir, this.options.logger, this.options.sealer);
+    await this.evidence.start();
+  }
+
+  private signingKey(): EvidenceKey {
+    if (!this.evidenceKey) throw new Error('the evidence key is not open yet');
+    return this.evidenceKey;
+  }
+
+  private evidenceSettings(): EvidenceSettings {
+    const { operator: _operator, ...chosen } = this.settings.evidence ?? {};
+    const imposed = this.options.preBufferSec;
+    return { ...defaultEvidenceSettings, ...chosen, ...(imposed === undefined ? {} : { preBufferSec: imposed }) };
   }
 
   /** The sweep's settings: the operator's choices over the host's defaults. */

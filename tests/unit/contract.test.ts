@@ -12,6 +12,10 @@ import { CameraRegistry } from '../../electron/core/cameras/camera-registry';
 import { silentLogger } from '../../electron/core/log';
 import { StreamHub } from '../../electron/core/streams/stream-hub';
 import { alarmHandlers } from '../../electron/core/alarms/alarm-handlers';
+import { EvidenceKey } from '../../electron/core/evidence/evidence-key';
+import { evidenceHandlers } from '../../electron/core/evidence/evidence-handlers';
+import { EvidenceService } from '../../electron/core/evidence/evidence-service';
+import { defaultEvidenceSettings } from '../../shared/evidence';
 import { AlarmService } from '../../electron/core/alarms/alarm-service';
 import { fleetHandlers } from '../../electron/core/fleet/fleet-handlers';
 import { FleetService } from '../../electron/core/fleet/fleet-service';
@@ -46,6 +50,8 @@ const fleet = new FleetService({
   statuses: () => [],
   settings: () => defaultFleetSettings(false),
 });
+const evidenceDir = mkdtempSync(path.join(tmpdir(), 'pantau-contract-'));
+const evidenceKey = await EvidenceKey.open(evidenceDir, silentLogger);
 const onvif = new OnvifClient();
 const ptz = new PtzManager(onvif, ptzLookup(inventory, cameras));
 const handlers = createApiHandlers({
@@ -71,6 +77,23 @@ const handlers = createApiHandlers({
     saveSettings: async (change) => ({ ...defaultFleetSettings(false), ...change }),
   }),
   alarms: alarmHandlers(new AlarmService({ db: fleet.db, logger: silentLogger, cameras, fleet, hub })),
+  evidence: evidenceHandlers({
+    evidence: new EvidenceService({
+      ffmpegPath: '/nonexistent',
+      logger: silentLogger,
+      cameras,
+      hub,
+      key: () => evidenceKey,
+      settings: () => defaultEvidenceSettings,
+      evidenceDir: () => evidenceDir,
+      operator: () => '',
+      version: '1.2.3',
+    }),
+    key: () => evidenceKey,
+    evidenceDir: () => evidenceDir,
+    settings: () => ({ ...defaultEvidenceSettings, operator: '' }),
+    saveSettings: async () => undefined,
+  }),
 });
 const context = { relayBase: 'ws://127.0.0.1:9' };
 const call = (method: unknown, params: unknown) => dispatch(handlers, method, params, context, silentLogger);

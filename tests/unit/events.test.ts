@@ -3,6 +3,7 @@ import { eventSubscriptions, forwardEvents } from '../../electron/core/events';
 import { apiEventNames, type ApiEvent } from '../../shared/api';
 import type { StreamStatus } from '../../shared/model';
 import type { AlarmEvent } from '../../electron/core/alarms/alarm-service';
+import type { Recording } from '../../shared/evidence';
 
 /** Event sources that keep their listeners where the test can fire and count them. */
 function sources() {
@@ -12,6 +13,7 @@ function sources() {
     change: new Set<() => void>(),
     fleet: new Set<(e: { cameras: []; sweeping: boolean }) => void>(),
     alarms: new Set<(e: AlarmEvent) => void>(),
+    evidence: new Set<(recordings: Recording[]) => void>(),
   };
   const on =
     <T>(set: Set<T>) =>
@@ -23,11 +25,13 @@ function sources() {
       listeners.stats.size +
       listeners.change.size +
       listeners.fleet.size +
-      listeners.alarms.size,
+      listeners.alarms.size +
+      listeners.evidence.size,
     hub: { onStatus: on(listeners.status), onStats: on(listeners.stats) },
     inventory: { onChange: on(listeners.change) },
     fleet: { onChange: on(listeners.fleet) },
     alarms: { onChange: on(listeners.alarms) },
+    evidence: { onRecordings: on(listeners.evidence) },
   };
 }
 
@@ -56,6 +60,7 @@ describe('contract events', () => {
     s.listeners.alarms.forEach((l) =>
       l({ alarm: { id: 1, cameraId: 'a', kind: 'down', raisedAt: 0 }, raised: true, pop: undefined, sound: true }),
     );
+    s.listeners.evidence.forEach((l) => l([]));
     expect(sent.sort()).toEqual([...apiEventNames].sort());
     stop();
     expect(s.count()).toBe(0);

@@ -162,7 +162,13 @@ describe("the README's two commands", () => {
   it('are one that starts the demo wall and one that runs the tests, each doing its own set-up first', () => {
     expect(commands).toEqual(['npm run demo', 'npm run verify']);
     expect(pkg.scripts.demo).toBe('node scripts/setup.mjs demo && npm run serve');
-    expect(pkg.scripts.verify).toBe('node scripts/setup.mjs test && npm test');
+    // Without arguments it is the set-up and the tests; with a folder it checks evidence (issue #15).
+    expect(pkg.scripts.verify).toBe('node scripts/verify.mjs');
+    const verify = readFileSync(path.join(root, 'scripts/verify.mjs'), 'utf8');
+    expect(verify).toContain(
+      "if (args.length === 0) {\n  const setup = run(process.execPath, ['scripts/setup.mjs', 'test']);",
+    );
+    expect(verify).toContain("process.exit(setup === 0 ? run('npm', ['test']) : setup);");
   });
 
   it('CI runs the test command exactly', () => {

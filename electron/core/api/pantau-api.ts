@@ -17,6 +17,7 @@ import { credentialsOf } from '../../../shared/model';
 import type { UiSettings } from '../../../shared/api';
 import type { fleetMethods } from '../../../shared/fleet-api';
 import type { alarmMethods } from '../../../shared/alarm-api';
+import type { evidenceMethods } from '../../../shared/evidence-api';
 
 export interface ApiDeps {
   cameras: CameraRegistry;
@@ -44,6 +45,8 @@ export interface ApiDeps {
   fleet: Pick<ApiHandlers, keyof typeof fleetMethods>;
   /** The alarms' handlers (electron/core/alarms/alarm-handlers.ts). */
   alarms: Pick<ApiHandlers, keyof typeof alarmMethods>;
+  /** The evidence clips' handlers (electron/core/evidence/evidence-handlers.ts). */
+  evidence: Pick<ApiHandlers, keyof typeof evidenceMethods>;
 }
 
 export function createApiHandlers(deps: ApiDeps): ApiHandlers {
@@ -164,5 +167,6 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'tour:save': async (params) => (await deps.layouts.saveTour(params.tour), {}),
     ...deps.fleet,
     ...deps.alarms,
+    ...deps.evidence,
   };
 }

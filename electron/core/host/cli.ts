@@ -17,7 +17,10 @@ declare const __PANTAU_VERSION__: string;
 const usage = `Usage: npm run serve -- [--cameras cameras.json] [--data-dir DIR] [--port N] [--host 127.0.0.1] [--linger-ms 5000]
   --cameras   camera file (see README); without it, built-in demo cameras are shown
   --data-dir  where saved layouts live (default: PANTAU_DATA_DIR, else the user's config folder)
-  --snapshot-dir  where snapshots are written (default: <data-dir>/snapshots)
+  --evidence-dir  the evidence folder: snapshots and clips (default: <data-dir>/snapshots)
+  --snapshot-dir  the same (its older name)
+  --prebuffer N   seconds of each wall camera's main stream kept for evidence clips (0–120; 0: none;
+              default: the operator's choice, else 30)
   --port      port to listen on (default: a free one)
   --host      address to listen on (default 127.0.0.1; anything else exposes the wall to your network)
   --new-token a new link token: links printed before stop working (the token is kept in the data folder)
@@ -44,6 +47,8 @@ async function main(): Promise<number> {
         'linger-ms': { type: 'string', default: '5000' },
         'data-dir': { type: 'string' },
         'snapshot-dir': { type: 'string' },
+        'evidence-dir': { type: 'string' },
+        prebuffer: { type: 'string' },
         'new-token': { type: 'boolean', default: false },
         fleet: { type: 'string', default: 'on' },
         help: { type: 'boolean', short: 'h' },
@@ -59,6 +64,11 @@ async function main(): Promise<number> {
   }
   if (args.fleet !== 'on' && args.fleet !== 'off') {
     process.stderr.write(`--fleet must be on or off\n`);
+    return 64;
+  }
+  const preBufferSec = args.prebuffer === undefined ? undefined : Number(args.prebuffer);
+  if (preBufferSec !== undefined && !(Number.isInteger(preBufferSec) && preBufferSec >= 0 && preBufferSec <= 120)) {
+    process.stderr.write(`--prebuffer must be a whole number of seconds from 0 to 120\n`);
     return 64;
   }
   const port = Number(args.port);
@@ -82,10 +92,11 @@ async function main(): Promise<number> {
       // The inventory: the camera file given, else cameras.json in the data folder (written by CSV imports), else demo cameras.
       cameraFile: args.cameras,
       dataDir,
-      snapshotDir: args['snapshot-dir'],
+      snapshotDir: args['evidence-dir'] ?? args['snapshot-dir'],
       version: typeof __PANTAU_VERSION__ === 'string' ? __PANTAU_VERSION__ : 'dev',
       send: (event, payload) => pages.host?.broadcast(event, payload),
       fleetByDefault: args.fleet === 'on',
+      ...(preBufferSec !== undefined ? { preBufferSec } : {}),
       ...(Number.isFinite(lingerMs) ? { lingerMs } : {}),
     });
   } catch (error) {

@@ -15,7 +15,7 @@ import { failureOfRun } from '../streams/failure-class';
 import { inputArgs } from '../streams/ffmpeg-args';
 import { runFfmpeg } from '../streams/ffmpeg-process';
 import type { StreamSource } from '../streams/stream-source';
-import { checkRedirect, verdictOutcome, type RedirectVerdict } from '../streams/redirect-guard';
+import { checkRedirect, guardedSource, type RedirectVerdict } from '../streams/redirect-guard';
 
 /** Each snapshot's caption file lives in a folder of its own, removed when the snapshot is done. */
 const WORK_PREFIX = 'pantau-snapshot-';
@@ -63,17 +63,6 @@ function pngSize(png: Buffer): { width: number; height: number } {
   if (png.length < 24 || png.readUInt32BE(12) !== 0x49484452)
     throw new CodedError('ffmpeg-failed', 'ffmpeg did not produce a PNG');
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-/** The camera's source after the redirect check the wall does too (the password never follows a redirect off the host). */
-async function guardedSource(
-  source: StreamSource,
-  check: (url: string) => Promise<RedirectVerdict>,
-): Promise<StreamSource> {
-  if (source.kind !== 'rtsp') return source;
-  const outcome = verdictOutcome(await check(source.url), source.url);
-  if ('url' in outcome) return { ...source, url: outcome.url };
-  throw new CodedError(outcome.failure.code, outcome.failure.message);
 }
 
 export async function takeSnapshot(options: {

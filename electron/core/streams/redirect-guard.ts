@@ -9,7 +9,8 @@
  * caught; docs/security.md names that limit.
  */
 import { createHash } from 'node:crypto';
-import type { ErrorCode } from '../../../shared/errors';
+import { CodedError, type ErrorCode } from '../../../shared/errors';
+import type { StreamSource } from './stream-source';
 import { redactKnown, secretsOf } from '../../../shared/rtsp-url';
 import { describeRtsp, type DescribeReply } from './rtsp-describe';
 
@@ -104,4 +105,15 @@ export class RedirectChecks {
     else this.known.delete(key);
     return verdict;
   };
+}
+
+/** The camera's source after the redirect check the wall does too (the password never follows a redirect off the host). */
+export async function guardedSource(
+  source: StreamSource,
+  check: (url: string) => Promise<RedirectVerdict>,
+): Promise<StreamSource> {
+  if (source.kind !== 'rtsp') return source;
+  const outcome = verdictOutcome(await check(source.url), source.url);
+  if ('url' in outcome) return { ...source, url: outcome.url };
+  throw new CodedError(outcome.failure.code, outcome.failure.message);
 }
