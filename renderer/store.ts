@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import { translate, type MessageKey } from './i18n';
 import { alarmSlice } from './store/alarm-slice';
+import { evidenceSlice } from './store/evidence-slice';
 import { fleetSlice } from './store/fleet-slice';
 import { layoutsSlice } from './store/layouts-slice';
 import type { PantauState } from './store/state';
@@ -23,6 +24,7 @@ export const useStore = create<PantauState>()((...a) => ({
   ...layoutsSlice(...a),
   ...fleetSlice(...a),
   ...alarmSlice(...a),
+  ...evidenceSlice(...a),
 }));
 
 /** The translation function for the current language. */

@@ -6,6 +6,7 @@ import { FleetDrawer } from '../fleet/FleetDrawer';
 import { AlarmDrawer } from '../alarms/AlarmDrawer';
 import { HealthPanel } from './HealthPanel';
 import { usePtzInputs } from '../ptz/use-ptz-inputs';
+import { OperatorDialog } from '../evidence/OperatorDialog';
 import { Shortcuts } from './Shortcuts';
 import { StatusBar } from './StatusBar';
 import { SidePane } from './ui/SidePane';
@@ -66,6 +67,7 @@ export function App() {
         </div>
       ) : null}
       <Shortcuts />
+      <OperatorDialog />
       <div className="workspace">
         {control ? (
           <SidePane

@@ -1,5 +1,5 @@
 /**
- * "Bukti": the latest evidence snapshots (thumbnail, camera, local time, hash,
+ * "Bukti": the evidence log of clips (ClipLog), the latest evidence snapshots (thumbnail, camera, local time, hash,
  * whether the file still matches it), where they are kept, and the way there:
  * open the folder (Electron), choose another (Electron), or its path to copy
  * (the browser host, whose files may sit on another machine).
@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiResult } from '../../shared/api';
 import { useStore, useTranslate } from '../store';
+import { ClipLog } from '../evidence/ClipLog';
 
 type Listing = ApiResult<'snapshot:list'>;
 const SHOWN = 12;
@@ -77,6 +78,8 @@ export function EvidenceDrawer() {
         </div>
         {listing && !listing.canOpen && !listing.canChoose ? <p className="muted">{t('evidence.folderFlag')}</p> : null}
       </div>
+      <ClipLog />
+      <h3>{t('evidence.snapshots')}</h3>
       {listing && listing.items.length === 0 ? (
         <p className="empty-state" data-control="evidence-empty">
           {t('evidence.empty')}

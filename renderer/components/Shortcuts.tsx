@@ -18,6 +18,8 @@ const shortcuts: [string, MessageKey][] = [
   ['?', 'keys.help'],
   ['F11', 'keys.fullscreen'],
   ['W', 'keys.wallOnly'],
+  ['B', 'keys.saveClip'],
+  ['R', 'keys.record'],
   ['P', 'keys.ptzMode'],
   ['Shift + ← ↑ → ↓', 'keys.ptzMove'],
   ['+ / −', 'keys.ptzZoom'],
@@ -37,6 +39,7 @@ export function Shortcuts() {
       if (isTyping(event.target) || isActivating(event) || event.altKey || event.metaKey) return;
       const s = useStore.getState();
       const digit = /^Digit([1-9])$/.exec(event.code)?.[1];
+      const selectedCamera = s.selected === null ? undefined : (s.tiles[s.selected] ?? undefined);
       if (event.ctrlKey && ['+', '=', '-', '0'].includes(event.key)) {
         // Digital zoom of the selected tile (the browser's own page zoom is not wanted on a wall).
         if (s.selected === null) return;
@@ -67,6 +70,10 @@ export function Shortcuts() {
         setOpen((o) => !o);
       } else if ((event.key === 'w' || event.key === 'W') && s.control) {
         s.setWallOnly(!s.wallOnly);
+      } else if ((event.key === 'b' || event.key === 'B') && selectedCamera) {
+        void s.saveClip(selectedCamera);
+      } else if ((event.key === 'r' || event.key === 'R') && selectedCamera) {
+        void s.toggleRecording(selectedCamera);
       } else if (event.key === 'F11') {
         // This window's wall full screen on its own display (each wall window separately).
         if (document.fullscreenElement) void document.exitFullscreen();

@@ -3,7 +3,7 @@
  * and — when it is in trouble — why, how old the last picture is and when the
  * next attempt comes. Buttons for PTZ, snapshot and clearing the tile.
  */
-import { Leaf, Pin } from 'lucide-react';
+import { Circle, History, Leaf, Pin, Square } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Icon } from './Icon';
 import type { CameraSummary } from '../../shared/model';
@@ -86,6 +86,12 @@ export function TileOverlay({
   // The rate this tile painted over the last measurement: what economy holds, not what it should.
   const heldFps = useStore((s) => (economy ? s.tileRates[index] : undefined));
   const language = useStore((s) => s.language);
+  const recording = useStore((s) => s.recordings.find((r) => r.cameraId === cameraId));
+  const clipBusy = useStore((s) => s.clipBusy.includes(cameraId));
+  const preBufferSec = useStore((s) => s.preBufferSec);
+  const { saveClip, toggleRecording } = useStore.getState();
+  // Evidence is of real cameras only: a demo's test picture proves nothing.
+  const evidence = camera !== undefined && !camera.demo;
   const missing = state === 'missing';
   // A damaged picture is still the freshest picture there is: the age line is for frozen ones.
   const painting = state === 'live' || state === 'degraded';
@@ -99,6 +105,12 @@ export function TileOverlay({
         <StateIcon state={state} />
         {t(`state.${state}`)}
       </span>
+      {recording ? (
+        <span className="tile-rec" role="status" data-recording>
+          <Circle className="state-icon" aria-hidden="true" focusable="false" size="0.8em" fill="currentColor" />
+          {t('clip.recording', { time: formatCountdown(now - recording.startedAt) })}
+        </span>
+      ) : null}
       {economy ? (
         <span className="tile-economy" data-economy title={t('tile.economyWhy')}>
           <Leaf className="state-icon" aria-hidden="true" focusable="false" size="1em" strokeWidth={2.5} />
@@ -136,6 +148,31 @@ export function TileOverlay({
       >
         <Icon name="snapshot" />
       </TileButton>
+      {evidence && preBufferSec > 0 ? (
+        <TileButton
+          className="tile-save-clip"
+          action="save-clip"
+          label={t('clip.saveLast', { seconds: preBufferSec })}
+          onPress={() => void (clipBusy || saveClip(cameraId))}
+        >
+          <History aria-hidden="true" focusable="false" size={14} />
+        </TileButton>
+      ) : null}
+      {evidence ? (
+        <TileButton
+          className={`tile-record${recording ? ' tile-recording' : ''}`}
+          action="record"
+          pressed={recording !== undefined}
+          label={recording ? t('clip.stop') : t('clip.record')}
+          onPress={() => void (clipBusy || toggleRecording(cameraId))}
+        >
+          {recording ? (
+            <Square aria-hidden="true" focusable="false" size={12} fill="currentColor" />
+          ) : (
+            <Circle aria-hidden="true" focusable="false" size={12} fill="currentColor" />
+          )}
+        </TileButton>
+      ) : null}
       <TileButton label={t('tile.clear')} onPress={() => assignTile(index, null)}>
         <Icon name="clear" />
       </TileButton>

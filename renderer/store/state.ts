@@ -6,6 +6,7 @@
  */
 import type { Budget } from '../../shared/decode-budget';
 import type { Alarm, WatchList } from '../../shared/alarms';
+import type { Recording } from '../../shared/evidence';
 import type { FleetCamera, FleetSettings } from '../../shared/fleet';
 import type { StateCreator } from 'zustand';
 import type { ApiResult, AppInfo, UiSettings } from '../../shared/api';
@@ -172,7 +173,26 @@ export interface AlarmSlice {
   setAlarmsMuted(muted: boolean): void;
 }
 
-export type PantauState = UiSlice & StreamsSlice & WallSlice & LayoutsSlice & FleetSlice & AlarmSlice;
+export interface EvidenceSlice {
+  /** Recordings running on this machine (issue #15), from any window. */
+  recordings: Recording[];
+  /** The name the manifests carry; empty until asked. */
+  operator: string;
+  preBufferSec: number;
+  /** The action waiting for the operator's name (the dialog is open while set). */
+  operatorAsk: (() => Promise<void>) | undefined;
+  /** Exports saved from this window (the evidence drawer reloads on it). */
+  evidenceSaved: number;
+  /** Cameras whose clip is being written now. */
+  clipBusy: string[];
+  loadEvidence(): Promise<void>;
+  setOperator(name: string): Promise<void>;
+  cancelOperator(): void;
+  saveClip(cameraId: string): Promise<void>;
+  toggleRecording(cameraId: string): Promise<void>;
+}
+
+export type PantauState = UiSlice & StreamsSlice & WallSlice & LayoutsSlice & FleetSlice & AlarmSlice & EvidenceSlice;
 export type Slice<T> = StateCreator<PantauState, [], [], T>;
 
 export const statusKey = (cameraId: string, profile: string) => `${cameraId}/${profile}`;

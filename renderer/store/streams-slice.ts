@@ -44,6 +44,7 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
         else if (info && info.sweeping !== event.sweeping) set({ fleetInfo: { ...info, sweeping: event.sweeping } });
       });
       api.on('alarm:changed', (event) => onAlarmChanged(get, event));
+      api.on('evidence:recording', (event) => set({ recordings: event.recordings }));
       let first = true;
       const load = async () => {
         const [info, cameras, statuses] = await Promise.all([
@@ -66,6 +67,7 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
         await get().refreshLayouts();
         void get().loadFleet();
         void get().loadAlarms();
+        void get().loadEvidence();
         if (!first) return;
         first = false;
         const tour = await api.invoke('tour:get', {});

@@ -26,6 +26,8 @@ interface Fixtures {
      * tiles because of them (`?rate=full`, the link option support and measurements use).
      */
     economy?: boolean;
+    /** More of the host's command line, e.g. `['--prebuffer', '5']`. */
+    hostArgs?: string[];
   }) => Promise<{ wall: WallPage; host: RunningHost }>;
 }
 
@@ -63,6 +65,7 @@ export const test = base.extend<Fixtures>({
     await use(async (options = {}) => {
       const args = options.cameras ? ['--cameras', writeCameraFile(options.cameras)] : [];
       if (options.dataDir) args.push('--data-dir', options.dataDir);
+      if (options.hostArgs) args.push(...options.hostArgs);
       const host = await startHost(args);
       hosts.push(host);
       const query = [options.query, options.economy ? '' : 'rate=full'].filter(Boolean).join('&');

@@ -50,7 +50,7 @@ test('a tile snapshot is a PNG at stream resolution whose SHA-256 matches its si
   // The thumbnail is the picture itself, scaled: as wide as the JPEG ffmpeg made, not a broken image.
   expect(await item.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
   await expect(drawer.locator('[data-action="evidence-copy-folder"]')).toBeVisible();
-  await expect(drawer).toContainText('--snapshot-dir FOLDER');
+  await expect(drawer).toContainText('--evidence-dir FOLDER');
   await testInfo.attach('evidence drawer', {
     body: await page.screenshot({ path: testInfo.outputPath('evidence-drawer.png') }),
     contentType: 'image/png',
