@@ -22,5 +22,8 @@ if (!existsSync(checker)) {
 }
 // The folders as the user typed them, from where npm was started (npm runs scripts from the project root).
 const from = process.env.INIT_CWD ?? process.cwd();
-const resolved = args.map((arg) => (arg.startsWith('--') ? arg : path.resolve(from, arg)));
+// Folders and the key file are paths; `--lang`'s value is not.
+const resolved = args.map((arg, i) =>
+  arg.startsWith('--') || args[i - 1] === '--lang' ? arg : path.resolve(from, arg),
+);
 process.exit(run(process.execPath, [checker, ...resolved]));

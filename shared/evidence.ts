@@ -84,10 +84,20 @@ export const RecordingSchema = z.strictObject({
 });
 export type Recording = z.infer<typeof RecordingSchema>;
 
-/** A verification, in words: every line a finding; `ok` only when nothing is wrong. */
+/**
+ * A verification: every finding a sentence (`verify.<code>` in resources/i18n,
+ * with its params), so the dialog says it in the operator's language and the
+ * command line in the one asked for; `ok` only when nothing is wrong.
+ */
+export const VerifyFindingSchema = z.strictObject({
+  ok: z.boolean(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type VerifyFinding = z.infer<typeof VerifyFindingSchema>;
 export const VerifyReportSchema = z.strictObject({
   ok: z.boolean(),
-  findings: z.array(z.strictObject({ ok: z.boolean(), text: z.string() })),
+  findings: z.array(VerifyFindingSchema),
 });
 export type VerifyReport = z.infer<typeof VerifyReportSchema>;
 

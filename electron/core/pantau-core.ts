@@ -170,6 +170,7 @@ export class PantauCore {
       inventory,
       ffmpegPath: options.ffmpegPath,
       snapshotDir: () => this.snapshotDir(),
+      evidenceSigner: () => ({ key: this.signingKey(), operator: this.settings.evidence?.operator ?? '' }),
       ...(options.pickFolder ? { chooseSnapshotDir: () => this.chooseSnapshotDir(options.pickFolder!) } : {}),
       ...(options.openFolder ? { openFolder: options.openFolder } : {}),
       token: this.token,

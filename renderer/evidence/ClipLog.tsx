@@ -11,6 +11,7 @@ import type { EvidenceEntry, VerifyReport } from '../../shared/evidence';
 import type { EvidenceState } from '../../shared/evidence-api';
 import { csvDocument } from '../../shared/csv';
 import { downloadText } from '../download';
+import type { MessageKey } from '../i18n';
 import { useStore, useTranslate } from '../store';
 
 const matches = (entry: EvidenceEntry, query: string) => {
@@ -152,7 +153,8 @@ export function ClipLog() {
               <div className="evidence-facts">
                 <strong>{m.camera.name}</strong>
                 <span>
-                  {m.start} · {t('clip.length', { seconds: Math.round(m.seconds) })}
+                  {m.start} ·{' '}
+                  {m.kind === 'snapshot' ? t('clip.snapshot') : t('clip.length', { seconds: Math.round(m.seconds) })}
                   {m.gaps.length > 0 ? ` · ${t('clip.gaps', { count: m.gaps.length })}` : ''}
                 </span>
                 <span className="muted">
@@ -165,8 +167,11 @@ export function ClipLog() {
               {report ? (
                 <ul className="clip-findings" data-verified={report.ok}>
                   {report.findings.map((f) => (
-                    <li key={f.text} className={f.ok ? 'evidence-intact' : 'evidence-changed'}>
-                      {f.ok ? '✓' : '✗'} {f.text}
+                    <li
+                      key={`${f.code}${JSON.stringify(f.params)}`}
+                      className={f.ok ? 'evidence-intact' : 'evidence-changed'}
+                    >
+                      {f.ok ? '✓' : '✗'} {t(`verify.${f.code}` as MessageKey, f.params)}
                     </li>
                   ))}
                 </ul>

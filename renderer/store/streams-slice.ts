@@ -123,6 +123,8 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
     },
 
     async snapshot(cameraId) {
+      // The manifest names who took it: asked once, like for clips.
+      if (!get().operator) return set({ operatorAsk: () => get().snapshot(cameraId) });
       const result = await get().api!.invoke('snapshot:take', { cameraId });
       if (!result.ok) return set({ notice: t('snapshot.failed', { reason: result.error.message }) });
       set((s) => ({

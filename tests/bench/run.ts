@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --parts ttff,latency,capacity,naive,soak,economy,fleet --trials 20 --seconds 8 ...]`
+ * `npm run bench [-- --parts ttff,latency,capacity,naive,soak,economy,fleet,prebuffer --trials 20 --seconds 8 ...]`
  *
  * Real GStreamer cameras (1920×1080 main + 640×360 sub, 25 fps, H.264, GOP 1 s,
  * the wall-clock time burnt into every frame), the browser host, and Debian's
@@ -22,6 +22,7 @@ import { fold } from '../../shared/search';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
 import { economyPart, economyReport, type EconomyResult } from './economy';
 import { fleetPart, fleetReport, type FleetResult } from './fleet';
+import { prebufferPart, prebufferReport, type PrebufferResult } from './prebuffer';
 import { startNaiveWall } from './naive';
 import { installProbe } from './page-probe';
 import { commandOf, descendants, measure, rssMiB, type Usage } from './proc';
@@ -29,7 +30,7 @@ import { median, summary } from './stats';
 
 const { values: opts } = parseArgs({
   options: {
-    parts: { type: 'string', default: 'ttff,latency,capacity,naive,hidden,directory,economy,fleet' },
+    parts: { type: 'string', default: 'ttff,latency,capacity,naive,hidden,directory,economy,fleet,prebuffer' },
     trials: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '8' },
     tiles: { type: 'string', default: '1,4,9,16,25' },
@@ -196,6 +197,13 @@ await part('fleet', async () => {
   await wall.clear();
   await waitNoFfmpeg();
   results.fleet = await fleetPart(browser, log, Number(opts['fleet-scale']));
+});
+
+await part('prebuffer', async () => {
+  // In this process, with its own replayed cameras: the main wall is emptied first.
+  await wall.clear();
+  await waitNoFfmpeg();
+  results.prebuffer = await prebufferPart(log);
 });
 
 await part('ttff', async () => {
@@ -740,6 +748,8 @@ const economy = results.economy as EconomyResult | undefined;
 if (economy) md.push(...economyReport(economy));
 const fleet = results.fleet as FleetResult | undefined;
 if (fleet) md.push(...fleetReport(fleet));
+const prebuffer = results.prebuffer as PrebufferResult | undefined;
+if (prebuffer) md.push(...prebufferReport(prebuffer));
 
 // A part that could not measure says so in the report and fails the run: no figure is made up.
 const failed = Object.entries(results).filter(([key]) => key.endsWith('Error'));

@@ -71,7 +71,7 @@ test('record and save-last from a tile, then find and verify both in the evidenc
   await expect(log.locator('[data-clip]')).toHaveCount(2);
   const first = log.locator('[data-clip]').first();
   await first.locator('[data-action="clip-verify"]').click();
-  await expect(first.locator('[data-verified="true"]')).toContainText('The signing key is the trusted one');
+  await expect(first.locator('[data-verified="true"]')).toContainText('Kunci penanda tangan adalah kunci tepercaya');
   await expectNoSeriousViolations(page, '[data-control="evidence-drawer"]');
   await screenshot(page, testInfo, 'evidence-log');
 });

@@ -285,7 +285,15 @@ for (const size of sizes) {
           await page.keyboard.press('Tab');
           await expect(tile.locator('[data-action="snapshot"]')).toBeFocused();
           await page.keyboard.press('Enter'); // evidence from the keyboard
+          // The first piece of evidence asks who is saving it (typed, Enter), once.
+          await expect(page.locator('[data-control="operator-name"]')).toBeFocused();
+          await page.keyboard.type('Bripka Sari');
+          await page.keyboard.press('Enter');
           await expect(page.locator('[data-notice]')).toContainText(say.saved);
+          await tile.locator('[data-action="snapshot"]').focus();
+          // Then Record (this test's host keeps no pre-buffer, so there is no "save the last 30 s").
+          await page.keyboard.press('Tab');
+          await expect(tile.locator('[data-action="record"]')).toBeFocused();
           await page.keyboard.press('Tab');
           await expect(tile.getByRole('button', { name: say.emptyTile })).toBeFocused();
           // An empty tile says what to do with it.
@@ -293,7 +301,7 @@ for (const size of sizes) {
           await screenshot(page, testInfo, `demo-wall-${tag}`);
           // "Bukti" shows the snapshot just taken: its picture, camera, and that it matches its hash.
           await page.locator('[data-panel-button="evidence"]').click();
-          const item = page.locator('[data-control="evidence-drawer"] li').first();
+          const item = page.locator('[data-control="evidence-drawer"] .evidence-list li').first();
           await expect(item).toContainText('Simpang Lima');
           await expect(item).toContainText(say.intact);
           await expect(item.locator('img')).toBeVisible();

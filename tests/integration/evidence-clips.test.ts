@@ -11,11 +11,11 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveFfmpeg } from '../../electron/core/ffmpeg/resolve-ffmpeg';
 import { silentLogger } from '../../electron/core/log';
 import { EvidenceKey } from '../../electron/core/evidence/evidence-key';
-import { verifyEvidence } from '../../electron/core/evidence/verify-evidence';
-import { openPantau, type PantauCore } from '../../electron/core/pantau-core';
+import { findingText, verifyEvidence } from '../../electron/core/evidence/verify-evidence';
+import type { PantauCore } from '../../electron/core/pantau-core';
+import { openCoreWith } from './open-core';
 import { MANIFEST_FILE, SIGNATURE_FILE, type EvidenceEntry } from '../../shared/evidence';
 import { barsIn, decodeFrames, smpteBars } from '../fixtures/picture';
 import { waitFor } from '../fixtures/processes';
@@ -70,7 +70,7 @@ function copyOfExport(): string {
 }
 
 function cli(args: string[]): { code: number | null; out: string } {
-  const run = spawnSync(process.execPath, [verifyScript, ...args], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [verifyScript, ...args, '--lang', 'en'], { encoding: 'utf8' });
   return { code: run.status, out: run.stdout + run.stderr };
 }
 
@@ -78,34 +78,16 @@ beforeAll(async () => {
   server = await startRtspServer([{ name: 'gerbang', width: 640, height: 360, fps: 10, flags: 'pattern=smpte' }], {
     digest: `${USER}:${PASSWORD}`,
   });
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-evidence-data-'));
-  evidenceDir = mkdtempSync(path.join(tmpdir(), 'pantau-evidence-'));
-  const cameraFile = path.join(dataDir, 'cameras.json');
-  writeFileSync(
-    cameraFile,
-    JSON.stringify({
-      cameras: [
-        {
-          id: 'gerbang-tol',
-          name: 'Gerbang Tol Manyaran',
-          group: 'Semarang/Barat',
-          username: USER,
-          password: PASSWORD,
-          streams: [{ profile: 'main', url: server.url('gerbang'), width: 640, height: 360 }],
-        },
-      ],
-    }),
-  );
-  core = await openPantau({
-    ffmpegPath: resolveFfmpeg().path,
-    logger: silentLogger,
-    host: 'browser',
-    version: 'test',
-    dataDir,
-    cameraFile,
-    snapshotDir: evidenceDir,
-    send: () => undefined,
-  });
+  ({ core, evidenceDir } = await openCoreWith([
+    {
+      id: 'gerbang-tol',
+      name: 'Gerbang Tol Manyaran',
+      group: 'Semarang/Barat',
+      username: USER,
+      password: PASSWORD,
+      streams: [{ profile: 'main', url: server.url('gerbang'), width: 640, height: 360 }],
+    },
+  ]));
   await core.handlers['evidence:configure']({ operator: 'Bripka Sari' }, context);
   // The camera on a wall: one viewer of its stream.
   core.hub.subscribe('gerbang-tol', 'main', { write: () => undefined });
@@ -179,8 +161,11 @@ describe('evidence clips', () => {
     writeFileSync(path.join(edited, MANIFEST_FILE), text.replace('Bripka Sari', 'Bripka Budi'));
     const editedReport = await verifyEvidence(edited);
     expect(editedReport.ok).toBe(false);
-    expect(editedReport.findings.map((f) => f.text)).toContain(
+    expect(editedReport.findings.map((f) => findingText(f, 'en'))).toContain(
       'The signature does not match manifest.json: the manifest was changed after it was signed.',
+    );
+    expect(editedReport.findings.map((f) => findingText(f, 'id'))).toContain(
+      'Tanda tangan tidak cocok dengan manifest.json: manifest diubah setelah ditandatangani.',
     );
 
     // A forger's own key, consistently put in the manifest and used to sign it.

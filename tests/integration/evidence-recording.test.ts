@@ -6,13 +6,11 @@
  * are safe on Windows. No wall plays the camera: a recording needs none.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { resolveFfmpeg } from '../../electron/core/ffmpeg/resolve-ffmpeg';
-import { silentLogger } from '../../electron/core/log';
-import { openPantau, type PantauCore } from '../../electron/core/pantau-core';
+import type { PantauCore } from '../../electron/core/pantau-core';
+import { openCoreWith } from './open-core';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
 
 const context = { relayBase: 'ws://127.0.0.1:9' };
@@ -30,24 +28,10 @@ afterAll(async () => {
 it('a recording across a camera restart keeps going, and its manifest has one gap', async () => {
   server = await startRtspServer([mount]);
   const port = server.port;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-recording-data-'));
-  const evidenceDir = mkdtempSync(path.join(tmpdir(), 'pantau-recording-'));
-  const cameraFile = path.join(dataDir, 'cameras.json');
   const name = '..\\..\\Windows\\System32 <Pos> "1"|?*. ';
-  writeFileSync(
-    cameraFile,
-    JSON.stringify({ cameras: [{ id: 'CON', name, streams: [{ profile: 'main', url: server.url('pos') }] }] }),
-  );
-  core = await openPantau({
-    ffmpegPath: resolveFfmpeg().path,
-    logger: silentLogger,
-    host: 'browser',
-    version: 'test',
-    dataDir,
-    cameraFile,
-    snapshotDir: evidenceDir,
-    send: () => undefined,
-  });
+  const opened = await openCoreWith([{ id: 'CON', name, streams: [{ profile: 'main', url: server.url('pos') }] }]);
+  core = opened.core;
+  const { evidenceDir } = opened;
   await core.handlers['evidence:configure']({ preBufferSec: 5, operator: 'Aiptu Rahmat' }, context);
   const started = await core.handlers['evidence:record']({ cameraId: 'CON', on: true }, context);
   expect(started.recording).toMatchObject({ cameraId: 'CON' });

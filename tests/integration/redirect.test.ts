@@ -13,6 +13,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { probeCamera } from '../../electron/core/cameras/probe';
 import { resolveFfmpeg } from '../../electron/core/ffmpeg/resolve-ffmpeg';
+import { EvidenceKey } from '../../electron/core/evidence/evidence-key';
+import { silentLogger } from '../../electron/core/log';
 import { takeSnapshot } from '../../electron/core/snapshots/snapshot-service';
 import { waitFor } from '../fixtures/processes';
 import { startRedirectProxy, type RedirectProxy } from '../fixtures/redirect-proxy';
@@ -113,7 +115,19 @@ describe('RTSP redirects and the password', () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'pantau-redirect-'));
     try {
       await expect(
-        takeSnapshot({ ffmpegPath, source: { kind: 'rtsp', url: viaOther() }, camera: { id: 'c', name: 'C' }, folder }),
+        takeSnapshot({
+          ffmpegPath,
+          source: { kind: 'rtsp', url: viaOther() },
+          camera: { id: 'c', name: 'C' },
+          folder,
+          signing: {
+            key: await EvidenceKey.open(folder, silentLogger),
+            operator: 'Test',
+            version: 'test',
+            region: '',
+            stream: 'rtsp://x/',
+          },
+        }),
       ).rejects.toMatchObject({ code: 'rtsp-redirect' });
     } finally {
       await rm(folder, { recursive: true, force: true });

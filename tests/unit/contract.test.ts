@@ -63,6 +63,7 @@ const handlers = createApiHandlers({
   inventory,
   ffmpegPath: '/nonexistent',
   snapshotDir: () => tmpdir(),
+  evidenceSigner: () => ({ key: evidenceKey, operator: '' }),
   token: 'T0KEN',
   host: 'browser',
   version: '1.2.3',

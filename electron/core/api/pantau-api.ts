@@ -18,6 +18,8 @@ import type { UiSettings } from '../../../shared/api';
 import type { fleetMethods } from '../../../shared/fleet-api';
 import type { alarmMethods } from '../../../shared/alarm-api';
 import type { evidenceMethods } from '../../../shared/evidence-api';
+import { withoutUserInfo } from '../../../shared/rtsp-url';
+import type { EvidenceKey } from '../evidence/evidence-key';
 
 export interface ApiDeps {
   cameras: CameraRegistry;
@@ -29,6 +31,8 @@ export interface ApiDeps {
   ffmpegPath: string;
   /** Where snapshots are written now (the operator may choose another under Electron). */
   snapshotDir: () => string;
+  /** Who signs evidence on this machine: the installation's key and the operator's name (evidence clips too). */
+  evidenceSigner: () => { key: EvidenceKey; operator: string };
   /** The host's folder chooser (Electron's dialog); absent in the browser host. Resolves undefined when cancelled. */
   chooseSnapshotDir?: () => Promise<string | undefined>;
   /** Opens a folder in the file manager (Electron's shell); absent in the browser host, whose files may be on another machine. */
@@ -119,7 +123,19 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       );
       const profile = params.profile ?? sized[0]!.profile;
       const source = deps.cameras.sourceFor(camera.id, profile);
-      return takeSnapshot({ ffmpegPath: deps.ffmpegPath, source, camera, folder: deps.snapshotDir() });
+      const signer = deps.evidenceSigner();
+      return takeSnapshot({
+        ffmpegPath: deps.ffmpegPath,
+        source,
+        camera,
+        folder: deps.snapshotDir(),
+        signing: {
+          ...signer,
+          version: deps.version,
+          region: camera.group ?? '',
+          stream: source.kind === 'rtsp' ? withoutUserInfo(source.url) : 'demo',
+        },
+      });
     },
     'onvif:discover': async (params) => ({ devices: await deps.onvif.discover(params) }),
     'onvif:inspect': (params) => deps.onvif.inspect(params.address, credentialsOf(params)),

@@ -22,6 +22,7 @@ import sqliteWasm from 'node-sqlite3-wasm';
 const { Database } = sqliteWasm;
 type Database = InstanceType<typeof Database>;
 import type { Logger } from '../log';
+import { processAlive } from '../process-alive';
 
 export type SqlValue = number | string | null;
 export type Row = Record<string, SqlValue>;
@@ -41,15 +42,6 @@ export const MEMORY = ':memory:';
 /** Database files this process has open (a lock they hold is not stale). */
 const openHere = new Set<string>();
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * The WebAssembly build locks a database with a `<file>.lock` folder, which a
  * process killed mid-write leaves behind: every later open would then say
@@ -65,7 +57,7 @@ function takeOver(file: string): void {
   if (existsSync(lock)) {
     const pid = Number.parseInt(existsSync(owner) ? readFileSync(owner, 'utf8') : '', 10);
     const beforeBoot = statSync(lock).mtimeMs < Date.now() - os.uptime() * 1000;
-    const held = openHere.has(file) || (pid > 0 && pid !== process.pid && alive(pid) && !beforeBoot);
+    const held = openHere.has(file) || (pid > 0 && pid !== process.pid && processAlive(pid) && !beforeBoot);
     if (held)
       throw new CodedError(
         'store-failed',

@@ -7,21 +7,18 @@
  * quitting, whatever the walls do meanwhile. Each export is signed
  * (evidence-export.ts) and listed in the evidence log.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CodedError } from '../../../shared/errors';
 import {
   compactLocalTime,
   localTimestamp,
-  ManifestSchema,
-  MANIFEST_FILE,
   safeFileName,
   type EvidenceEntry,
   type EvidenceSettings,
   type Recording,
 } from '../../../shared/evidence';
-import { parseJsonText } from '../../../shared/json-text';
 import { withoutUserInfo } from '../../../shared/rtsp-url';
 import type { CameraRegistry } from '../cameras/camera-registry';
 import type { Logger } from '../log';
@@ -30,6 +27,7 @@ import type { StreamHub } from '../streams/stream-hub';
 import { writeClip } from './clip-writer';
 import type { EvidenceKey } from './evidence-key';
 import { removePartialExports, writeExport } from './evidence-export';
+import { listExports, removeOrphanBuffers } from './evidence-files';
 import { gapsIn, segmentsFor, SegmentRing } from './segment-ring';
 
 export interface EvidenceServiceOptions {
@@ -70,24 +68,6 @@ const BUFFER_PREFIX = 'pantau-prebuffer-';
 /** How long a wall has shown a camera live before its pre-buffer starts. */
 const SETTLED_MS = 3000;
 
-/** Buffers of a Pantau that was killed (its pid is gone): removed, as nobody will read them. */
-async function removeOrphanBuffers(temp: string): Promise<void> {
-  for (const name of await readdir(temp).catch(() => [] as string[])) {
-    const pid = Number(/^pantau-prebuffer-(\d+)-/.exec(name)?.[1]);
-    if (!pid || isAlive(pid)) continue;
-    await rm(path.join(temp, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The main stream: the one called main, else the largest, else the first. */
 function mainProfile(profiles: readonly { profile: string; width?: number; height?: number }[]): string | undefined {
   if (profiles.some((p) => p.profile === 'main')) return 'main';
@@ -111,7 +91,7 @@ export class EvidenceService {
   async start(): Promise<void> {
     await removePartialExports(this.options.evidenceDir());
     const temp = this.options.tempDir ?? os.tmpdir();
-    await removeOrphanBuffers(temp);
+    await removeOrphanBuffers(temp, BUFFER_PREFIX);
     this.tempRoot = await mkdtemp(path.join(temp, `${BUFFER_PREFIX}${process.pid}-`));
   }
 
@@ -300,22 +280,9 @@ export class EvidenceService {
     return { folder, manifest };
   }
 
-  /** Every export in the evidence folder, newest first (folders without a readable manifest are not ours). */
-  async list(): Promise<EvidenceEntry[]> {
-    const dir = this.options.evidenceDir();
-    const entries: EvidenceEntry[] = [];
-    for (const folder of await readdir(dir).catch(() => [] as string[])) {
-      if (folder.startsWith('.')) continue;
-      const text = await readFile(path.join(dir, folder, MANIFEST_FILE), 'utf8').catch(() => undefined);
-      if (text === undefined) continue;
-      try {
-        const parsed = ManifestSchema.safeParse(parseJsonText(text));
-        if (parsed.success) entries.push({ folder, manifest: parsed.data });
-      } catch {
-        // Not JSON: not an export of ours (verify says so when asked about it).
-      }
-    }
-    return entries.sort((a, b) => b.manifest.startUtc.localeCompare(a.manifest.startUtc));
+  /** The evidence log: every export in the evidence folder, newest first. */
+  list(): Promise<EvidenceEntry[]> {
+    return listExports(this.options.evidenceDir());
   }
 
   private emit(): void {

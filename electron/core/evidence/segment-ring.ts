@@ -13,7 +13,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../log';
-import { inputArgs } from '../streams/ffmpeg-args';
+import { buildSegmentArgs } from '../streams/ffmpeg-args';
 import { FfmpegProcess, type ExitFacts } from '../streams/ffmpeg-process';
 import { failureOfRun } from '../streams/failure-class';
 import { guardedSource, type RedirectVerdict } from '../streams/redirect-guard';
@@ -131,45 +131,12 @@ export class SegmentRing {
       return;
     }
     if (this.stopped) return;
-    const input = inputArgs(source);
     const pattern = path.join(this.options.dir, `r${run}-%06d.mkv`);
     let partial = '';
     let gotSegment = false;
     const process = new FfmpegProcess({
       ffmpegPath: this.options.ffmpegPath,
-      command: {
-        ...input,
-        args: [
-          '-hide_banner',
-          '-nostdin',
-          '-nostats',
-          '-loglevel',
-          'error',
-          ...input.args,
-          '-map',
-          '0:v:0',
-          // The picture only: see docs/decisions.md ("Evidence clips").
-          '-an',
-          '-sn',
-          '-dn',
-          '-c:v',
-          ...(source.kind === 'demo' ? ['libx264', '-preset', 'ultrafast', '-g', String(source.fps)] : ['copy']),
-          '-f',
-          'segment',
-          // Cut at the first keyframe after each second: a segment is one GOP of most cameras.
-          '-segment_time',
-          '1',
-          '-segment_format',
-          'matroska',
-          '-reset_timestamps',
-          '1',
-          '-segment_list',
-          'pipe:1',
-          '-segment_list_type',
-          'csv',
-          pattern,
-        ],
-      },
+      command: buildSegmentArgs(source, pattern),
       onData: (data) => {
         const lines = (partial + data.toString('utf8')).split('\n');
         partial = lines.pop() ?? '';

@@ -1,13 +1,15 @@
 /**
- * `npm run verify -- FOLDER [--key public-key.pem]`: checks evidence exports
+ * `npm run verify -- FOLDER [--key public-key.pem] [--lang id|en]`: checks evidence exports
  * without the app or its data. FOLDER is one export, or a folder of them
- * (the evidence folder: each export inside is checked). Exit 0 when all
+ * (the evidence folder: each export inside is checked), in Bahasa Indonesia
+ * unless `--lang en`. Exit 0 when all
  * hold, 1 when something does not, 64 for a wrong command line.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { MANIFEST_FILE } from '../../../shared/evidence';
-import { publicKeyBase64, verifyEvidence } from './verify-evidence';
+import { findingText, publicKeyBase64, verifyEvidence } from './verify-evidence';
 
 async function exportsIn(folder: string): Promise<string[]> {
   if (await stat(path.join(folder, MANIFEST_FILE)).catch(() => undefined)) return [folder];
@@ -19,11 +21,21 @@ async function exportsIn(folder: string): Promise<string[]> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const keyAt = argv.indexOf('--key');
-  const keyFile = keyAt >= 0 ? argv[keyAt + 1] : undefined;
-  const folders = keyAt < 0 ? argv : argv.filter((_, i) => i !== keyAt && i !== keyAt + 1);
-  if (folders.length === 0 || (keyAt >= 0 && !keyFile)) {
-    process.stderr.write('usage: npm run verify -- FOLDER [--key installation-public-key.pem]\n');
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { key: { type: 'string' }, lang: { type: 'string', default: 'id' } },
+    });
+  } catch {
+    parsed = undefined;
+  }
+  const folders = parsed?.positionals ?? [];
+  const keyFile = parsed?.values.key;
+  const language = parsed?.values.lang;
+  if (folders.length === 0 || (language !== 'id' && language !== 'en')) {
+    process.stderr.write('usage: npm run verify -- FOLDER [--key installation-public-key.pem] [--lang id|en]\n');
     return 64;
   }
   let trusted: string | undefined;
@@ -40,7 +52,8 @@ async function main(argv: string[]): Promise<number> {
       const report = await verifyEvidence(one, trusted);
       allOk &&= report.ok;
       process.stdout.write(`${report.ok ? 'OK   ' : 'FAIL '} ${one}\n`);
-      for (const finding of report.findings) process.stdout.write(`  ${finding.ok ? '✓' : '✗'} ${finding.text}\n`);
+      for (const finding of report.findings)
+        process.stdout.write(`  ${finding.ok ? '✓' : '✗'} ${findingText(finding, language)}\n`);
     }
   }
   return allOk ? 0 : 1;

@@ -1,6 +1,7 @@
 /**
- * The latest evidence snapshots in the folder, newest first: what the sidecar
- * says (camera, local time, SHA-256), whether the PNG still matches that hash,
+ * The latest evidence snapshots in the folder, newest first — signed exports
+ * (a folder with the PNG and its manifest) and older PNGs with a sidecar —: what
+ * the record says (camera, local time, SHA-256), whether the PNG still matches that hash,
  * and a small JPEG thumbnail made by ffmpeg (kept in memory, never written
  * into the evidence folder, which holds only what was taken).
  */
@@ -8,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { ManifestSchema, MANIFEST_FILE } from '../../../shared/evidence';
 import { runFfmpeg } from '../streams/ffmpeg-process';
 
 const SidecarSchema = z.object({
@@ -67,50 +69,86 @@ async function thumbnailOf(ffmpegPath: string, file: string, key: string): Promi
   return url;
 }
 
+/** A snapshot found in the folder: where its record is, and what it says. */
+interface Found {
+  mtime: number;
+  read: () => Promise<(Omit<ListedSnapshot, 'intact' | 'thumbnail'> & { png: string | undefined }) | undefined>;
+}
+
+async function fileTime(file: string): Promise<number | undefined> {
+  const info = await stat(file).catch(() => undefined);
+  return info?.isFile() && info.size < 64 * 1024 ? info.mtimeMs : undefined;
+}
+
+/** A signed export of kind snapshot (issue #15): a folder with the PNG and its manifest. */
+async function exportSnapshot(folder: string, name: string): Promise<Found | undefined> {
+  const manifestFile = path.join(folder, name, MANIFEST_FILE);
+  const mtime = await fileTime(manifestFile);
+  if (mtime === undefined) return undefined;
+  return {
+    mtime,
+    read: async () => {
+      const parsed = ManifestSchema.safeParse(JSON.parse(await readFile(manifestFile, 'utf8')));
+      if (!parsed.success || parsed.data.kind !== 'snapshot') return undefined;
+      const m = parsed.data;
+      const file = m.files[0]!;
+      const size = /(\d+)×(\d+)/.exec(file.video ?? '');
+      return {
+        file: `${name}/${file.name}`,
+        cameraId: m.camera.id,
+        cameraName: m.camera.name,
+        localTime: m.start,
+        takenAt: m.startUtc,
+        width: Number(size?.[1] ?? 0),
+        height: Number(size?.[2] ?? 0),
+        sha256: file.sha256,
+        png: path.basename(file.name) === file.name ? path.join(folder, name, file.name) : undefined,
+      };
+    },
+  };
+}
+
+/** A snapshot taken before exports were signed: a PNG beside its sidecar JSON. */
+async function legacySnapshot(folder: string, name: string): Promise<Found | undefined> {
+  const full = path.join(folder, name);
+  const mtime = name.endsWith('.json') ? await fileTime(full) : undefined;
+  if (mtime === undefined) return undefined;
+  return {
+    mtime,
+    read: async () => {
+      const record = SidecarSchema.parse(JSON.parse(await readFile(full, 'utf8')));
+      // The sidecar names its PNG; only a plain name in the same folder is read.
+      const png = path.basename(record.file) === record.file ? path.join(folder, record.file) : undefined;
+      return { ...record, png };
+    },
+  };
+}
+
 export async function listSnapshots(options: {
   folder: string;
   ffmpegPath: string;
   limit: number;
 }): Promise<ListedSnapshot[]> {
-  const names = await readdir(options.folder).catch(() => [] as string[]);
-  const sidecars = await Promise.all(
-    names
-      .filter((n) => n.endsWith('.json'))
-      .map(async (name) => {
-        const full = path.join(options.folder, name);
-        const info = await stat(full).catch(() => undefined);
-        return info?.isFile() && info.size < 64 * 1024 ? { full, mtime: info.mtimeMs } : undefined;
-      }),
+  const names = (await readdir(options.folder).catch(() => [] as string[])).filter((n) => !n.startsWith('.'));
+  const found = await Promise.all(
+    names.map(async (name) => (await exportSnapshot(options.folder, name)) ?? legacySnapshot(options.folder, name)),
   );
-  const newest = sidecars
-    .filter((s) => s !== undefined)
-    .sort((a, b) => b.mtime - a.mtime)
-    .slice(0, options.limit);
+  const newest = found.filter((f) => f !== undefined).sort((a, b) => b.mtime - a.mtime);
   const listed: ListedSnapshot[] = [];
-  for (const { full } of newest) {
-    let record: z.infer<typeof SidecarSchema>;
+  for (const candidate of newest) {
+    if (listed.length >= options.limit) break;
+    let record: Awaited<ReturnType<Found['read']>>;
     try {
-      record = SidecarSchema.parse(JSON.parse(await readFile(full, 'utf8')));
+      record = await candidate.read();
     } catch {
       continue; // not one of ours, or damaged: the folder may hold other files
     }
-    // The sidecar names its PNG; only a plain name in the same folder is read.
-    const pngFile = path.basename(record.file) === record.file ? path.join(options.folder, record.file) : undefined;
+    if (!record) continue; // a clip, not a snapshot
+    const { png: pngFile, ...facts } = record;
     const png = pngFile ? await readFile(pngFile).catch(() => undefined) : undefined;
     const actual = png ? createHash('sha256').update(png).digest('hex') : undefined;
     const thumbnail = pngFile && actual ? await thumbnailOf(options.ffmpegPath, pngFile, actual) : undefined;
-    listed.push({
-      file: record.file,
-      cameraId: record.cameraId,
-      cameraName: record.cameraName,
-      localTime: record.localTime,
-      takenAt: record.takenAt,
-      width: record.width,
-      height: record.height,
-      sha256: record.sha256,
-      intact: actual === record.sha256,
-      ...(thumbnail ? { thumbnail } : {}),
-    });
+    listed.push({ ...facts, intact: actual === record.sha256, ...(thumbnail ? { thumbnail } : {}) });
   }
   return listed;
 }

@@ -2,14 +2,16 @@
  * Evidence snapshots: one frame at the stream's own resolution, grabbed by
  * ffmpeg straight from the camera (not from the tile's scaled picture), with
  * the camera name and the local time (with its UTC offset) burnt in, saved as
- * PNG beside a sidecar JSON that carries the PNG's SHA-256.
+ * PNG in a signed export folder of its own, as clips are (evidence-export.ts):
+ * the PNG, manifest.json with its SHA-256, and manifest.sig.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CodedError } from '../../../shared/errors';
-import { localDateTime } from '../../../shared/time';
+import { compactLocalTime, localTimestamp, MANIFEST_FILE, safeFileName } from '../../../shared/evidence';
+import type { EvidenceKey } from '../evidence/evidence-key';
+import { writeExport } from '../evidence/evidence-export';
 import { secretsOf } from '../../../shared/rtsp-url';
 import { failureOfRun } from '../streams/failure-class';
 import { inputArgs } from '../streams/ffmpeg-args';
@@ -46,13 +48,6 @@ export interface Snapshot {
   takenAt: string;
 }
 
-/** "2026-11-22 23:30:05 +07:00": local time an investigator can read, with its offset. */
-export function localTimestamp(date: Date): string {
-  const offset = -date.getTimezoneOffset();
-  const p = (n: number) => String(Math.abs(n)).padStart(2, '0');
-  return `${localDateTime(date.getTime())} ${offset >= 0 ? '+' : '-'}${p(Math.trunc(offset / 60))}:${p(offset % 60)}`;
-}
-
 /** A path inside a filtergraph option: forward slashes, ':' and '\'' escaped (Windows drive letters). */
 function filterPath(file: string): string {
   return file.replace(/\\/g, '/').replace(/[:']/g, (c) => `\\${c}`);
@@ -65,16 +60,27 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+/** Who signs a snapshot's manifest, and what it says of the camera beyond its id and name. */
+export interface SnapshotSigning {
+  key: EvidenceKey;
+  operator: string;
+  version: string;
+  region: string;
+  /** The stream's URL without user info. */
+  stream: string;
+}
+
 export async function takeSnapshot(options: {
   ffmpegPath: string;
   source: StreamSource;
   camera: { id: string; name: string };
   folder: string;
+  signing: SnapshotSigning;
   timeoutMs?: number;
   checkRedirect?: (url: string) => Promise<RedirectVerdict>;
 }): Promise<Snapshot> {
   const source = await guardedSource(options.source, options.checkRedirect ?? checkRedirect);
-  const now = new Date();
+  const now = Date.now();
   const stamp = localTimestamp(now);
   // The caption goes through a text file: camera names are user data and must
   // never be parsed as filtergraph syntax.
@@ -113,33 +119,42 @@ export async function takeSnapshot(options: {
     }
     const png = run.stdout;
     const { width, height } = pngSize(png);
-    const sha256 = createHash('sha256').update(png).digest('hex');
-    await mkdir(options.folder, { recursive: true });
-    const base = `${options.camera.id}-${stamp
-      .slice(0, 19)
-      .replace(/[-: ]/g, '')
-      .replace(/^(\d{8})/, '$1-')}`;
-    const file = path.join(options.folder, `${base}.png`);
-    const sidecar = path.join(options.folder, `${base}.json`);
-    await writeFile(file, png, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-      throw new CodedError(
-        'store-failed',
-        `A snapshot named ${path.basename(file)} already exists; try again in a second.`,
-      );
+    const name = `${safeFileName(options.camera.name)}_${compactLocalTime(now)}.png`;
+    // The same signed export as a clip: a folder with the PNG, manifest.json and manifest.sig.
+    const { folder, manifest } = await writeExport({
+      evidenceDir: options.folder,
+      folderName: `${compactLocalTime(now)}_${safeFileName(options.camera.id, 40)}_gambar`,
+      key: options.signing.key,
+      files: [{ name, write: async (target) => (await writeFile(target, png), { video: `PNG ${width}×${height}` }) }],
+      body: {
+        kind: 'snapshot',
+        how: 'snapshot',
+        camera: {
+          id: options.camera.id,
+          name: options.camera.name,
+          region: options.signing.region,
+          stream: options.signing.stream,
+        },
+        start: stamp,
+        end: stamp,
+        startUtc: new Date(now).toISOString(),
+        endUtc: new Date(now).toISOString(),
+        seconds: 0,
+        operator: options.signing.operator,
+        machine: os.hostname(),
+        pantauVersion: options.signing.version,
+        gaps: [],
+      },
     });
-    const record = {
-      cameraId: options.camera.id,
-      cameraName: options.camera.name,
-      takenAt: now.toISOString(),
-      localTime: stamp,
-      file: path.basename(file),
+    const exportDir = path.join(options.folder, folder);
+    return {
+      file: path.join(exportDir, name),
+      sidecar: path.join(exportDir, MANIFEST_FILE),
+      sha256: manifest.files[0]!.sha256,
       width,
       height,
-      sha256,
+      takenAt: manifest.startUtc,
     };
-    await writeFile(sidecar, `${JSON.stringify(record, null, 2)}\n`, { flag: 'wx' });
-    return { file, sidecar, sha256, width, height, takenAt: record.takenAt };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

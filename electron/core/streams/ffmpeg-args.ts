@@ -250,3 +250,46 @@ export function buildPassthroughArgs(source: StreamSource, transport?: RtpTransp
     ],
   };
 }
+
+/**
+ * The evidence pre-buffer (evidence/segment-ring.ts): the camera's video copied
+ * as it was sent into Matroska segments (`pattern`, e.g. `…/r1-%06d.mkv`), each
+ * cut at the first keyframe after a second, each announced on stdout as
+ * `name,start,end` when closed. The picture only (docs/decisions.md, "Evidence
+ * clips"); the demo pictures are encoded, as they have nothing to copy.
+ */
+export function buildSegmentArgs(source: StreamSource, pattern: string): FfmpegCommand {
+  const input = inputArgs(source);
+  const video = source.kind === 'demo' ? ['libx264', '-preset', 'ultrafast', '-g', String(source.fps)] : ['copy'];
+  return {
+    ...input,
+    args: [
+      '-hide_banner',
+      '-nostdin',
+      '-nostats',
+      '-loglevel',
+      'error',
+      ...input.args,
+      '-map',
+      '0:v:0',
+      '-an',
+      '-sn',
+      '-dn',
+      '-c:v',
+      ...video,
+      '-f',
+      'segment',
+      '-segment_time',
+      '1',
+      '-segment_format',
+      'matroska',
+      '-reset_timestamps',
+      '1',
+      '-segment_list',
+      'pipe:1',
+      '-segment_list_type',
+      'csv',
+      pattern,
+    ],
+  };
+}
