@@ -44,6 +44,15 @@ export const evidenceMethods = {
     params: z.strictObject({ folder: z.string().min(1).max(300) }),
     result: VerifyReportSchema,
   },
+  /**
+   * "Periksa folder lain / Verify another folder": an export received from elsewhere (a USB stick),
+   * chosen in the host's folder chooser (Electron); the browser host has none and says to use
+   * `npm run verify -- FOLDER`. `folder` is null when the chooser was cancelled.
+   */
+  'evidence:check': {
+    params: z.strictObject({}),
+    result: z.strictObject({ folder: z.string().nullable(), report: VerifyReportSchema.nullable() }),
+  },
 } as const;
 
 export const evidenceEvents = {

@@ -198,6 +198,7 @@ export class PantauCore {
         evidenceDir: () => this.snapshotDir(),
         settings: () => ({ ...this.evidenceSettings(), operator: this.settings.evidence?.operator ?? '' }),
         saveSettings: (change) => this.saveSettings((current) => ({ evidence: { ...current.evidence, ...change } })),
+        pickFolder: options.pickFolder,
       }),
     });
     // Released newest first: events stop, then the relay's sockets, then PTZ, then every ffmpeg, then the sweep and its database.

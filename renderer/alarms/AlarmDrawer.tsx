@@ -94,17 +94,9 @@ export function AlarmDrawer() {
 function AlarmRow({ alarm, name, what, list }: { alarm: Alarm; name: string; what: string; list: string | undefined }) {
   const t = useTranslate();
   const ack = useStore((s) => s.ackAlarm);
-  const tiles = useStore((s) => s.tiles);
-  const selected = useStore((s) => s.selected);
-  const assignTile = useStore((s) => s.assignTile);
-  const select = useStore((s) => s.select);
+  const putOnWall = useStore((s) => s.putOnWall);
   const [note, setNote] = useState('');
-  const show = () => {
-    const empty = tiles.findIndex((id) => id === null);
-    const index = selected ?? (empty >= 0 ? empty : 0);
-    assignTile(index, alarm.cameraId);
-    select(index);
-  };
+  const show = () => putOnWall(alarm.cameraId);
   const acked = alarm.ackedAt !== undefined;
   return (
     <li

@@ -30,6 +30,9 @@ export function ClipLog() {
   const [state, setState] = useState<EvidenceState>();
   const [query, setQuery] = useState('');
   const [reports, setReports] = useState<Record<string, VerifyReport>>({});
+  const [other, setOther] = useState<{ folder: string; report: VerifyReport }>();
+  // Electron has a folder chooser; the browser host's files may be on another machine.
+  const canChoose = useStore((s) => s.info?.host === 'electron');
 
   useEffect(() => {
     if (!api) return;
@@ -45,7 +48,7 @@ export function ClipLog() {
     };
   }, [api, saved, setNotice]);
 
-  const configure = async (change: { operator?: string; preBufferSec?: number }) => {
+  const configure = async (change: { operator?: string; preBufferSec?: number; maxRecordMin?: number }) => {
     const result = await api?.invoke('evidence:configure', change);
     if (!result) return;
     if (!result.ok) return setNotice(result.error.message);
@@ -57,6 +60,22 @@ export function ClipLog() {
     if (result?.ok) setReports((r) => ({ ...r, [folder]: result.value }));
     else if (result) setNotice(result.error.message);
   };
+  const checkOther = async () => {
+    const result = await api?.invoke('evidence:check', {});
+    if (!result) return;
+    if (!result.ok) return setNotice(result.error.message);
+    if (result.value.folder && result.value.report)
+      setOther({ folder: result.value.folder, report: result.value.report });
+  };
+  const findings = (report: VerifyReport) => (
+    <ul className="clip-findings" data-verified={report.ok}>
+      {report.findings.map((f) => (
+        <li key={`${f.code}${JSON.stringify(f.params)}`} className={f.ok ? 'evidence-intact' : 'evidence-changed'}>
+          {f.ok ? '✓' : '✗'} {t(`verify.${f.code}` as MessageKey, f.params)}
+        </li>
+      ))}
+    </ul>
+  );
   const shown = entries.filter((e) => matches(e, query));
   const exportCsv = () =>
     downloadText(
@@ -118,6 +137,26 @@ export function ClipLog() {
               }}
             />
           </label>
+          <label>
+            {t('clip.maxRecord')}
+            <input
+              type="number"
+              data-control="clip-max-record"
+              min={1}
+              max={240}
+              defaultValue={state.settings.maxRecordMin}
+              onBlur={(e) => {
+                const minutes = Math.round(Number(e.target.value));
+                if (
+                  Number.isFinite(minutes) &&
+                  minutes >= 1 &&
+                  minutes <= 240 &&
+                  minutes !== state.settings.maxRecordMin
+                )
+                  void configure({ maxRecordMin: minutes });
+              }}
+            />
+          </label>
           <p className="muted">
             {t('clip.key', { fingerprint: state.fingerprint })}{' '}
             {state.keySealed === 'none' ? t('clip.keyNotSealed') : null}{' '}
@@ -143,7 +182,18 @@ export function ClipLog() {
         <button type="button" data-action="clip-csv" disabled={shown.length === 0} onClick={exportCsv}>
           {t('clip.csv')}
         </button>
+        {canChoose ? (
+          <button type="button" data-action="clip-check-other" onClick={() => void checkOther()}>
+            {t('clip.checkOther')}
+          </button>
+        ) : null}
       </div>
+      {other ? (
+        <div className="clip-other" data-control="clip-other">
+          <strong>{other.folder}</strong>
+          {findings(other.report)}
+        </div>
+      ) : null}
       {entries.length === 0 ? <p className="empty-state">{t('clip.empty')}</p> : null}
       <ul className="clip-list">
         {shown.map(({ folder, manifest: m }) => {
@@ -164,18 +214,7 @@ export function ClipLog() {
               <button type="button" data-action="clip-verify" onClick={() => void verify(folder)}>
                 {t('clip.verify')}
               </button>
-              {report ? (
-                <ul className="clip-findings" data-verified={report.ok}>
-                  {report.findings.map((f) => (
-                    <li
-                      key={`${f.code}${JSON.stringify(f.params)}`}
-                      className={f.ok ? 'evidence-intact' : 'evidence-changed'}
-                    >
-                      {f.ok ? '✓' : '✗'} {t(`verify.${f.code}` as MessageKey, f.params)}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              {report ? findings(report) : null}
             </li>
           );
         })}

@@ -25,10 +25,7 @@ export function FleetBroken() {
   const t = useTranslate();
   const fleet = useStore((s) => s.fleet);
   const cameras = useStore((s) => s.cameras);
-  const tiles = useStore((s) => s.tiles);
-  const selected = useStore((s) => s.selected);
-  const assignTile = useStore((s) => s.assignTile);
-  const select = useStore((s) => s.select);
+  const putOnWall = useStore((s) => s.putOnWall);
   const now = useNow(30_000);
   const [query, setQuery] = useState('');
   const [region, setRegion] = useState('');
@@ -64,14 +61,6 @@ export function FleetBroken() {
       return sign * (typeof x === 'number' ? x - (y as number) : x.localeCompare(y as string));
     });
   }, [broken, query, region, sort, t]);
-
-  const toWall = (cameraId: string) => {
-    // The selected tile, else the first empty one, else the first.
-    const empty = tiles.findIndex((id) => id === null);
-    const index = selected ?? (empty >= 0 ? empty : 0);
-    assignTile(index, cameraId);
-    select(index);
-  };
 
   return (
     <div className="fleet-broken" data-control="fleet-broken" data-count={broken.length}>
@@ -122,7 +111,7 @@ export function FleetBroken() {
                 {b.reason ? errorWords(t, b.reason) : ''}
               </td>
               <td className="fleet-actions">
-                <button type="button" data-action="fleet-to-wall" onClick={() => toWall(b.camera.id)}>
+                <button type="button" data-action="fleet-to-wall" onClick={() => putOnWall(b.camera.id)}>
                   {t('fleet.toWall')}
                 </button>
                 <button type="button" data-action="fleet-edit" onClick={() => setEditing(b.camera.id)}>

@@ -4,6 +4,7 @@
  * figures as a table, and the maintenance vendor's reports (CSV, and a page
  * that prints to A4) for the period and a region.
  */
+import { FleetCameraUptime } from './FleetCameraUptime';
 import { useEffect, useMemo, useState } from 'react';
 import { uptimePeriods, type UptimePeriod } from '../../shared/fleet';
 import {
@@ -182,6 +183,7 @@ export function FleetUptime() {
               ))}
             </tbody>
           </table>
+          <FleetCameraUptime data={data} />
         </>
       ) : null}
     </div>

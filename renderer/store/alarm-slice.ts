@@ -4,7 +4,9 @@
  * onto the watch list's tile when that wall is in this window.
  */
 import { playAlarm } from '../alarms/alarm-sound';
-import type { AlarmSlice, Slice } from './state';
+import type { Alarm } from '../../shared/alarms';
+import type { ApiEventPayload } from '../../shared/api';
+import type { AlarmSlice, PantauState, Slice } from './state';
 
 const SHOWN = 200;
 
@@ -47,10 +49,11 @@ export const alarmSlice: Slice<AlarmSlice> = (set, get) => ({
 
 /** What a window does when the core says an alarm changed. */
 export function onAlarmChanged(
-  get: () => import('./state').PantauState,
-  event: import('../../shared/api').ApiEventPayload<'alarm:changed'>,
+  get: () => PantauState,
+  set: (change: Partial<PantauState>) => void,
+  event: ApiEventPayload<'alarm:changed'>,
 ): void {
-  void get().loadAlarms();
+  mergeAlarm(get, set, event.alarm);
   if (!event.raised) return;
   if (event.sound && !get().alarmsMuted && get().control)
     void playAlarm().then((played) => document.documentElement.setAttribute('data-alarm-sound', played));
@@ -61,4 +64,18 @@ export function onAlarmChanged(
     get().assignTile(pop.tile, event.alarm.cameraId);
     get().select(pop.tile);
   }
+}
+
+/**
+ * The event's alarm into the list this window holds, and the count of those
+ * not acknowledged kept with it — without asking the core for the whole list
+ * again at every event (a city's outage raises hundreds at once, in every window).
+ */
+function mergeAlarm(get: () => PantauState, set: (change: Partial<PantauState>) => void, alarm: Alarm): void {
+  const { alarms, alarmsOpen } = get();
+  const before = alarms.find((a) => a.id === alarm.id);
+  const wasOpen = before ? before.ackedAt === undefined : false;
+  const isOpen = alarm.ackedAt === undefined;
+  const next = before ? alarms.map((a) => (a.id === alarm.id ? alarm : a)) : [alarm, ...alarms].slice(0, SHOWN);
+  set({ alarms: next, alarmsOpen: Math.max(0, alarmsOpen + Number(isOpen) - Number(wasOpen)) });
 }

@@ -113,6 +113,8 @@ export interface WallSlice {
   /** Square grid n×n (kept for the benchmark and simple callers). */
   setGrid(n: number): void;
   assignTile(index: number, cameraId: string | null): void;
+  /** Shows a camera from a list (broken cameras, alarms): on the selected tile, else the first empty one, else the first. */
+  putOnWall(cameraId: string): void;
   swapTiles(a: number, b: number): void;
   toggleMaximize(index: number): void;
   restore(): void;

@@ -43,7 +43,7 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
         if (info && info.sweeping && !event.sweeping) void get().loadFleet();
         else if (info && info.sweeping !== event.sweeping) set({ fleetInfo: { ...info, sweeping: event.sweeping } });
       });
-      api.on('alarm:changed', (event) => onAlarmChanged(get, event));
+      api.on('alarm:changed', (event) => onAlarmChanged(get, set, event));
       api.on('evidence:recording', (event) => set({ recordings: event.recordings }));
       let first = true;
       const load = async () => {

@@ -73,6 +73,15 @@ export const wallSlice: Slice<WallSlice> = (set, get) => {
       if (next.tiles !== get().tiles) changeWall({ tiles: next.tiles });
     },
 
+    putOnWall(cameraId) {
+      // The selected tile, else the first empty one, else the first.
+      const { selected, tiles } = get();
+      const empty = tiles.findIndex((id) => id === null);
+      const index = selected ?? (empty >= 0 ? empty : 0);
+      get().assignTile(index, cameraId);
+      get().select(index);
+    },
+
     swapTiles(a, b) {
       const next = withSwap(wallOf(get()), a, b);
       if (next.tiles !== get().tiles) changeWall({ tiles: next.tiles });

@@ -115,6 +115,23 @@ test('the fleet sweep finds the broken cameras of the whole inventory, and repor
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-percent')));
     expect(await cells('Banyumanik')).toEqual(['100.00', '100.00', '100.00', '83.33', '83.33', '100.00', '100.00']);
     expect(await cells('Gajahmungkur')).toEqual(['100.00', '87.50', '100.00', '100.00', '100.00', '100.00', '100.00']);
+    // Per camera on screen too, worst first, filterable.
+    const perCamera = drawer.locator('[data-control="fleet-camera-table"]');
+    await expect(perCamera.locator('tr[data-camera-id="smg-00002"] [data-uptime]')).toHaveAttribute(
+      'data-uptime',
+      /^9\d\./,
+    );
+    const uptimes = await perCamera.locator('[data-uptime]').evaluateAll((els) =>
+      els
+        .map((e) => e.getAttribute('data-uptime'))
+        .filter(Boolean)
+        .map(Number),
+    );
+    expect(uptimes.length).toBeGreaterThan(10);
+    expect(uptimes).toEqual([...uptimes].sort((a, b) => a - b));
+    await perCamera.locator('[data-control="fleet-camera-filter"]').fill('Gajahmungkur');
+    await expect(perCamera.locator('tr[data-camera-id]')).toHaveCount(1);
+    await perCamera.locator('[data-control="fleet-camera-filter"]').fill('');
     await drawer.locator('[data-control="fleet-report-region"]').selectOption('Kota Semarang/Banyumanik');
     const [csv] = await Promise.all([
       wall.page.waitForEvent('download'),

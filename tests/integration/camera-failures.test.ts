@@ -55,11 +55,17 @@ afterAll(async () => {
 afterEach(disposeWatchers);
 
 describe('failure classes', () => {
-  it('a server that accepts TCP and never answers is a camera that does not answer, retried like offline', async () => {
+  it('a server that accepts TCP and never answers is a camera that does not answer, retried like offline; "test connection" says the same', async () => {
+    // Both wait out the camera's silence: side by side, not one after the other.
     const stream = watchStream({ kind: 'rtsp', url: `rtsp://127.0.0.1:${portOf(silent)}/stream1`, transport: 'tcp' });
-    expect(await waitFor(() => stream.firstError() !== undefined, 20_000)).toBe(true);
+    const [answered, quiet] = await Promise.all([
+      waitFor(() => stream.firstError() !== undefined, 20_000),
+      probeCamera(ffmpegPath, `rtsp://127.0.0.1:${portOf(silent)}/x`, undefined, undefined, 15_000, 'tcp'),
+    ]);
+    expect(answered).toBe(true);
     expect(stream.firstError()!.code).toBe('rtsp-no-answer');
     expect(stream.last()!.state).toBe('reconnecting');
+    expect(quiet).toMatchObject({ outcome: 'timeout', failure: 'rtsp-no-answer' });
   });
 
   it('a web server on the port is "not an RTSP server", a closed port "unreachable", a wrong path "not found"', async () => {
@@ -131,12 +137,8 @@ describe('a Digest camera whose password is full of URL syntax', () => {
 });
 
 describe('"test connection" uses the same classifier and transport rule', () => {
-  it('silent server, web server, UDP-only camera', async () => {
-    const [quiet, page] = await Promise.all([
-      probeCamera(ffmpegPath, `rtsp://127.0.0.1:${portOf(silent)}/x`, undefined, undefined, 15_000, 'tcp'),
-      probeCamera(ffmpegPath, `rtsp://127.0.0.1:${portOf(web)}/`),
-    ]);
-    expect(quiet).toMatchObject({ outcome: 'timeout', failure: 'rtsp-no-answer' });
+  it('web server, UDP-only camera (the silent server: with the stream, above)', async () => {
+    const page = await probeCamera(ffmpegPath, `rtsp://127.0.0.1:${portOf(web)}/`);
     expect(page).toMatchObject({ outcome: 'not-rtsp', failure: 'not-rtsp' });
     const udpOnly = await startRtspServer([{ name: 'cam', width: 320, height: 240, flags: 'udp-only' }]);
     try {

@@ -15,6 +15,7 @@ import { silentLogger } from '../../electron/core/log';
 import { EvidenceKey } from '../../electron/core/evidence/evidence-key';
 import { findingText, verifyEvidence } from '../../electron/core/evidence/verify-evidence';
 import type { PantauCore } from '../../electron/core/pantau-core';
+import { codecClips, recordingAcrossRestart } from './evidence-cases';
 import { openCoreWith } from './open-core';
 import { MANIFEST_FILE, SIGNATURE_FILE, type EvidenceEntry } from '../../shared/evidence';
 import { barsIn, decodeFrames, smpteBars } from '../fixtures/picture';
@@ -102,44 +103,61 @@ afterAll(async () => {
 });
 
 describe('evidence clips', () => {
-  it('save the last 30 s: an MP4 of 30 ± 1 s from a keyframe, the camera’s bars, a signed manifest without the password', async () => {
-    // 30 s of picture, and the segment that closes after the press.
-    await new Promise((resolve) => setTimeout(resolve, 33_000));
-    saved = await core.handlers['evidence:save']({ cameraId: 'gerbang-tol', seconds: 30 }, context);
+  // These three run together: the first mostly waits for 30 s of picture.
+  it.concurrent(
+    'save the last 30 s: an MP4 of 30 ± 1 s from a keyframe, the camera’s bars, a signed manifest without the password',
+    async () => {
+      // 30 s of picture, and the segment that closes after the press.
+      await new Promise((resolve) => setTimeout(resolve, 33_000));
+      saved = await core.handlers['evidence:save']({ cameraId: 'gerbang-tol', seconds: 30 }, context);
 
-    const folder = path.join(evidenceDir, saved.folder);
-    const clip = saved.manifest.files[0]!;
-    expect(readdirSync(folder).sort()).toEqual([clip.name, MANIFEST_FILE, SIGNATURE_FILE].sort());
-    const facts = probe(path.join(folder, clip.name));
-    expect(facts.codec).toBe('h264');
-    expect(Math.abs(facts.duration - 30)).toBeLessThanOrEqual(1);
-    expect(facts.firstKey).toBe(true);
-    const [first] = decodeFrames(readFileSync(path.join(folder, clip.name)), 640, 360, 'mp4');
-    expect(barsIn(first!)).toEqual(smpteBars);
+      const folder = path.join(evidenceDir, saved.folder);
+      const clip = saved.manifest.files[0]!;
+      expect(readdirSync(folder).sort()).toEqual([clip.name, MANIFEST_FILE, SIGNATURE_FILE].sort());
+      const facts = probe(path.join(folder, clip.name));
+      expect(facts.codec).toBe('h264');
+      expect(Math.abs(facts.duration - 30)).toBeLessThanOrEqual(1);
+      expect(facts.firstKey).toBe(true);
+      const [first] = decodeFrames(readFileSync(path.join(folder, clip.name)), 640, 360, 'mp4');
+      expect(barsIn(first!)).toEqual(smpteBars);
 
-    const manifestText = readFileSync(path.join(folder, MANIFEST_FILE), 'utf8');
-    for (const secret of [PASSWORD, encodeURIComponent(PASSWORD), 'p@ss']) expect(manifestText).not.toContain(secret);
-    expect(saved.manifest).toMatchObject({
-      kind: 'clip',
-      how: 'last',
-      camera: {
-        id: 'gerbang-tol',
-        name: 'Gerbang Tol Manyaran',
-        region: 'Semarang/Barat',
-        stream: server.url('gerbang'),
-      },
-      operator: 'Bripka Sari',
-      gaps: [],
-      files: [{ video: 'H.264, copied as the camera sent it' }],
-    });
-    expect(saved.manifest.start).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d$/);
+      const manifestText = readFileSync(path.join(folder, MANIFEST_FILE), 'utf8');
+      for (const secret of [PASSWORD, encodeURIComponent(PASSWORD), 'p@ss']) expect(manifestText).not.toContain(secret);
+      expect(saved.manifest).toMatchObject({
+        kind: 'clip',
+        how: 'last',
+        camera: {
+          id: 'gerbang-tol',
+          name: 'Gerbang Tol Manyaran',
+          region: 'Semarang/Barat',
+          stream: server.url('gerbang'),
+        },
+        operator: 'Bripka Sari',
+        gaps: [],
+        files: [{ video: 'H.264, copied as the camera sent it' }],
+      });
+      expect(saved.manifest.start).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d$/);
 
-    const report = await core.handlers['evidence:verify']({ folder: saved.folder }, context);
-    expect(report.findings.filter((f) => !f.ok)).toEqual([]);
-    expect(report.ok).toBe(true);
-    const log = await core.handlers['evidence:list']({}, context);
-    expect(log.entries.map((e) => e.folder)).toEqual([saved.folder]);
-  }, 60_000);
+      const report = await core.handlers['evidence:verify']({ folder: saved.folder }, context);
+      expect(report.findings.filter((f) => !f.ok)).toEqual([]);
+      expect(report.ok).toBe(true);
+      const log = await core.handlers['evidence:list']({}, context);
+      expect(log.entries.map((e) => e.folder)).toEqual([saved.folder]);
+    },
+    60_000,
+  );
+
+  it.concurrent(
+    'a recording across a camera restart keeps going, and its manifest has one gap; hostile names are made safe',
+    recordingAcrossRestart,
+    60_000,
+  );
+
+  it.concurrent(
+    'H.265 is copied and tagged hvc1; MJPEG is encoded to H.264 and the manifest says so',
+    codecClips,
+    60_000,
+  );
 
   it('verify says in words what was changed: a flipped byte, an edited manifest, another key', async () => {
     const state = await core.handlers['evidence:state']({}, context);

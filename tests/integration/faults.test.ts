@@ -79,43 +79,48 @@ describe('stream faults', () => {
     expect(stream.last()!.reconnects).toBeGreaterThanOrEqual(1);
   });
 
-  it('camera frozen (SIGSTOP) for 10 s: stalled, then live after SIGCONT', async () => {
-    const server = await camera();
-    const stream = watch(server.url('cam'));
-    expect(await waitFor(() => stream.last()?.state === 'live', 15_000)).toBe(true);
+  // Two cameras frozen side by side (each test waits out its freeze: together, not one after the other).
+  it('camera frozen (SIGSTOP) for 10 s: stalled, then live after SIGCONT; frozen for 20 s: stalled once, never "live" in between, restarted at the stall limit, live after SIGCONT', async () => {
+    const tenSeconds = async () => {
+      const server = await camera();
+      const stream = watch(server.url('cam'));
+      expect(await waitFor(() => stream.last()?.state === 'live', 15_000)).toBe(true);
 
-    server.process.kill('SIGSTOP');
-    const stoppedAt = Date.now();
-    expect(await waitFor(() => stream.last()!.state === 'stalled', 6_000)).toBe(true);
-    // Stalled is judged from the output: the last frame is older than the stall limit.
-    expect(Date.now() - stream.last()!.lastFrameAt!).toBeGreaterThanOrEqual(2000);
-    await waitFor(() => Date.now() - stoppedAt >= 10_000, 11_000, 250);
-    server.process.kill('SIGCONT');
+      server.process.kill('SIGSTOP');
+      const stoppedAt = Date.now();
+      expect(await waitFor(() => stream.last()!.state === 'stalled', 6_000)).toBe(true);
+      // Stalled is judged from the output: the last frame is older than the stall limit.
+      expect(Date.now() - stream.last()!.lastFrameAt!).toBeGreaterThanOrEqual(2000);
+      await waitFor(() => Date.now() - stoppedAt >= 10_000, 11_000, 250);
+      server.process.kill('SIGCONT');
 
-    const before = stream.bytes();
-    expect(await waitFor(() => stream.last()!.state === 'live' && stream.bytes() > before + 10_000, 20_000)).toBe(true);
-    expect(stream.states()).toContain('stalled');
-  });
-
-  it('camera frozen for 20 s: stalled once, never "live" in between, restarted at the stall limit, live after SIGCONT', async () => {
-    const server = await camera();
-    const stream = watch(server.url('cam'));
-    expect(await waitFor(() => stream.last()?.state === 'live', 15_000)).toBe(true);
-    server.process.kill('SIGSTOP');
-    const stoppedAt = Date.now();
-    const seen = stream.statuses.length;
-    expect(await waitFor(() => stream.last()!.state === 'stalled', 6_000)).toBe(true);
-    // ffmpeg flushes what it holds when its socket times out (10 s): that must not read as "live".
-    expect(await waitFor(() => stream.states().slice(seen).includes('reconnecting'), 16_000)).toBe(true);
-    const restartedAfter = Date.now() - stoppedAt;
-    const during = stream.states().slice(seen, stream.states().indexOf('reconnecting', seen));
-    expect(during).toEqual(['stalled']);
-    expect(restartedAfter).toBeLessThan(15_000);
-    expect(stream.last()!.error?.code).toBe('rtsp-timeout');
-    await waitFor(() => Date.now() - stoppedAt >= 20_000, 21_000, 250);
-    server.process.kill('SIGCONT');
-    expect(await waitFor(() => stream.last()!.state === 'live', 30_000)).toBe(true);
-  });
+      const before = stream.bytes();
+      expect(await waitFor(() => stream.last()!.state === 'live' && stream.bytes() > before + 10_000, 20_000)).toBe(
+        true,
+      );
+      expect(stream.states()).toContain('stalled');
+    };
+    const twentySeconds = async () => {
+      const server = await camera();
+      const stream = watch(server.url('cam'));
+      expect(await waitFor(() => stream.last()?.state === 'live', 15_000)).toBe(true);
+      server.process.kill('SIGSTOP');
+      const stoppedAt = Date.now();
+      const seen = stream.statuses.length;
+      expect(await waitFor(() => stream.last()!.state === 'stalled', 6_000)).toBe(true);
+      // ffmpeg flushes what it holds when its socket times out (10 s): that must not read as "live".
+      expect(await waitFor(() => stream.states().slice(seen).includes('reconnecting'), 16_000)).toBe(true);
+      const restartedAfter = Date.now() - stoppedAt;
+      const during = stream.states().slice(seen, stream.states().indexOf('reconnecting', seen));
+      expect(during).toEqual(['stalled']);
+      expect(restartedAfter).toBeLessThan(15_000);
+      expect(stream.last()!.error?.code).toBe('rtsp-timeout');
+      await waitFor(() => Date.now() - stoppedAt >= 20_000, 21_000, 250);
+      server.process.kill('SIGCONT');
+      expect(await waitFor(() => stream.last()!.state === 'live', 30_000)).toBe(true);
+    };
+    await Promise.all([tenSeconds(), twentySeconds()]);
+  }, 60_000);
 
   it('ffmpeg killed: restarted, and live again', async () => {
     const server = await camera();

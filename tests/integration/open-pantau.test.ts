@@ -85,6 +85,42 @@ describe('openPantau', () => {
     await again.dispose();
   });
 
+  it('ten watch lists, ten fleet settings and ten evidence settings fired at once are all kept, after a restart too', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-open-'));
+    const core = await openPantau(options(dataDir));
+    const context = { relayBase: 'ws://x' };
+    const lists = Array.from({ length: 10 }, (_, i) => ({
+      id: `daftar-${i}`,
+      name: `Daftar ${i}`,
+      groups: [`Wilayah ${i}`],
+      cameraIds: [],
+      sound: i % 2 === 0,
+      events: false,
+    }));
+    await Promise.all([
+      ...lists.map((watchList) => core.handlers['alarm:watch']({ watchList }, context)),
+      ...[5, 10, 15, 20, 30, 45, 60, 90, 120, 240].map((intervalMin, i) =>
+        core.handlers['fleet:configure'](i % 2 ? { intervalMin } : { intervalMin, enabled: true }, context),
+      ),
+      ...Array.from({ length: 10 }, (_, i) =>
+        core.handlers['evidence:configure'](i % 2 ? { preBufferSec: i * 10 } : { maxRecordMin: i + 1 }, context),
+      ),
+    ]);
+    const check = async (c: typeof core) => {
+      const listed = await c.handlers['alarm:list']({ limit: 10 }, context);
+      expect(listed.watchLists.map((l) => l.id).sort()).toEqual(lists.map((l) => l.id).sort());
+      const fleet = JSON.parse(readFileSync(path.join(dataDir, 'settings.json'), 'utf8')).fleet;
+      expect(fleet).toMatchObject({ intervalMin: 240, enabled: true });
+      const evidence = await c.handlers['evidence:state']({}, context);
+      expect(evidence.settings).toEqual({ preBufferSec: 90, maxRecordMin: 9 });
+    };
+    await check(core);
+    await core.dispose();
+    const again = await openPantau(options(dataDir));
+    await check(again);
+    await again.dispose();
+  });
+
   it('a camera file named on the command line must exist; damaged beyond its backup, it names the field', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-open-'));
     await expect(openPantau(options(dataDir, { cameraFile: path.join(dataDir, 'nope.json') }))).rejects.toThrow(

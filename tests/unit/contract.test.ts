@@ -141,6 +141,19 @@ describe('the API contract', () => {
     });
   });
 
+  it('refuses evidence of a demo picture, a path out of the evidence folder, and a chooser it has not', async () => {
+    expect(await call('evidence:save', { cameraId: 'demo-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported', message: 'A demo camera’s test picture cannot be saved as evidence.' },
+    });
+    for (const folder of ['../x', '/etc', '.partial-abc'])
+      expect(await call('evidence:verify', { folder })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await call('evidence:check', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported', message: expect.stringContaining('npm run verify -- FOLDER') },
+    });
+  });
+
   it('takes no sealed password from the page', async () => {
     const camera = {
       id: 'x1',

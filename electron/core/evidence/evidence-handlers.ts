@@ -15,6 +15,8 @@ export interface EvidenceHandlerDeps {
   evidenceDir: () => string;
   settings: () => EvidenceSettings & { operator: string };
   saveSettings: (change: Partial<EvidenceSettings & { operator: string }>) => Promise<void>;
+  /** The host's folder chooser (Electron's dialog); absent in the browser host. */
+  pickFolder?: ((current: string) => Promise<string | undefined>) | undefined;
 }
 
 export function evidenceHandlers(deps: EvidenceHandlerDeps): Pick<ApiHandlers, keyof typeof evidenceMethods> {
@@ -48,6 +50,16 @@ export function evidenceHandlers(deps: EvidenceHandlerDeps): Pick<ApiHandlers, k
       if (params.folder !== path.basename(params.folder) || params.folder.startsWith('.'))
         throw new CodedError('invalid-request', 'Not an export of the evidence folder.');
       return verifyEvidence(path.join(deps.evidenceDir(), params.folder), deps.key().publicKey);
+    },
+    'evidence:check': async () => {
+      if (!deps.pickFolder)
+        throw new CodedError(
+          'unsupported',
+          'This host has no folder chooser: check a folder with npm run verify -- FOLDER on the machine that has it.',
+        );
+      const folder = await deps.pickFolder(deps.evidenceDir());
+      if (folder === undefined) return { folder: null, report: null };
+      return { folder, report: await verifyEvidence(folder, deps.key().publicKey) };
     },
   };
 }
