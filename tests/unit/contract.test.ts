@@ -147,7 +147,10 @@ describe('the API contract', () => {
       error: { code: 'unsupported', message: 'A demo camera’s test picture cannot be saved as evidence.' },
     });
     for (const folder of ['../x', '/etc', '.partial-abc'])
-      expect(await call('evidence:verify', { folder })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      expect(await call('evidence:verify', { folder })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      });
     expect(await call('evidence:check', {})).toMatchObject({
       ok: false,
       error: { code: 'unsupported', message: expect.stringContaining('npm run verify -- FOLDER') },
