@@ -14,6 +14,7 @@ import { CameraImport } from './CameraImport';
 import { DRAG_CAMERA } from '../tile/use-tile-drag';
 import { errorWords } from '../error-words';
 import type { MessageKey } from '../i18n';
+import { SearchField } from './ui/SearchField';
 
 const ROW_HEIGHT = 26;
 
@@ -104,14 +105,12 @@ export function CameraList() {
       </h2>
       <DemoNotice />
       <CameraImport />
-      <input
-        type="search"
+      <SearchField
         className="camera-search"
-        data-control="camera-search"
-        placeholder={t('cameras.search')}
-        aria-label={t('cameras.search')}
+        control="camera-search"
+        label={t('cameras.search')}
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={setQuery}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && firstCamera?.kind === 'camera') put(firstCamera.camera.id);
           if (e.key === 'Escape') {

@@ -13,12 +13,40 @@ import { csvDocument } from '../../shared/csv';
 import { downloadText } from '../download';
 import type { MessageKey } from '../i18n';
 import { useStore, useTranslate } from '../store';
+import { SearchField } from '../components/ui/SearchField';
 
 const matches = (entry: EvidenceEntry, query: string) => {
   const m = entry.manifest;
   const text = `${m.camera.id} ${m.camera.name} ${m.camera.region} ${m.operator} ${m.start} ${entry.folder}`;
   return text.toLowerCase().includes(query.trim().toLowerCase());
 };
+
+/** A whole number in a range, taken when the field is left (and only when it changed). */
+function WholeNumber(props: {
+  label: string;
+  control: string;
+  min: number;
+  max: number;
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="number"
+        data-control={props.control}
+        min={props.min}
+        max={props.max}
+        defaultValue={props.value}
+        onBlur={(e) => {
+          const n = Math.round(Number(e.target.value));
+          if (Number.isFinite(n) && n >= props.min && n <= props.max && n !== props.value) props.onChange(n);
+        }}
+      />
+    </label>
+  );
+}
 
 export function ClipLog() {
   const t = useTranslate();
@@ -117,46 +145,22 @@ export function ClipLog() {
               }}
             />
           </label>
-          <label>
-            {t('clip.preBuffer')}
-            <input
-              type="number"
-              data-control="clip-prebuffer"
-              min={0}
-              max={120}
-              defaultValue={state.settings.preBufferSec}
-              onBlur={(e) => {
-                const seconds = Math.round(Number(e.target.value));
-                if (
-                  Number.isFinite(seconds) &&
-                  seconds >= 0 &&
-                  seconds <= 120 &&
-                  seconds !== state.settings.preBufferSec
-                )
-                  void configure({ preBufferSec: seconds });
-              }}
-            />
-          </label>
-          <label>
-            {t('clip.maxRecord')}
-            <input
-              type="number"
-              data-control="clip-max-record"
-              min={1}
-              max={240}
-              defaultValue={state.settings.maxRecordMin}
-              onBlur={(e) => {
-                const minutes = Math.round(Number(e.target.value));
-                if (
-                  Number.isFinite(minutes) &&
-                  minutes >= 1 &&
-                  minutes <= 240 &&
-                  minutes !== state.settings.maxRecordMin
-                )
-                  void configure({ maxRecordMin: minutes });
-              }}
-            />
-          </label>
+          <WholeNumber
+            label={t('clip.preBuffer')}
+            control="clip-prebuffer"
+            min={0}
+            max={120}
+            value={state.settings.preBufferSec}
+            onChange={(preBufferSec) => void configure({ preBufferSec })}
+          />
+          <WholeNumber
+            label={t('clip.maxRecord')}
+            control="clip-max-record"
+            min={1}
+            max={240}
+            value={state.settings.maxRecordMin}
+            onChange={(maxRecordMin) => void configure({ maxRecordMin })}
+          />
           <p className="muted">
             {t('clip.key', { fingerprint: state.fingerprint })}{' '}
             {state.keySealed === 'none' ? t('clip.keyNotSealed') : null}{' '}
@@ -171,14 +175,7 @@ export function ClipLog() {
         </div>
       ) : null}
       <div className="clip-log-tools">
-        <input
-          type="search"
-          data-control="clip-search"
-          placeholder={t('clip.search')}
-          aria-label={t('clip.search')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
+        <SearchField control="clip-search" label={t('clip.search')} value={query} onChange={setQuery} />
         <button type="button" data-action="clip-csv" disabled={shown.length === 0} onClick={exportCsv}>
           {t('clip.csv')}
         </button>

@@ -15,6 +15,7 @@ import { useStore, useTranslate } from '../store';
 import { SortableHead, sortedBy } from '../components/ui/SortableHead';
 import { RegionSelect } from './RegionSelect';
 import { useNow } from '../use-now';
+import { SearchField } from '../components/ui/SearchField';
 
 type Column = 'name' | 'region' | 'since' | 'reason';
 const columns: Column[] = ['name', 'region', 'since', 'reason'];
@@ -68,14 +69,7 @@ export function FleetBroken() {
         <span className="fleet-count" data-control="fleet-broken-count">
           {t('fleet.brokenCount', { n: broken.length, total: cameras.filter((c) => !c.demo).length })}
         </span>
-        <input
-          type="search"
-          data-control="fleet-filter"
-          placeholder={t('fleet.filter')}
-          aria-label={t('fleet.filter')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
+        <SearchField control="fleet-filter" label={t('fleet.filter')} value={query} onChange={setQuery} />
         <RegionSelect control="fleet-region" regions={regions} value={region} onChange={setRegion} />
       </div>
       {broken.length === 0 ? (

@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'react';
 import type { ApiResult } from '../../shared/api';
 import { useStore, useTranslate } from '../store';
+import { SearchField } from '../components/ui/SearchField';
 
 const SHOWN = 100;
 
@@ -25,14 +26,7 @@ export function FleetCameraUptime({ data }: { data: ApiResult<'fleet:uptime'> })
   return (
     <section className="fleet-camera-uptime" data-control="fleet-camera-table">
       <h3>{t('fleet.report.worst')}</h3>
-      <input
-        type="search"
-        data-control="fleet-camera-filter"
-        placeholder={t('fleet.cameraFilter')}
-        aria-label={t('fleet.cameraFilter')}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-      />
+      <SearchField control="fleet-camera-filter" label={t('fleet.cameraFilter')} value={query} onChange={setQuery} />
       <table className="health-table fleet-table">
         <thead>
           <tr>

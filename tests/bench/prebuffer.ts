@@ -8,12 +8,10 @@
  * "save the last 30 s" takes. Stops with an error when a figure cannot be had.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { resolveFfmpeg } from '../../electron/core/ffmpeg/resolve-ffmpeg';
-import { silentLogger } from '../../electron/core/log';
-import { openPantau } from '../../electron/core/pantau-core';
+import { openCoreWith } from '../integration/open-core';
 import { childrenOf, waitFor } from '../fixtures/processes';
 import { replayClip } from '../fixtures/replay-clip';
 import { startRtspServer } from '../fixtures/rtsp-server';
@@ -44,25 +42,10 @@ export async function prebufferPart(log: (line: string) => void): Promise<Prebuf
   const server = await startRtspServer([{ name: 'rep', width: 640, height: 360, flags: `replay=${replayClip(600)}` }], {
     copies: CAMERAS,
   });
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-bench-prebuffer-'));
-  const cameraFile = path.join(dataDir, 'cameras.json');
   const ids = Array.from({ length: CAMERAS }, (_, i) => `replay-${i + 1}`);
-  writeFileSync(
-    cameraFile,
-    JSON.stringify({
-      cameras: ids.map((id, i) => ({ id, name: id, streams: [{ profile: 'main', url: server.url(`rep/${i + 1}`) }] })),
-    }),
+  const { core, evidenceDir } = await openCoreWith(
+    ids.map((id, i) => ({ id, name: id, streams: [{ profile: 'main', url: server.url(`rep/${i + 1}`) }] })),
   );
-  const core = await openPantau({
-    ffmpegPath: resolveFfmpeg().path,
-    logger: silentLogger,
-    host: 'browser',
-    version: 'bench',
-    dataDir,
-    cameraFile,
-    snapshotDir: path.join(dataDir, 'evidence'),
-    send: () => undefined,
-  });
   const ffmpegs = (segments: boolean) => () =>
     childrenOf()
       .filter((p) => p.args.some((a) => a.includes('ffmpeg')))
@@ -93,7 +76,7 @@ export async function prebufferPart(log: (line: string) => void): Promise<Prebuf
     const started = Date.now();
     const saved = await core.handlers['evidence:save']({ cameraId: ids[0]!, seconds: 30 }, context);
     const ms = Date.now() - started;
-    const clip = path.join(dataDir, 'evidence', saved.folder, saved.manifest.files[0]!.name);
+    const clip = path.join(evidenceDir, saved.folder, saved.manifest.files[0]!.name);
     const seconds = Number(
       execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', clip]).toString(),
     );

@@ -153,6 +153,9 @@ function bitrate(size: { width: number; height: number }, fps: number): number {
   return Math.round(Math.min(6_000_000, Math.max(400_000, bits)) / 1000) * 1000;
 }
 
+/** The camera's first video stream and nothing else: no audio, subtitles or data. */
+const VIDEO_ONLY = ['-map', '0:v:0', '-an', '-sn', '-dn'];
+
 /**
  * Warnings too: "corrupt decoded frame" is how ffmpeg says it concealed damage;
  * `repeat`: every one of them, not "Last message repeated N times" later.
@@ -236,11 +239,7 @@ export function buildPassthroughArgs(source: StreamSource, transport?: RtpTransp
     args: [
       ...QUIET_BUT_WARNINGS,
       ...input.args,
-      '-map',
-      '0:v:0',
-      '-an',
-      '-sn',
-      '-dn',
+      ...VIDEO_ONLY,
       ...video,
       '-f',
       'h264',
@@ -270,11 +269,7 @@ export function buildSegmentArgs(source: StreamSource, pattern: string): FfmpegC
       '-loglevel',
       'error',
       ...input.args,
-      '-map',
-      '0:v:0',
-      '-an',
-      '-sn',
-      '-dn',
+      ...VIDEO_ONLY,
       '-c:v',
       ...video,
       '-f',
