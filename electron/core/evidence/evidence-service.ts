@@ -65,6 +65,12 @@ interface Running {
 }
 
 const BUFFER_PREFIX = 'pantau-prebuffer-';
+/**
+ * At most this many pre-buffers at once: each is a second main stream from a camera (4 Mbit/s is
+ * common), and six monitors of 4×4 walls would otherwise pull ~100 of them over the centre's
+ * network. The first cameras to settle on a wall get one; a recording still starts on any camera.
+ */
+const MAX_BUFFERS = 36;
 /** How long a wall has shown a camera live before its pre-buffer starts. */
 const SETTLED_MS = 3000;
 
@@ -126,7 +132,7 @@ export class EvidenceService {
     for (const cameraId of onWall) {
       const buffered = this.buffers.get(cameraId);
       if (buffered) buffered.lastOnWall = now;
-      else if (wanted && settled.has(cameraId)) this.startBuffer(cameraId, now);
+      else if (wanted && settled.has(cameraId) && this.buffers.size < MAX_BUFFERS) this.startBuffer(cameraId, now);
     }
     for (const [cameraId, buffered] of this.buffers) {
       const keep = buffered.ring.held || (wanted && now - buffered.lastOnWall < (this.options.lingerMs ?? 10_000));
