@@ -1,6 +1,7 @@
 import { templateOf } from '../../shared/layouts';
 import { useStore } from '../store';
 import { Tile } from './Tile';
+import { TileBoundary } from './TileBoundary';
 
 export function Wall() {
   const geometry = useStore((s) => s.geometry);
@@ -17,17 +18,18 @@ export function Wall() {
       }}
     >
       {geometry.tiles.map((rect, index) => {
-        const cameraId = tiles[index] ?? null;
+        const place = {
+          index,
+          cameraId: tiles[index] ?? null,
+          rect,
+          maximized: maximized === index,
+          hidden: maximized !== null && maximized !== index,
+        };
         return (
           // Keyed by position and camera: a camera that stays in its tile keeps its player.
-          <Tile
-            key={`${index}:${cameraId ?? ''}`}
-            index={index}
-            cameraId={cameraId}
-            rect={rect}
-            maximized={maximized === index}
-            hidden={maximized !== null && maximized !== index}
-          />
+          <TileBoundary key={`${index}:${place.cameraId ?? ''}`} {...place}>
+            <Tile {...place} />
+          </TileBoundary>
         );
       })}
     </main>

@@ -8,6 +8,7 @@
  */
 import { NAL_IDR, NAL_SPS, codecString, framedUnits, nalType, splitNalUnits } from '../../shared/h264';
 import type { ToWorker, FromWorker } from './h264-messages';
+import { RELAY_DISCONTINUITY } from '../../shared/relay-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -54,7 +55,12 @@ function connect(): void {
     retryMs = 300;
     post({ type: 'socket', state: 'open' });
   };
-  ws.onmessage = (message: MessageEvent<ArrayBuffer>) => {
+  ws.onmessage = (message: MessageEvent<ArrayBuffer | string>) => {
+    // The stream broke off: the pictures after it refer to none before it.
+    if (typeof message.data === 'string') {
+      if (message.data === RELAY_DISCONTINUITY) needKey = true;
+      return;
+    }
     for (const unit of framedUnits(new Uint8Array(message.data))) picture(unit);
   };
   ws.onclose = (event) => {

@@ -34,6 +34,15 @@ declare module '@cycjimmy/jsmpeg-player' {
     play(): void;
     pause(): void;
   }
-  const JSMpeg: { Player: typeof Player };
+  /** JSMpeg's MPEG-TS demuxer: what a source writes into; it hands each whole PES to its destination. */
+  export class TsDemuxer implements JSMpegDestination {
+    constructor(options: JSMpegPlayerOptions);
+    connect(streamId: number, destination: { write(pts: number, buffers: Uint8Array[]): void }): void;
+    write(data: ArrayBuffer): void;
+  }
+  const JSMpeg: {
+    Player: typeof Player;
+    Demuxer: { TS: typeof TsDemuxer & { STREAM: { VIDEO_1: number } } };
+  };
   export default JSMpeg;
 }

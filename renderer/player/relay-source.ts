@@ -3,8 +3,16 @@
  * reconnects with backoff (the relay starts every connection at a GOP, so
  * decoding resumes cleanly), stops for good on a refusal, and reports socket
  * state and received bytes to the tile.
+ *
+ * Where the stream breaks off — a new connection, or the relay's
+ * discontinuity frame (a new ffmpeg, a skip ahead) — the demuxer's unfinished
+ * picture is dropped, never completed with the next stream's bytes: JSMpeg's
+ * WebAssembly decoder shares one heap among all tiles, and a truncated
+ * picture decoded there can write past its buffers and break every tile.
  */
 import type { JSMpegDestination, JSMpegPlayerOptions, JSMpegSource } from '@cycjimmy/jsmpeg-player';
+import { RELAY_DISCONTINUITY } from '../../shared/relay-protocol';
+import { dropUnfinishedPicture } from './jsmpeg-demuxer';
 
 export interface RelaySourceEvents {
   /** `code`: the close code of a refusal (4404 no such camera, 4429 too many streams). */
@@ -49,7 +57,15 @@ export class RelaySource implements JSMpegSource {
       this.retryMs = 300;
       this.events.onSocket?.('open');
     };
-    ws.onmessage = (message: MessageEvent<ArrayBuffer>) => {
+    let first = true;
+    ws.onmessage = (message: MessageEvent<ArrayBuffer | string>) => {
+      if (typeof message.data === 'string') {
+        if (message.data === RELAY_DISCONTINUITY) dropUnfinishedPicture(this.destination);
+        return;
+      }
+      // A reconnection: the previous socket may have ended inside a picture.
+      if (first && this.established) dropUnfinishedPicture(this.destination);
+      first = false;
       if (!this.established) {
         this.established = true;
         this.hookOnEstablished?.();

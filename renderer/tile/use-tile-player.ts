@@ -128,7 +128,13 @@ export function useTilePlayer({
       });
     return () => {
       cancelled = true;
-      player?.destroy();
+      try {
+        player?.destroy();
+      } catch (error) {
+        // Closing must not take the wall down with it (TileBoundary would catch it, but
+        // the other tiles need not start again for this one).
+        console.error(`tile ${index + 1}: its player could not be closed`, error);
+      }
       if (webgl && video !== 'h264') releaseWebGL(canvas);
       setProfile(undefined);
       setSocketUp(false);

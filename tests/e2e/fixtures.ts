@@ -37,7 +37,10 @@ export const test = base.extend<Fixtures>({
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    page.on('pageerror', (error) => errors.push(error.message));
+    // With where it was thrown: a fault seen once on CI must say where it came from.
+    page.on('pageerror', (error) =>
+      errors.push([error.message, ...(error.stack ?? '').split('\n').slice(1, 6)].join('\n')),
+    );
     await use(errors);
     expect(errors, 'console errors on the page').toEqual([]);
   },

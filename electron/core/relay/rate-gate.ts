@@ -23,6 +23,11 @@ export class RateGate {
 
   constructor(readonly rate: ViewerRate) {}
 
+  /** The stream broke off (a new ffmpeg): a picture being taken will not be finished. */
+  restart(): void {
+    this.taking = false;
+  }
+
   /** The bytes of this chunk the viewer gets, or undefined for none. */
   pass(chunk: TsChunk): Buffer | undefined {
     if (this.rate === 'full') return chunk.data;

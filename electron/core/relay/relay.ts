@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { CodedError } from '../../../shared/errors';
+import { RELAY_DISCONTINUITY } from '../../../shared/relay-protocol';
 import { tierByWidth } from '../../../shared/stream-choice';
 import type { OutputOptions, VideoPath } from '../streams/ffmpeg-args';
 import type { Logger } from '../log';
@@ -94,21 +95,35 @@ export class Relay {
     const pictures = new RateGate(rate);
     const gate = new BacklogGate(this.options.maxBacklogBytes ?? 2 * 1024 * 1024);
     let subscription: Subscription | undefined;
+    /** Whether this viewer holds bytes of the current stream: only then is a break worth saying. */
+    let sentSinceBreak = false;
 
     const subscriber = {
       // Edited: 1012 (service restart) makes the page open it again, now with the new address.
       // Removed: 4404, the same refusal as for an unknown camera.
       end: (reason: 'changed' | 'removed') =>
         reason === 'changed' ? ws.close(1012, 'camera changed') : ws.close(4404, 'camera removed'),
+      // The page drops the part of a picture it holds (a truncated picture
+      // is garbage to a decoder) and starts again at the next key picture.
+      discontinuity: () => {
+        pictures.restart();
+        if (sentSinceBreak && ws.readyState === WebSocket.OPEN) ws.send(RELAY_DISCONTINUITY);
+        sentSinceBreak = false;
+      },
       write: (chunk: TsChunk) => {
         if (ws.readyState !== WebSocket.OPEN) return;
-        const taken = pictures.pass(chunk);
+        let taken = pictures.pass(chunk);
         if (!taken) return;
         const decision = gate.decide(chunk.gopStart, ws.bufferedAmount);
         if (decision === 'drop') return;
-        // A resync starts a fresh GOP: PAT/PMT first, as for a new viewer.
-        const data = decision === 'resync' && subscription ? Buffer.concat([subscription.session.psi(), taken]) : taken;
-        ws.send(data, { binary: true });
+        if (decision === 'resync') {
+          // Dropping began wherever the backlog grew, maybe inside a picture.
+          ws.send(RELAY_DISCONTINUITY);
+          // A fresh GOP: PAT/PMT first, as for a new viewer.
+          if (subscription) taken = Buffer.concat([subscription.session.psi(), taken]);
+        }
+        ws.send(taken, { binary: true });
+        sentSinceBreak = true;
       },
     };
 

@@ -14,6 +14,12 @@ export interface StreamSubscriber {
   write(chunk: TsChunk): void;
   /** The stream ended for good: its camera was edited (open it again) or removed. */
   end?(reason: 'changed' | 'removed'): void;
+  /**
+   * A new ffmpeg replaces the old one (a restart, a bigger box): whatever part
+   * of a picture the subscriber holds will never be finished. The next chunk
+   * it gets begins the new stream.
+   */
+  discontinuity?(): void;
 }
 
 /**

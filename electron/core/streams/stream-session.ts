@@ -217,6 +217,7 @@ export class StreamSession {
   private start(why: 'attempt' | 'resize' = 'attempt'): void {
     const { source } = this.options;
     this.out.restart();
+    for (const subscriber of this.subscribers) subscriber.discontinuity?.();
     this.hadPicture = false;
     this.figures.restart();
     const first = this.attempts.length === 0;
