@@ -138,3 +138,17 @@ export function localTimestamp(ms: number): string {
   const local = `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${p(date.getHours())}:${p(date.getMinutes())}:${p(date.getSeconds())}`;
   return `${local} ${offset >= 0 ? '+' : '-'}${p(Math.trunc(offset / 60))}:${p(offset % 60)}`;
 }
+
+/**
+ * The stream evidence is taken from (a snapshot, a clip's pre-buffer): the one
+ * with the most pixels, as evidence wants every pixel the camera has; where
+ * the sizes are not known, the one called main, else the first.
+ */
+export function evidenceProfile(
+  profiles: readonly { profile: string; width?: number; height?: number }[],
+): string | undefined {
+  const area = (p: { width?: number; height?: number }) => (p.width ?? 0) * (p.height ?? 0);
+  const largest = Math.max(0, ...profiles.map(area));
+  if (largest === 0) return (profiles.find((p) => p.profile === 'main') ?? profiles[0])?.profile;
+  return profiles.find((p) => area(p) === largest)?.profile;
+}

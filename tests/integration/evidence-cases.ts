@@ -5,6 +5,9 @@
  *   same port): the recording survives, the clip plays, and the manifest has exactly one gap, of
  *   about the time the camera was away; the camera's id and name are hostile to file systems and
  *   the export's names are safe on Windows; no wall plays the camera (a recording needs none);
+ * - a camera edited, then removed, while it records: the buffer on the old address stops at once
+ *   (no ffmpeg keeps the old address or password), the recording ends on what it had and is saved
+ *   describing the camera as it was recorded, and removing the camera does not lose it;
  * - the codecs a city's fleet sends: an H.265 camera's picture is copied and tagged `hvc1` (what
  *   Windows' player and Apple's want), an MJPEG camera's is encoded to H.264 and the manifest says
  *   so; both decode to the camera's bars.
@@ -15,6 +18,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import type { PantauCore } from '../../electron/core/pantau-core';
 import { barsIn, decodeFrames, smpteBars } from '../fixtures/picture';
+import { ffmpegProcesses, waitFor } from '../fixtures/processes';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
 import { openCoreWith } from './open-core';
 
@@ -78,6 +82,44 @@ export async function recordingAcrossRestart(): Promise<void> {
   } finally {
     await core?.dispose();
     await server?.stop();
+  }
+}
+
+export async function editedWhileRecording(): Promise<void> {
+  let old: RtspServer | undefined;
+  let moved: RtspServer | undefined;
+  let core: PantauCore | undefined;
+  try {
+    // The camera's old and new addresses: two servers, so each one's clients can be counted.
+    [old, moved] = await Promise.all([startRtspServer([mount]), startRtspServer([mount])]);
+    const readingOld = () => ffmpegProcesses(`:${old!.port}/`).length;
+    const camera = { id: 'gerbang', name: 'Gerbang Gudang', group: 'KPU/Gudang 3' };
+    const opened = await openCoreWith([{ ...camera, streams: [{ profile: 'main', url: old.url('pos') }] }]);
+    core = opened.core;
+    await core.handlers['evidence:configure']({ preBufferSec: 3, operator: 'Aiptu Rahmat' }, context);
+    await core.handlers['evidence:record']({ cameraId: 'gerbang', on: true }, context);
+    expect(await waitFor(() => readingOld() === 1, 10_000)).toBe(true);
+    await sleep(5000);
+
+    // Edited to another address: nothing reads the old one any more (the walls' 2 s look at it).
+    await core.handlers['camera:update'](
+      { camera: { ...camera, streams: [{ profile: 'main', url: moved.url('pos') }] } },
+      context,
+    );
+    expect(await waitFor(() => readingOld() === 0, 8000)).toBe(true);
+    // Removed while its recording runs: stopping it still saves what was recorded.
+    await core.handlers['camera:remove']({ cameraId: 'gerbang' }, context);
+    const { saved } = await core.handlers['evidence:record']({ cameraId: 'gerbang', on: false }, context);
+    expect(saved).not.toBeNull();
+    const manifest = saved!.manifest;
+    expect(manifest.camera).toMatchObject({ id: camera.id, name: camera.name, region: camera.group });
+    expect(manifest.camera.stream).toBe(old.url('pos'));
+    expect(manifest.seconds).toBeGreaterThan(3);
+    expect((await core.handlers['evidence:verify']({ folder: saved!.folder }, context)).ok).toBe(true);
+    expect(readingOld() + ffmpegProcesses(`:${moved.port}/`).length).toBe(0);
+  } finally {
+    await core?.dispose();
+    await Promise.all([old?.stop(), moved?.stop()]);
   }
 }
 

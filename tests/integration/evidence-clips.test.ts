@@ -15,7 +15,7 @@ import { silentLogger } from '../../electron/core/log';
 import { EvidenceKey } from '../../electron/core/evidence/evidence-key';
 import { findingText, verifyEvidence } from '../../electron/core/evidence/verify-evidence';
 import type { PantauCore } from '../../electron/core/pantau-core';
-import { codecClips, recordingAcrossRestart } from './evidence-cases';
+import { codecClips, editedWhileRecording, recordingAcrossRestart } from './evidence-cases';
 import { openCoreWith } from './open-core';
 import { MANIFEST_FILE, SIGNATURE_FILE, type EvidenceEntry } from '../../shared/evidence';
 import { barsIn, decodeFrames, smpteBars } from '../fixtures/picture';
@@ -150,6 +150,12 @@ describe('evidence clips', () => {
   it.concurrent(
     'a recording across a camera restart keeps going, and its manifest has one gap; hostile names are made safe',
     recordingAcrossRestart,
+    60_000,
+  );
+
+  it.concurrent(
+    'a camera edited, then removed, while it records: the old address is let go at once, and the recording is saved as recorded',
+    editedWhileRecording,
     60_000,
   );
 

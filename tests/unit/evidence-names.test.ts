@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeFileName } from '../../shared/evidence';
+import { evidenceProfile, safeFileName } from '../../shared/evidence';
 
 describe('evidence file names from camera ids and names', () => {
   it.each([
@@ -25,5 +25,18 @@ describe('evidence file names from camera ids and names', () => {
     const name = safeFileName(`${'x'.repeat(58)}. y`, 60);
     expect(name.length).toBeLessThanOrEqual(60);
     expect(name).not.toMatch(/[. ]$/);
+  });
+});
+
+describe('the stream evidence is taken from', () => {
+  it('is the one with the most pixels, whatever it is called; main, else the first, when sizes are unknown', () => {
+    const sub = { profile: 'sub', width: 640, height: 360 };
+    const main = { profile: 'main', width: 1920, height: 1080 };
+    const fourK = { profile: 'ch1-4k', width: 3840, height: 2160 };
+    expect(evidenceProfile([sub, main])).toBe('main');
+    expect(evidenceProfile([sub, main, fourK])).toBe('ch1-4k');
+    expect(evidenceProfile([{ profile: 'sub' }, { profile: 'main' }])).toBe('main');
+    expect(evidenceProfile([{ profile: 'a' }, { profile: 'b' }])).toBe('a');
+    expect(evidenceProfile([])).toBeUndefined();
   });
 });

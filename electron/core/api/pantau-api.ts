@@ -1,6 +1,7 @@
 /** The implementation of the contract in shared/api.ts. */
 import { chooseStream } from '../../../shared/stream-choice';
 import { CodedError } from '../../../shared/errors';
+import { evidenceProfile } from '../../../shared/evidence';
 import type { CameraInventory } from '../cameras/camera-inventory';
 import type { CameraRegistry } from '../cameras/camera-registry';
 import { probeCamera } from '../cameras/probe';
@@ -117,11 +118,7 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'layout:export': (params) => ({ text: deps.layouts.export(params.ids) }),
     'snapshot:take': (params) => {
       const camera = deps.cameras.summary(params.cameraId);
-      // The largest profile by default: evidence wants every pixel the camera has.
-      const sized = [...camera.profiles].sort(
-        (a, b) => (b.width ?? 0) * (b.height ?? 0) - (a.width ?? 0) * (a.height ?? 0),
-      );
-      const profile = params.profile ?? sized[0]!.profile;
+      const profile = params.profile ?? evidenceProfile(camera.profiles)!;
       const source = deps.cameras.sourceFor(camera.id, profile);
       const signer = deps.evidenceSigner();
       return takeSnapshot({

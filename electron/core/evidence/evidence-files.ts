@@ -5,23 +5,29 @@
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ManifestSchema, MANIFEST_FILE, type EvidenceEntry } from '../../../shared/evidence';
+import { ManifestSchema, MANIFEST_FILE, type EvidenceEntry, type Manifest } from '../../../shared/evidence';
 import { parseJsonText } from '../../../shared/json-text';
 import { processAlive } from '../process-alive';
 
-/** Every export in `dir`, newest first (folders without a readable manifest are not ours). */
+/** The manifest of the export in `folder`, or undefined when it has none we can read (not ours). */
+export async function readManifest(folder: string): Promise<Manifest | undefined> {
+  const text = await readFile(path.join(folder, MANIFEST_FILE), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    const parsed = ManifestSchema.safeParse(parseJsonText(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined; // not JSON: not an export of ours (verify says so when asked about it)
+  }
+}
+
+/** Every export in `dir`, newest first. */
 export async function listExports(dir: string): Promise<EvidenceEntry[]> {
   const entries: EvidenceEntry[] = [];
   for (const folder of await readdir(dir).catch(() => [] as string[])) {
     if (folder.startsWith('.')) continue;
-    const text = await readFile(path.join(dir, folder, MANIFEST_FILE), 'utf8').catch(() => undefined);
-    if (text === undefined) continue;
-    try {
-      const parsed = ManifestSchema.safeParse(parseJsonText(text));
-      if (parsed.success) entries.push({ folder, manifest: parsed.data });
-    } catch {
-      // Not JSON: not an export of ours (verify says so when asked about it).
-    }
+    const manifest = await readManifest(path.join(dir, folder));
+    if (manifest) entries.push({ folder, manifest });
   }
   return entries.sort((a, b) => b.manifest.startUtc.localeCompare(a.manifest.startUtc));
 }

@@ -10,10 +10,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { CodedError } from '../../../shared/errors';
 import {
-  compactLocalTime,
-  localTimestamp,
+  evidenceProfile,
   safeFileName,
   type EvidenceEntry,
   type EvidenceSettings,
@@ -21,14 +21,15 @@ import {
 } from '../../../shared/evidence';
 import { withoutUserInfo } from '../../../shared/rtsp-url';
 import type { CameraRegistry } from '../cameras/camera-registry';
+import type { StreamSource } from '../streams/stream-source';
 import type { Logger } from '../log';
 import type { RedirectVerdict } from '../streams/redirect-guard';
 import type { StreamHub } from '../streams/stream-hub';
-import { writeClip } from './clip-writer';
+import { exportClip, type ClipCamera } from './clip-export';
 import type { EvidenceKey } from './evidence-key';
-import { removePartialExports, writeExport } from './evidence-export';
+import { removePartialExports } from './evidence-export';
 import { listExports, removeOrphanBuffers } from './evidence-files';
-import { gapsIn, segmentsFor, SegmentRing } from './segment-ring';
+import { segmentsFor, SegmentRing } from './segment-ring';
 
 export interface EvidenceServiceOptions {
   ffmpegPath: string;
@@ -55,10 +56,17 @@ export interface EvidenceServiceOptions {
 interface Buffered {
   ring: SegmentRing;
   lastOnWall: number;
+  /** The source its ffmpeg reads: an edit of the camera makes this buffer stale. */
+  source: StreamSource;
+  /** The camera as it was when the buffer started: what a clip's manifest describes. */
+  camera: Omit<ClipCamera, 'id'>;
+  /** The camera was edited or removed: stop at once, or when its last hold is released. */
+  stale: boolean;
 }
 
 interface Running {
   recording: Recording;
+  buffered: Buffered;
   hold: number;
   holdFrom: number;
   timer: NodeJS.Timeout;
@@ -74,13 +82,6 @@ const MAX_BUFFERS = 36;
 /** How long a wall has shown a camera live before its pre-buffer starts. */
 const SETTLED_MS = 3000;
 
-/** The main stream: the one called main, else the largest, else the first. */
-function mainProfile(profiles: readonly { profile: string; width?: number; height?: number }[]): string | undefined {
-  if (profiles.some((p) => p.profile === 'main')) return 'main';
-  const area = (p: { width?: number; height?: number }) => (p.width ?? 0) * (p.height ?? 0);
-  return [...profiles].sort((a, b) => area(b) - area(a))[0]?.profile;
-}
-
 export class EvidenceService {
   private readonly buffers = new Map<string, Buffered>();
   private readonly running = new Map<string, Running>();
@@ -88,6 +89,8 @@ export class EvidenceService {
   private readonly timer: NodeJS.Timeout;
   private tempRoot: string | undefined;
   private disposed = false;
+  /** Buffers started so far: each gets a folder of its own. */
+  private started = 0;
 
   constructor(private readonly options: EvidenceServiceOptions) {
     this.timer = setInterval(() => void this.reconcile(), options.reconcileMs ?? 2000);
@@ -129,16 +132,31 @@ export class EvidenceService {
         .map((s) => s.currentStatus.cameraId),
     );
     const wanted = this.options.settings().preBufferSec > 0;
-    for (const cameraId of onWall) {
-      const buffered = this.buffers.get(cameraId);
-      if (buffered) buffered.lastOnWall = now;
-      else if (wanted && settled.has(cameraId) && this.buffers.size < MAX_BUFFERS) this.startBuffer(cameraId, now);
-    }
+    for (const [cameraId, buffered] of this.buffers) if (this.edited(cameraId, buffered)) buffered.stale = true;
     for (const [cameraId, buffered] of this.buffers) {
-      const keep = buffered.ring.held || (wanted && now - buffered.lastOnWall < (this.options.lingerMs ?? 10_000));
-      if (keep) continue;
+      const lingering = wanted && now - buffered.lastOnWall < (this.options.lingerMs ?? 10_000);
+      // A stale buffer still held keeps its segments (a recording ends with the stream it began
+      // on); its ffmpeg stops so the old address and password are not used again.
+      if (buffered.ring.held && buffered.stale) await buffered.ring.stopCapture();
+      if (buffered.ring.held || (lingering && !buffered.stale)) continue;
       this.buffers.delete(cameraId);
       await buffered.ring.stop();
+    }
+    for (const cameraId of onWall) {
+      const buffered = this.buffers.get(cameraId);
+      if (buffered && !buffered.stale) buffered.lastOnWall = now;
+      else if (!buffered && wanted && settled.has(cameraId) && this.buffers.size < MAX_BUFFERS)
+        this.startBuffer(cameraId, now);
+    }
+  }
+
+  /** The camera was removed, or its main stream's address or login changed, since the buffer began. */
+  private edited(cameraId: string, buffered: Buffered): boolean {
+    try {
+      const profile = evidenceProfile(this.options.cameras.summary(cameraId).profiles);
+      return !profile || !isDeepStrictEqual(this.options.cameras.sourceFor(cameraId, profile), buffered.source);
+    } catch {
+      return true; // not in the camera list any more
     }
   }
 
@@ -146,18 +164,26 @@ export class EvidenceService {
     const summary = this.options.cameras.summary(cameraId);
     // A demo picture is no evidence of anything.
     if (summary.demo) return undefined;
-    const profile = mainProfile(summary.profiles);
+    const profile = evidenceProfile(summary.profiles);
     if (!profile || !this.tempRoot) return undefined;
+    const source = this.options.cameras.sourceFor(cameraId, profile);
+    // A buffer of an edited camera may still be held by a recording: the new one gets its own folder.
+    const dir = path.join(this.tempRoot, `${safeFileName(cameraId)}-${++this.started}`);
     const ring = new SegmentRing({
       ffmpegPath: this.options.ffmpegPath,
-      source: this.options.cameras.sourceFor(cameraId, profile),
-      dir: path.join(this.tempRoot, safeFileName(cameraId)),
+      source,
+      dir,
       keepSec: () => this.options.settings().preBufferSec,
       logger: this.options.logger,
       label: cameraId,
       ...(this.options.checkRedirect ? { checkRedirect: this.options.checkRedirect } : {}),
     });
-    const buffered = { ring, lastOnWall: now };
+    const camera = {
+      name: summary.name,
+      region: summary.group ?? '',
+      stream: source.kind === 'rtsp' ? withoutUserInfo(source.url) : 'demo',
+    };
+    const buffered: Buffered = { ring, lastOnWall: now, source, camera, stale: false };
     this.buffers.set(cameraId, buffered);
     void ring.start();
     return buffered;
@@ -166,15 +192,29 @@ export class EvidenceService {
   private bufferOf(cameraId: string): Buffered {
     const summary = this.options.cameras.summary(cameraId);
     if (summary.demo) throw new CodedError('unsupported', 'A demo camera’s test picture cannot be saved as evidence.');
-    const buffered = this.buffers.get(cameraId) ?? this.startBuffer(cameraId, Date.now());
+    const current = this.buffers.get(cameraId);
+    const buffered =
+      current && !current.stale && !this.edited(cameraId, current) ? current : this.replaceBuffer(cameraId, current);
     if (!buffered) throw new CodedError('unsupported', `Camera "${cameraId}" has no stream to record.`);
     return buffered;
+  }
+
+  /** A fresh buffer for a camera whose old one is stale (kept while a recording holds it). */
+  private replaceBuffer(cameraId: string, stale: Buffered | undefined): Buffered | undefined {
+    if (stale) {
+      stale.stale = true;
+      this.buffers.delete(cameraId);
+      if (stale.ring.held) void stale.ring.stopCapture();
+      else void stale.ring.stop();
+    }
+    return this.startBuffer(cameraId, Date.now());
   }
 
   /** Saves the last `seconds` (default: the pre-buffer) up to now. */
   async saveLast(cameraId: string, seconds = this.options.settings().preBufferSec): Promise<EvidenceEntry> {
     const at = Date.now();
-    const { ring } = this.bufferOf(cameraId);
+    const buffered = this.bufferOf(cameraId);
+    const { ring } = buffered;
     const hold = ring.hold(at - seconds * 1000);
     try {
       await ring.waitUntil(at, this.options.settleMs ?? 6000);
@@ -184,7 +224,7 @@ export class EvidenceService {
           'no-footage',
           `No picture of "${cameraId}" was kept${ring.lastProblem ? ` (${ring.lastProblem})` : ''}: nothing to save yet.`,
         );
-      return await this.export(cameraId, 'last', segments, at);
+      return await this.export(cameraId, buffered.camera, 'last', segments, at);
     } finally {
       ring.release(hold);
     }
@@ -193,7 +233,8 @@ export class EvidenceService {
   startRecording(cameraId: string): Recording {
     const existing = this.running.get(cameraId);
     if (existing) return existing.recording;
-    const { ring } = this.bufferOf(cameraId);
+    const buffered = this.bufferOf(cameraId);
+    const { ring } = buffered;
     const startedAt = Date.now();
     const holdFrom = startedAt - this.options.settings().preBufferSec * 1000;
     const endsAt = startedAt + this.options.settings().maxRecordMin * 60_000;
@@ -204,7 +245,7 @@ export class EvidenceService {
     }, endsAt - startedAt);
     timer.unref();
     const recording: Recording = { cameraId, startedAt, endsAt };
-    this.running.set(cameraId, { recording, hold: ring.hold(holdFrom), holdFrom, timer });
+    this.running.set(cameraId, { recording, buffered, hold: ring.hold(holdFrom), holdFrom, timer });
     this.emit();
     return recording;
   }
@@ -216,74 +257,41 @@ export class EvidenceService {
     clearTimeout(running.timer);
     this.emit();
     const at = Date.now();
-    const buffered = this.buffers.get(cameraId)!;
+    // The buffer it began on, even if the camera was edited or removed meanwhile.
+    const { buffered } = running;
     try {
       await buffered.ring.waitUntil(at, this.options.settleMs ?? 6000);
       const segments = segmentsFor(buffered.ring.all(), running.holdFrom, at);
       if (segments.length === 0)
         throw new CodedError('no-footage', `No picture of "${cameraId}" arrived during the recording: nothing saved.`);
-      return await this.export(cameraId, 'recording', segments, at);
+      return await this.export(cameraId, buffered.camera, 'recording', segments, at);
     } finally {
       buffered.ring.release(running.hold);
+      // Nothing else holds a stale buffer: its segments go now, not at the next look at the walls.
+      if (buffered.stale && !buffered.ring.held && this.buffers.get(cameraId) !== buffered) void buffered.ring.stop();
     }
   }
 
   private async export(
     cameraId: string,
+    camera: Omit<ClipCamera, 'id'>,
     how: 'last' | 'recording',
     segments: ReturnType<typeof segmentsFor>,
     endMs: number,
   ): Promise<EvidenceEntry> {
-    const summary = this.options.cameras.summary(cameraId);
-    const profile = mainProfile(summary.profiles)!;
-    const source = this.options.cameras.sourceFor(cameraId, profile);
-    const startMs = segments[0]!.startMs;
-    const end = Math.min(endMs, segments[segments.length - 1]!.endMs);
-    const gaps = gapsIn(segments);
-    const awaySec = gaps.reduce((sum, gap) => sum + gap.seconds, 0);
-    const base = `${compactLocalTime(startMs)}_${safeFileName(cameraId, 40)}`;
-    const evidenceDir = this.options.evidenceDir();
-    const { folder, manifest } = await writeExport({
-      evidenceDir,
-      folderName: `${base}_${how === 'last' ? 'terakhir' : 'rekaman'}`,
+    const entry = await exportClip({
+      ffmpegPath: this.options.ffmpegPath,
+      evidenceDir: this.options.evidenceDir(),
       key: this.options.key(),
-      files: [
-        {
-          name: `${safeFileName(summary.name)}_${compactLocalTime(startMs)}.mp4`,
-          write: (target) =>
-            writeClip({
-              ffmpegPath: this.options.ffmpegPath,
-              segments,
-              endMs: end,
-              target,
-              title: `${summary.name} (${cameraId})`,
-              comment: `${localTimestamp(startMs)} – ${localTimestamp(end)}`,
-              startMs,
-            }),
-        },
-      ],
-      body: {
-        kind: 'clip',
-        how,
-        camera: {
-          id: cameraId,
-          name: summary.name,
-          region: summary.group ?? '',
-          stream: source.kind === 'rtsp' ? withoutUserInfo(source.url) : 'demo',
-        },
-        start: localTimestamp(startMs),
-        end: localTimestamp(end),
-        startUtc: new Date(startMs).toISOString(),
-        endUtc: new Date(end).toISOString(),
-        seconds: Math.max(0, Math.round((end - startMs) / 100) / 10 - awaySec),
-        operator: this.options.operator(),
-        machine: os.hostname(),
-        pantauVersion: this.options.version,
-        gaps: gaps.map((gap) => ({ from: localTimestamp(gap.fromMs), seconds: gap.seconds })),
-      },
+      operator: this.options.operator(),
+      version: this.options.version,
+      camera: { id: cameraId, ...camera },
+      how,
+      segments,
+      endMs,
     });
-    this.options.logger.info(`evidence saved: ${folder}`);
-    return { folder, manifest };
+    this.options.logger.info(`evidence saved: ${entry.folder}`);
+    return entry;
   }
 
   /** The evidence log: every export in the evidence folder, newest first. */

@@ -108,12 +108,17 @@ export class SegmentRing {
     });
   }
 
-  async stop(): Promise<void> {
+  /** Ends the capture and keeps its segments (a recording of an edited camera ends on these). */
+  async stopCapture(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     this.waiters.forEach((w) => w.resolve());
     this.waiters = [];
     await this.process?.stop(2000);
+  }
+
+  async stop(): Promise<void> {
+    await this.stopCapture();
     await rm(this.options.dir, { recursive: true, force: true });
   }
 

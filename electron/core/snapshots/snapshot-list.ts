@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { ManifestSchema, MANIFEST_FILE } from '../../../shared/evidence';
+import { MANIFEST_FILE } from '../../../shared/evidence';
+import { readManifest } from '../evidence/evidence-files';
 import { runFfmpeg } from '../streams/ffmpeg-process';
 
 const SidecarSchema = z.object({
@@ -88,9 +89,8 @@ async function exportSnapshot(folder: string, name: string): Promise<Found | und
   return {
     mtime,
     read: async () => {
-      const parsed = ManifestSchema.safeParse(JSON.parse(await readFile(manifestFile, 'utf8')));
-      if (!parsed.success || parsed.data.kind !== 'snapshot') return undefined;
-      const m = parsed.data;
+      const m = await readManifest(path.join(folder, name));
+      if (m?.kind !== 'snapshot') return undefined;
       const file = m.files[0]!;
       const size = /(\d+)×(\d+)/.exec(file.video ?? '');
       return {
