@@ -5,6 +5,8 @@
  */
 import { useMemo, useState } from 'react';
 import type { WatchList } from '../../shared/alarms';
+import type { CameraSummary } from '../../shared/model';
+import { ChipPicker } from './ChipPicker';
 import { slug } from '../../shared/search';
 import { useStore, useTranslate } from '../store';
 
@@ -23,6 +25,22 @@ function groupPaths(groups: readonly (string | undefined)[]): string[] {
   return [...all].sort();
 }
 
+/** "Name (id)": what the camera field offers and each chip says (the id alone for a camera not in the list). */
+function cameraLabel(cameras: readonly CameraSummary[], id: string): string {
+  const camera = cameras.find((c) => c.id === id);
+  return camera ? `${camera.name} (${camera.id})` : id;
+}
+
+/** The camera typed: by its label or its id, else its name or a part of it that only one camera has. */
+function camerasFor(cameras: readonly CameraSummary[], text: string): CameraSummary[] {
+  const byLabel = /\(([^()]+)\)$/.exec(text)?.[1];
+  const byId = cameras.find((c) => c.id === (byLabel ?? text));
+  if (byId) return [byId];
+  const wanted = text.toLowerCase();
+  const named = cameras.filter((c) => c.name.toLowerCase() === wanted);
+  return named.length ? named : cameras.filter((c) => c.name.toLowerCase().includes(wanted));
+}
+
 export function WatchLists() {
   const t = useTranslate();
   const lists = useStore((s) => s.watchLists);
@@ -30,17 +48,11 @@ export function WatchLists() {
   const save = useStore((s) => s.saveWatchList);
   const remove = useStore((s) => s.removeWatchList);
   const [editing, setEditing] = useState<WatchList>();
-  const [groupText, setGroupText] = useState('');
   const paths = useMemo(() => groupPaths(cameras.map((c) => c.group)), [cameras]);
   const known = useMemo(() => new Set(cameras.map((c) => c.id)), [cameras]);
 
   if (editing) {
     const unknown = editing.cameraIds.filter((id) => !known.has(id));
-    const addGroup = () => {
-      const group = groupText.trim();
-      if (group && !editing.groups.includes(group)) setEditing({ ...editing, groups: [...editing.groups, group] });
-      setGroupText('');
-    };
     return (
       <form
         className="watch-form"
@@ -62,51 +74,34 @@ export function WatchLists() {
             onChange={(e) => setEditing({ ...editing, name: e.target.value })}
           />
         </label>
-        <div className="watch-groups">
-          <span>{t('watch.groups')}</span>
-          {editing.groups.map((g) => (
-            <button
-              key={g}
-              type="button"
-              className="watch-chip"
-              title={t('watch.removeGroup')}
-              onClick={() => setEditing({ ...editing, groups: editing.groups.filter((x) => x !== g) })}
-            >
-              {g} ×
-            </button>
-          ))}
-          <input
-            data-control="watch-group"
-            list="watch-group-paths"
-            value={groupText}
-            placeholder={t('watch.groupHint')}
-            aria-label={t('watch.groups')}
-            onChange={(e) => setGroupText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                addGroup();
-              }
-            }}
-          />
-          <datalist id="watch-group-paths">
-            {paths.map((p) => (
-              <option key={p} value={p} />
-            ))}
-          </datalist>
-          <button type="button" data-action="watch-add-group" onClick={addGroup}>
-            {t('watch.addGroup')}
-          </button>
-        </div>
-        <label>
-          {t('watch.cameras')}
-          <input
-            data-control="watch-cameras"
-            value={editing.cameraIds.join(', ')}
-            placeholder={t('watch.camerasHint')}
-            onChange={(e) => setEditing({ ...editing, cameraIds: e.target.value.split(/[\s,;]+/).filter(Boolean) })}
-          />
-        </label>
+        <ChipPicker
+          label={t('watch.groups')}
+          chosen={editing.groups.map((g) => ({ key: g, label: g }))}
+          offered={paths.map((p) => ({ key: p, label: p }))}
+          // A group not (yet) in the inventory may be named: cameras added to it later are watched.
+          resolve={(text) => ({ key: text })}
+          onChange={(groups) => setEditing({ ...editing, groups })}
+          placeholder={t('watch.groupHint')}
+          control="watch-group"
+        />
+        <ChipPicker
+          label={t('watch.cameras')}
+          chosen={editing.cameraIds.map((id) => ({ key: id, label: cameraLabel(cameras, id) }))}
+          offered={cameras.map((c) => ({ key: c.id, label: cameraLabel(cameras, c.id) }))}
+          resolve={(text) => {
+            const found = camerasFor(cameras, text);
+            if (found.length === 1) return { key: found[0]!.id };
+            return {
+              refused:
+                found.length === 0
+                  ? t('watch.unknown', { ids: text })
+                  : t('watch.ambiguous', { n: found.length, text }),
+            };
+          }}
+          onChange={(cameraIds) => setEditing({ ...editing, cameraIds })}
+          placeholder={t('watch.camerasHint')}
+          control="watch-camera"
+        />
         {unknown.length > 0 ? <p className="field-problem">{t('watch.unknown', { ids: unknown.join(', ') })}</p> : null}
         <label>
           {t('watch.pop')}

@@ -11,6 +11,7 @@ import { expect, test } from './fixtures';
 import { expectNoSeriousViolations } from './pages/axe';
 import { screenshot } from './pages/screenshots';
 
+const JALAN_NAME = 'Jalan Pemuda';
 test('a watched camera that goes down raises one alarm, pops onto its tile, and is acknowledged with a note', async ({
   openWall,
   startCameras,
@@ -27,7 +28,7 @@ test('a watched camera that goes down raises one alarm, pops onto its tile, and 
     cameras: [
       {
         id: 'jalan-1',
-        name: 'Jalan Pemuda',
+        name: JALAN_NAME,
         group: 'Kota Semarang/Tembalang',
         streams: [{ profile: 'main', url: street.url('c') }],
       },
@@ -54,7 +55,20 @@ test('a watched camera that goes down raises one alarm, pops onto its tile, and 
   await drawer.locator('[data-action="watch-new"]').click();
   await drawer.locator('[data-control="watch-name"]').fill('Gudang KPU');
   await drawer.locator('[data-control="watch-group"]').fill('Gudang logistik KPU');
-  await drawer.locator('[data-action="watch-add-group"]').click();
+  await drawer.locator('[data-action="watch-group-add"]').click();
+  // Cameras are picked by name (offered as the operator types); a name not in the list is refused.
+  await drawer.locator('[data-control="watch-camera"]').fill('Kamera Tidak Ada');
+  await drawer.locator('[data-control="watch-camera"]').press('Enter');
+  await expect(drawer.locator('.field-problem')).toHaveText('Tidak ada di daftar kamera: Kamera Tidak Ada');
+  // Two cameras have "Gudang" in their name: the operator is asked to pick one.
+  await drawer.locator('[data-control="watch-camera"]').fill('Gudang');
+  await drawer.locator('[data-action="watch-camera-add"]').click();
+  await expect(drawer.locator('.field-problem')).toHaveText('2 kamera cocok dengan “Gudang”: pilih satu dari daftar');
+  // A part of one camera's name is enough.
+  await drawer.locator('[data-control="watch-camera"]').fill('pemuda');
+  await drawer.locator('[data-action="watch-camera-add"]').click();
+  await expect(drawer.locator('[data-chip="jalan-1"]')).toHaveText(`${JALAN_NAME} (jalan-1) ×`);
+  await expect(drawer.locator('.field-problem')).toHaveCount(0);
   await drawer.locator('[data-control="watch-pop-wall"]').selectOption('1');
   await drawer.locator('[data-control="watch-pop-tile"]').fill('4');
   await drawer.locator('[data-action="watch-save"]').click();
