@@ -1,3 +1,4 @@
+import { useAlarmReminder } from '../alarms/alarm-reminder';
 import { useEffect } from 'react';
 import { useStore, useTranslate } from '../store';
 import { CameraList } from './CameraList';
@@ -33,6 +34,8 @@ export function App() {
   const tileText = useStore((s) => s.tileText);
   // A control window put in wall-only mode hides its chrome until the operator asks for it back.
   const control = windowControl && !wallOnly;
+  // The control window sounds the reminders (wall-only mode included: the operator still hears it).
+  useAlarmReminder(windowControl);
 
   useEffect(() => {
     document.documentElement.lang = language;

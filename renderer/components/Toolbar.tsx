@@ -17,6 +17,7 @@ export function Toolbar() {
   const togglePanel = useStore((s) => s.togglePanel);
   const setWallOnly = useStore((s) => s.setWallOnly);
   const alarmsOpen = useStore((s) => s.alarmsOpen);
+  const alarmsEscalated = useStore((s) => s.alarmsEscalated);
   const [settings, setSettings] = useState(false);
   return (
     <header className="toolbar">
@@ -36,10 +37,14 @@ export function Toolbar() {
           aria-pressed={panel === 'evidence'}
           onClick={() => togglePanel('evidence')}
         />
-        <span className="alarm-bell">
+        <span className="alarm-bell" data-escalated={alarmsEscalated || undefined}>
           <IconButton
             icon={alarmsOpen > 0 ? BellRing : Bell}
-            label={alarmsOpen > 0 ? t('alarm.bellOpen', { n: alarmsOpen }) : t('alarm.title')}
+            label={
+              alarmsOpen === 0
+                ? t('alarm.title')
+                : t(alarmsEscalated ? 'alarm.bellOverdue' : 'alarm.bellOpen', { n: alarmsOpen })
+            }
             className="toolbar-toggle"
             data-panel-button="alarms"
             aria-pressed={panel === 'alarms'}

@@ -15,6 +15,8 @@ export const alarmSlice: Slice<AlarmSlice> = (set, get) => ({
   watchLists: [],
   alarmsOpen: 0,
   alarmsMuted: sessionStorage.getItem('pantau.alarmsMuted') === '1',
+  alarmSoundAt: undefined,
+  alarmsEscalated: false,
 
   async loadAlarms() {
     const result = await get().api?.invoke('alarm:list', { limit: SHOWN });
@@ -55,8 +57,10 @@ export function onAlarmChanged(
 ): void {
   mergeAlarm(get, set, event.alarm);
   if (!event.raised) return;
-  if (event.sound && !get().alarmsMuted && get().control)
+  if (event.sound && !get().alarmsMuted && get().control) {
+    set({ alarmSoundAt: Date.now() });
     void playAlarm().then((played) => document.documentElement.setAttribute('data-alarm-sound', played));
+  }
   const pop = event.pop;
   if (!pop || !get().walls.includes(pop.wall)) return;
   if (get().wall !== pop.wall) get().showWall(pop.wall);

@@ -167,6 +167,10 @@ export interface AlarmSlice {
   alarmsOpen: number;
   /** Sound off for this window (the operator's choice, kept for the session). */
   alarmsMuted: boolean;
+  /** When this window last sounded an alarm (the reminder repeats it while alarms stay open). */
+  alarmSoundAt: number | undefined;
+  /** An alarm has waited five minutes for an acknowledgement (alarms/alarm-reminder.ts). */
+  alarmsEscalated: boolean;
   loadAlarms(): Promise<void>;
   /** Acknowledges with the operator's note; answers whether the core took it. */
   ackAlarm(id: number, note: string): Promise<boolean>;
