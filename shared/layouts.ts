@@ -21,7 +21,21 @@ export interface LayoutGeometry {
 export const MAX_GRID = 8;
 
 /** Square grids and the asymmetric ones command centres use (one or more big tiles plus small ones). */
-export const templateIds = ['1', '2x2', '3x3', '4x4', '5x5', '6x6', '1+5', '1+7', '1+12', '2+8', '3+4'] as const;
+export const templateIds = [
+  '1',
+  '2x2',
+  '3x3',
+  '4x4',
+  '5x5',
+  '6x6',
+  '7x7',
+  '8x8',
+  '1+5',
+  '1+7',
+  '1+12',
+  '2+8',
+  '3+4',
+] as const;
 export type TemplateId = (typeof templateIds)[number];
 
 function cells(cols: number, rows: number, skip: (x: number, y: number) => boolean = () => false): TileRect[] {
@@ -60,6 +74,10 @@ export function template(id: TemplateId): LayoutGeometry {
       return squareGrid(5);
     case '6x6':
       return squareGrid(6);
+    case '7x7':
+      return squareGrid(7);
+    case '8x8':
+      return squareGrid(8);
     case '1+5':
       return withBig(3, 3, [{ x: 0, y: 0, w: 2, h: 2 }]);
     case '1+7':

@@ -58,7 +58,7 @@ for (const language of ['id', 'en'] as const) {
     // The picker shows the wall's shape and offers every template as a drawing.
     await page.getByRole('button', { name: names[language][0], exact: true }).click();
     const menu = page.getByRole('menu');
-    await expect(menu.getByRole('menuitemradio')).toHaveCount(11);
+    await expect(menu.getByRole('menuitemradio')).toHaveCount(13);
     await expect(menu.getByRole('menuitemradio', { checked: true })).toHaveAttribute('data-template', '2x2');
     await expect(menu.locator('[data-template="1+7"] svg rect')).toHaveCount(8);
     await page.keyboard.press('ArrowRight');
