@@ -116,7 +116,10 @@ for (const size of sizes) {
         });
         const tiles = page.locator('.wall .tile');
         await expect(page.locator('.wall .tile[data-camera-id]')).toHaveCount(4);
-        const before = await tiles.evaluateAll((all) => all.map((t) => t.getBoundingClientRect().toJSON()));
+        // Laid out on the page (CI once measured four empty boxes the moment the tiles appeared).
+        const rects = () => tiles.evaluateAll((all) => all.map((t) => t.getBoundingClientRect().toJSON() as DOMRect));
+        await expect.poll(async () => (await rects()).every((r) => r.width > 100 && r.height > 100)).toBe(true);
+        const before = await rects();
 
         await page.locator('[data-panel-button="health"]').click();
         const drawer = page.locator('.health-panel');
@@ -138,8 +141,7 @@ for (const size of sizes) {
         await expectOnScreen(page, detail, 'the failure detail');
 
         // A drawer lies over the wall: no tile changed its size or place.
-        const after = await tiles.evaluateAll((all) => all.map((t) => t.getBoundingClientRect().toJSON()));
-        expect(after).toEqual(before);
+        expect(await rects()).toEqual(before);
         await screenshot(page, testInfo, `health-drawer-${tag}`);
       });
 

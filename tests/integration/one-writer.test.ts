@@ -75,6 +75,37 @@ describe('one writer per store', () => {
     await core.dispose();
   });
 
+  it('ten layouts saved at once with their picture rate and pinned tiles keep them, on disk and after a restart', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-writer-'));
+    const core = await open(dataDir);
+    const rates = ['auto', 'full', 'keyframes'] as const;
+    const layout = (i: number) => ({
+      id: `r-${i}`,
+      name: `Dinding ${i}`,
+      geometry: template('3x3'),
+      cameras: Array<null>(9).fill(null),
+      locked: false,
+      updatedAt: 0,
+      rate: rates[i % 3],
+      pinned: [i % 9, (i + 4) % 9],
+    });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        dispatch(core.handlers, 'layout:save', { layout: layout(i) }, context, silentLogger),
+      ),
+    );
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    await core.dispose();
+    const again = await open(dataDir);
+    const kept = again.layouts.list().layouts.filter((l) => l.id.startsWith('r-'));
+    expect(kept).toHaveLength(10);
+    for (const saved of kept) {
+      const i = Number(saved.id.slice(2));
+      expect({ rate: saved.rate, pinned: saved.pinned }).toEqual({ rate: rates[i % 3], pinned: [i % 9, (i + 4) % 9] });
+    }
+    await again.dispose();
+  });
+
   it('the camera file is readable by its user only; a stale temp file is removed at start', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-writer-'));
     const stale = path.join(dataDir, 'cameras.json.99999999.tmp');
