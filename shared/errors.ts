@@ -61,3 +61,11 @@ export class CodedError extends Error {
     this.name = 'CodedError';
   }
 }
+
+/**
+ * The one answer for a camera id that is not there — also what an access link
+ * gets for a camera outside its scope, so the two cannot be told apart.
+ */
+export function cameraNotFound(cameraId: string): CodedError {
+  return new CodedError('camera-not-found', `Camera "${cameraId}" is not in the camera list.`);
+}

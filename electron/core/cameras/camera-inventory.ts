@@ -3,7 +3,7 @@
  * cameras.json in the data folder), changed by CSV imports. Written like
  * every store here: atomically, with the previous good copy kept.
  */
-import { CodedError } from '../../../shared/errors';
+import { CodedError, cameraNotFound } from '../../../shared/errors';
 import { camerasToCsv, csvImportSteps, type CsvRejection } from '../../../shared/camera-csv';
 import {
   type CameraEditView,
@@ -290,7 +290,7 @@ export class CameraInventory {
   /** The stored entry, credentials and all: for the core's own use (probing with stored credentials). */
   find(id: string): CameraFileEntry {
     const camera = this.entries.find((c) => c.id === id);
-    if (!camera) throw new CodedError('camera-not-found', `No camera with id "${id}".`);
+    if (!camera) throw cameraNotFound(id);
     return camera;
   }
 

@@ -2,7 +2,7 @@
  * The cameras this launch knows, with their secrets. Only the core holds
  * URLs and credentials; the renderer gets `summaries()`.
  */
-import { CodedError } from '../../../shared/errors';
+import { CodedError, cameraNotFound } from '../../../shared/errors';
 import type { CameraFileEntry, CameraSummary } from '../../../shared/model';
 import { withCredentials } from '../../../shared/rtsp-url';
 import type { StreamSource } from '../streams/stream-source';
@@ -171,7 +171,7 @@ export class CameraRegistry {
 
   private find(cameraId: string): Camera {
     const camera = this.cameras.get(cameraId);
-    if (!camera) throw new CodedError('camera-not-found', `Camera "${cameraId}" is not in the camera list.`);
+    if (!camera) throw cameraNotFound(cameraId);
     return camera;
   }
 
