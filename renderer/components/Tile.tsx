@@ -20,6 +20,7 @@ import { TileOverlay } from './TileOverlay';
 import { useDeviceSize } from '../tile/use-device-size';
 import { useTileDrag } from '../tile/use-tile-drag';
 import { useTilePlayer } from '../tile/use-tile-player';
+import { tileGridStyle } from '../tile/tile-grid';
 import { useTileZoom } from '../tile/use-tile-zoom';
 import { ZoomOverview } from './ZoomOverview';
 import { useNow } from '../use-now';
@@ -119,12 +120,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
     <div
       ref={tileRef}
       className={classes}
-      // CSSOM styles (not a style attribute): allowed by the CSP.
-      style={
-        maximized
-          ? undefined
-          : { gridColumn: `${rect.x + 1} / span ${rect.w}`, gridRow: `${rect.y + 1} / span ${rect.h}` }
-      }
+      style={tileGridStyle(rect, maximized)}
       data-tile-index={index}
       data-camera-id={cameraId ?? ''}
       data-state={state}

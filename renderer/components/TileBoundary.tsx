@@ -7,6 +7,7 @@
 import { Component, Fragment, useEffect, type ReactNode } from 'react';
 import type { TileRect } from '../../shared/layouts';
 import { useTranslate } from '../store';
+import { tileGridStyle } from '../tile/tile-grid';
 
 /** Long enough not to spin on a fault that repeats at once; short for an operator. */
 const REOPEN_MS = 1500;
@@ -64,12 +65,7 @@ function FailedTile({
   return (
     <div
       className={['tile', maximized ? 'tile-maximized' : '', hidden ? 'tile-hidden' : ''].filter(Boolean).join(' ')}
-      // CSSOM styles (not a style attribute): allowed by the CSP.
-      style={
-        maximized
-          ? undefined
-          : { gridColumn: `${rect.x + 1} / span ${rect.w}`, gridRow: `${rect.y + 1} / span ${rect.h}` }
-      }
+      style={tileGridStyle(rect, maximized)}
       data-tile-index={index}
       data-camera-id={cameraId ?? ''}
       data-state="player-failed"

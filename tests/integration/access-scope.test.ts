@@ -5,17 +5,14 @@
  * words of a camera that does not exist, lists are cut to its cameras, and the
  * machine's own link (no grant) is unchanged.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessCheck } from '../../electron/core/api/access-check';
 import { dispatch, type CallContext } from '../../electron/core/api/dispatch';
-import { resolveFfmpeg } from '../../electron/core/ffmpeg/resolve-ffmpeg';
 import { silentLogger } from '../../electron/core/log';
-import { openPantau, type PantauCore } from '../../electron/core/pantau-core';
+import type { PantauCore } from '../../electron/core/pantau-core';
 import { accessRights, methodRights, type AccessGrant, type AccessRight } from '../../shared/access';
 import { apiMethods, type ApiMethod } from '../../shared/api';
+import { openCoreWith } from './open-core';
 
 let core: PantauCore;
 const cameras = [
@@ -26,18 +23,7 @@ const cameras = [
 ].map((c) => ({ ...c, streams: [{ profile: 'main', url: `rtsp://127.0.0.9:9/${c.id}` }] }));
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'pantau-access-'));
-  const cameraFile = path.join(dataDir, 'cameras.json');
-  writeFileSync(cameraFile, JSON.stringify({ cameras }));
-  core = await openPantau({
-    ffmpegPath: resolveFfmpeg().path,
-    logger: silentLogger,
-    host: 'browser',
-    version: 'test',
-    dataDir,
-    cameraFile,
-    send: () => undefined,
-  });
+  ({ core } = await openCoreWith(cameras));
 });
 afterAll(async () => {
   await core?.dispose();

@@ -10,22 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { TsPacketizer } from '../../electron/core/streams/mpegts';
 import { NAL_IDR, framedUnits, nalType, splitNalUnits } from '../../shared/h264';
-import { startHost, writeCameraFile, type RunningHost } from '../fixtures/host';
+import { hostWithOneCamera, type RunningHost } from '../fixtures/host';
 import { barsIn, decodeFrames, smpteBars } from '../fixtures/picture';
-import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
 
-let camera: RtspServer;
+let running: Awaited<ReturnType<typeof hostWithOneCamera>> | undefined;
 let host: RunningHost;
 beforeAll(async () => {
-  camera = await startRtspServer([{ name: 'cam', width: 640, height: 360, flags: 'pattern=smpte,nooverlay' }], {
-    keepAlive: true,
-  });
-  const file = writeCameraFile([{ id: 'cam', name: 'Cam', streams: [{ profile: 'main', url: camera.url('cam') }] }]);
-  host = await startHost(['--cameras', file]);
+  running = await hostWithOneCamera({ width: 640, height: 360, flags: 'pattern=smpte,nooverlay' });
+  host = running.host;
 }, 40_000);
 afterAll(async () => {
-  await host?.stop();
-  await camera?.stop();
+  await running?.stop();
 });
 
 /** Every message a viewer of `query` receives for `ms`, with the time of the first. */

@@ -14,8 +14,7 @@ import WebSocket from 'ws';
 import { TS_PACKET, TsPacketizer, startsVideoPes } from '../../electron/core/streams/mpegts';
 import { RELAY_DISCONTINUITY } from '../../shared/relay-protocol';
 import { dropUnfinishedPicture } from '../../renderer/player/jsmpeg-demuxer';
-import { startHost, writeCameraFile, type RunningHost } from '../fixtures/host';
-import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
+import { hostWithOneCamera, type RunningHost } from '../fixtures/host';
 
 /** ffmpeg's MPEG-1 in MPEG-TS as the core makes it: six pictures of a test pattern. */
 function mpeg1Ts(): Buffer {
@@ -99,18 +98,14 @@ describe('the page drops an unfinished picture where the stream breaks off', () 
 });
 
 describe('the relay marks where a stream breaks off', () => {
-  let camera: RtspServer;
+  let running: Awaited<ReturnType<typeof hostWithOneCamera>> | undefined;
   let host: RunningHost;
   beforeAll(async () => {
-    camera = await startRtspServer([{ name: 'cam', width: 1280, height: 720, flags: 'pattern=smpte' }], {
-      keepAlive: true,
-    });
-    const file = writeCameraFile([{ id: 'cam', name: 'Cam', streams: [{ profile: 'main', url: camera.url('cam') }] }]);
-    host = await startHost(['--cameras', file]);
+    running = await hostWithOneCamera({ width: 1280, height: 720, flags: 'pattern=smpte' });
+    host = running.host;
   }, 40_000);
   afterAll(async () => {
-    await host?.stop();
-    await camera?.stop();
+    await running?.stop();
   });
 
   const viewer = (width: number) => {
