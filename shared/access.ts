@@ -13,9 +13,9 @@
  * secrets (the inventory export with passwords).
  */
 import type { ApiMethod } from './api';
+import type { AccessRight } from './access-api';
 
-export const accessRights = ['view', 'ptz', 'evidence', 'edit'] as const;
-export type AccessRight = (typeof accessRights)[number];
+export { accessRights, type AccessRight } from './access-api';
 
 export const methodRights: Record<ApiMethod, AccessRight | 'local'> = {
   'app:info': 'view',
@@ -77,6 +77,9 @@ export const methodRights: Record<ApiMethod, AccessRight | 'local'> = {
   'evidence:list': 'local',
   'evidence:verify': 'local',
   'evidence:check': 'local',
+  'access:list': 'local',
+  'access:create': 'local',
+  'access:revoke': 'local',
 };
 
 /** Which cameras a link reaches: all, or those of some groups (and everything below them) and some ids. */

@@ -13,7 +13,7 @@ import { CameraIdSchema, hasControlCharacters } from './model';
 export const alarmKinds = ['down', 'motion', 'tamper', 'video-loss'] as const;
 export type AlarmKind = (typeof alarmKinds)[number];
 
-const GroupPathSchema = z
+export const GroupPathSchema = z
   .string()
   .trim()
   .min(1)

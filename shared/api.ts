@@ -26,6 +26,7 @@ import {
 import { alarmEvents, alarmMethods } from './alarm-api';
 import { fleetEvents, fleetMethods } from './fleet-api';
 import { evidenceEvents, evidenceMethods } from './evidence-api';
+import { accessMethods } from './access-api';
 import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema, StoreNoticeSchema, TourSchema } from './saved-layouts';
 
 const cameraFields = ['id', 'name', 'group', 'main', 'sub', 'username', 'password', 'transport'] as const;
@@ -275,6 +276,7 @@ export const apiMethods = {
   ...fleetMethods,
   ...alarmMethods,
   ...evidenceMethods,
+  ...accessMethods,
 } as const;
 
 export const apiEvents = {

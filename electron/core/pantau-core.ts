@@ -6,6 +6,8 @@
  * gives. Electron main and the browser host's CLI both call it and add only
  * their transport.
  */
+import { accessHandlers } from './access/access-handlers';
+import { AccessLinks } from './access/access-links';
 import path from 'node:path';
 import { z } from 'zod';
 import { CameraInventory } from './cameras/camera-inventory';
@@ -101,6 +103,8 @@ export class PantauCore {
   readonly alarms: AlarmService;
   readonly events: EventWatch;
   readonly evidence: EvidenceService;
+  /** Access links for other agencies (issue #16). */
+  readonly access: AccessLinks;
   private evidenceKey: EvidenceKey | undefined;
   private readonly settingsStore: JsonFileStore<Settings>;
   /** Choices the operator made on this machine (settings.json in the data folder). */
@@ -115,7 +119,13 @@ export class PantauCore {
     const { logger } = options;
     this.cameras = inventory.registry;
     this.token = options.token ?? newToken();
-    this.policy = { token: this.token, ...(options.relayOrigins ? { extraOrigins: options.relayOrigins } : {}) };
+    this.access = new AccessLinks(options.dataDir, logger);
+    this.policy = {
+      token: this.token,
+      grantFor: (token) => this.access.grantFor(token),
+      linkGood: (linkId) => this.access.isGood(linkId),
+      ...(options.relayOrigins ? { extraOrigins: options.relayOrigins } : {}),
+    };
     this.settingsStore = new JsonFileStore({
       file: path.join(options.dataDir, 'settings.json'),
       schema: SettingsSchema,
@@ -129,7 +139,7 @@ export class PantauCore {
       ...(options.lingerMs !== undefined ? { lingerMs: options.lingerMs } : {}),
       ...(options.timing ? { timing: options.timing } : {}),
     });
-    this.relay = new Relay({ hub: this.hub, logger, policy: this.policy });
+    this.relay = new Relay({ hub: this.hub, logger, policy: this.policy, groupOf: (id) => this.groupOf(id) });
     this.layouts = new LayoutService(path.join(options.dataDir, 'layouts.json'), logger);
     this.onvif = new OnvifClient();
     this.ptz = new PtzManager(this.onvif, ptzLookup(inventory, this.cameras));
@@ -192,6 +202,7 @@ export class PantauCore {
         },
       }),
       alarms: alarmHandlers(this.alarms),
+      access: accessHandlers(this.access),
       evidence: evidenceHandlers({
         evidence: this.evidence,
         key: () => this.signingKey(),
@@ -229,8 +240,18 @@ export class PantauCore {
   }
 
   /** Reads the stores; `openPantau` calls it once before anything is served. */
+  /** A camera's group for an access link's scope (null: no such camera). */
+  groupOf(cameraId: string): string | undefined | null {
+    try {
+      return this.cameras.summary(cameraId).group;
+    } catch {
+      return null;
+    }
+  }
+
   async start(): Promise<void> {
     await removeStaleSnapshotWork();
+    await this.access.open();
     await this.layouts.load();
     await this.inventory.sealAtRest();
     this.settings = (await this.settingsStore.load()).value;

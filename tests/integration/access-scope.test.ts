@@ -102,6 +102,12 @@ describe('an access link reaches only its cameras', () => {
     expect(renamed.ok).toBe(true);
   });
 
+  it('learns nothing of other cameras from the app’s facts', async () => {
+    const info = await call('app:info', {}, police());
+    expect(info).toMatchObject({ ok: true, value: { name: 'Pantau', unreadablePasswords: [] } });
+    expect(JSON.stringify(info)).not.toMatch(/dishub|cameras\.json/);
+  });
+
   it('opens the stream of a camera in it', async () => {
     const opened = await call('stream:open', { cameraId: 'polisi-1' }, police());
     expect(opened).toMatchObject({ ok: true, value: { url: expect.stringContaining('/stream/polisi-1/') } });

@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { PAGE_CSP } from '../../electron/core/host/static-files';
 import { ffmpegProcesses, waitFor } from '../fixtures/processes';
 import { newDataDir, runHostToExit, startHost, writeCameraFile, type RunningHost } from '../fixtures/host';
+import { rpc, upgradeStatus } from '../fixtures/rpc';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
 
 const SEQUENCE_HEADER = Buffer.from([0x00, 0x00, 0x01, 0xb3]);
@@ -34,38 +35,6 @@ afterAll(async () => {
   await host?.stop('SIGKILL');
   await camera?.stop();
 });
-
-/** Opens a socket and resolves with the HTTP status of a refused upgrade, or 101. */
-function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url, { headers });
-    ws.once('open', () => {
-      ws.close();
-      resolve(101);
-    });
-    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.once('error', () => undefined);
-  });
-}
-
-function rpc(
-  ws: WebSocket,
-  method: string,
-  params: unknown,
-): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
-  const id = Math.floor(Math.random() * 1e9);
-  return new Promise((resolve) => {
-    const onMessage = (raw: WebSocket.RawData) => {
-      const message = JSON.parse(raw.toString());
-      if (message.id === id) {
-        ws.off('message', onMessage);
-        resolve(message.result);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify({ id, method, params }));
-  });
-}
 
 describe('browser host', () => {
   it('prints one ready line with a loopback URL carrying the token', () => {

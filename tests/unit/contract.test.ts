@@ -21,6 +21,8 @@ import { fleetHandlers } from '../../electron/core/fleet/fleet-handlers';
 import { FleetService } from '../../electron/core/fleet/fleet-service';
 import { defaultFleetSettings } from '../../shared/fleet';
 import { apiEventNames, apiMethodNames } from '../../shared/api';
+import { accessHandlers } from '../../electron/core/access/access-handlers';
+import { AccessLinks } from '../../electron/core/access/access-links';
 import en from '../../resources/i18n/en.json';
 import id from '../../resources/i18n/id.json';
 
@@ -78,6 +80,7 @@ const handlers = createApiHandlers({
     saveSettings: async (change) => ({ ...defaultFleetSettings(false), ...change }),
   }),
   alarms: alarmHandlers(new AlarmService({ db: fleet.db, logger: silentLogger, cameras, fleet, hub })),
+  access: accessHandlers(new AccessLinks(evidenceDir, silentLogger)),
   evidence: evidenceHandlers({
     evidence: new EvidenceService({
       ffmpegPath: '/nonexistent',

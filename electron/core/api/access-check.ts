@@ -43,6 +43,18 @@ export class AccessCheck {
 
   /** The result as this link may see it: lists of cameras and streams cut to its scope. */
   filter(method: ApiMethod, value: unknown): unknown {
+    if (method === 'app:info') {
+      // The machine's notices name cameras of every agency, and its camera file.
+      const {
+        cameraFileNotice: _notice,
+        unreadablePasswords,
+        ...info
+      } = value as {
+        cameraFileNotice?: unknown;
+        unreadablePasswords: string[];
+      };
+      return { ...info, unreadablePasswords: unreadablePasswords.filter((id) => this.sees(id)) };
+    }
     if (method === 'camera:list' || method === 'stream:statuses') {
       return (value as { id?: string; cameraId?: string }[]).filter((item) => this.sees(item.cameraId ?? item.id!));
     }

@@ -19,6 +19,8 @@ export interface CallContext {
   relayBase: string;
   /** The caller's access link and what it allows (absent: the machine's own link, everything). */
   access?: AccessCheck;
+  /** The token a caller on an access link connected with: what its stream addresses carry. */
+  relayToken?: string;
 }
 
 export type ApiHandlers = {

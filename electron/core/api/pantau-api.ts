@@ -19,6 +19,7 @@ import type { UiSettings } from '../../../shared/api';
 import type { fleetMethods } from '../../../shared/fleet-api';
 import type { alarmMethods } from '../../../shared/alarm-api';
 import type { evidenceMethods } from '../../../shared/evidence-api';
+import type { accessMethods } from '../../../shared/access-api';
 import { withoutUserInfo } from '../../../shared/rtsp-url';
 import type { EvidenceKey } from '../evidence/evidence-key';
 
@@ -52,6 +53,8 @@ export interface ApiDeps {
   alarms: Pick<ApiHandlers, keyof typeof alarmMethods>;
   /** The evidence clips' handlers (electron/core/evidence/evidence-handlers.ts). */
   evidence: Pick<ApiHandlers, keyof typeof evidenceMethods>;
+  /** The access links' handlers (electron/core/access). */
+  access: Pick<ApiHandlers, keyof typeof accessMethods>;
 }
 
 export function createApiHandlers(deps: ApiDeps): ApiHandlers {
@@ -75,7 +78,8 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       if (!profile || !chosen)
         throw new CodedError('profile-not-found', `Camera "${camera.id}" has no "${params.profile}" stream.`);
       const path = `/stream/${encodeURIComponent(camera.id)}/${encodeURIComponent(profile.profile)}`;
-      const query = new URLSearchParams({ token: deps.token, w: String(chosen.box.width) });
+      // A caller on an access link gets its own token in the address, never the machine's.
+      const query = new URLSearchParams({ token: context.relayToken ?? deps.token, w: String(chosen.box.width) });
       if (params.video === 'h264') query.set('video', 'h264');
       if (params.rate && params.rate !== 'full') query.set('rate', params.rate);
       return {
@@ -181,5 +185,6 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     ...deps.fleet,
     ...deps.alarms,
     ...deps.evidence,
+    ...deps.access,
   };
 }

@@ -7,10 +7,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { RpcRequestSchema, type ApiEvent, type ApiEventPayload, type RpcMessage } from '../../../shared/api';
-import { dispatch } from '../api/dispatch';
+import { AccessCheck } from '../api/access-check';
+import { dispatch, type CallContext } from '../api/dispatch';
 import type { Logger } from '../log';
 import type { PantauCore } from '../pantau-core';
-import { loopbackHosts, refusal, rejectRefused, rejectUpgrade, tokenMatches } from '../relay/access';
+import {
+  callerLink,
+  closeLapsed,
+  loopbackHosts,
+  refusal,
+  rejectRefused,
+  rejectUpgrade,
+  tokenMatches,
+} from '../relay/access';
 import { Relay } from '../relay/relay';
 import { serveStatic } from './static-files';
 
@@ -32,6 +41,10 @@ export class BrowserHost {
   // The largest request is a city's CSV (the contract allows 16 M characters, JSON-escaped in the frame).
   private readonly rpc = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   private boundPort = 0;
+  /** API sockets opened with an access link: its id (closed once it lapses), and what it may see. */
+  private readonly linked = new Map<WebSocket, string>();
+  private readonly scoped = new Map<WebSocket, AccessCheck>();
+  private readonly sweep: NodeJS.Timeout;
 
   constructor(private readonly options: BrowserHostOptions) {
     this.server = createServer((req, res) => {
@@ -50,13 +63,15 @@ export class BrowserHost {
       }
       this.rpc.handleUpgrade(req, socket, head, (ws) => this.attachRpc(ws, req));
     });
+    this.sweep = setInterval(() => closeLapsed(this.linked, options.core.policy), 500);
+    this.sweep.unref();
   }
 
   private checkToken(req: IncomingMessage, res: ServerResponse): void {
     const policy = this.options.core.policy;
     const hostAllowed = !policy.allowedHosts || policy.allowedHosts.includes((req.headers.host ?? '').toLowerCase());
     const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const ok = hostAllowed && tokenMatches(policy.token, given);
+    const ok = hostAllowed && !!given && (tokenMatches(policy.token, given) || !!policy.grantFor?.(given));
     res.writeHead(ok ? 204 : 401, { 'Cache-Control': 'no-store' }).end();
   }
 
@@ -79,7 +94,19 @@ export class BrowserHost {
   }
 
   private attachRpc(ws: WebSocket, req: IncomingMessage): void {
-    const context = { relayBase: `ws://${req.headers.host}` };
+    const link = callerLink(req, this.options.core.policy);
+    const context: CallContext = { relayBase: `ws://${req.headers.host}` };
+    if (link) {
+      const access = new AccessCheck(link.grant, (id) => this.options.core.groupOf(id));
+      context.access = access;
+      context.relayToken = link.token;
+      this.linked.set(ws, link.linkId);
+      this.scoped.set(ws, access);
+      ws.once('close', () => {
+        this.linked.delete(ws);
+        this.scoped.delete(ws);
+      });
+    }
     // A bad frame (too large, invalid UTF-8) closes that socket; without a
     // listener it would be an uncaught error and take the host down.
     ws.on('error', (error) => this.options.logger.warn(`api socket closed on a bad frame: ${error.message}`));
@@ -105,7 +132,16 @@ export class BrowserHost {
   /** A contract event to every connected page (the core's `send`). */
   broadcast<E extends ApiEvent>(event: E, payload: ApiEventPayload<E>): void {
     const text = JSON.stringify({ event, payload } satisfies RpcMessage);
-    for (const ws of this.rpc.clients) this.sendBounded(ws, text);
+    for (const ws of this.rpc.clients) {
+      const access = this.scoped.get(ws);
+      if (!access) {
+        this.sendBounded(ws, text);
+        continue;
+      }
+      // A page on an access link hears only of its own cameras' streams and that the list changed.
+      const seen = scopedEvent(access, event, payload);
+      if (seen !== undefined) this.sendBounded(ws, JSON.stringify({ event, payload: seen } as RpcMessage));
+    }
   }
 
   /**
@@ -135,9 +171,18 @@ export class BrowserHost {
 
   /** Closes the pages' sockets and the server; the caller disposes the core (relay, ffmpeg). */
   async close(): Promise<void> {
+    clearInterval(this.sweep);
     for (const ws of this.rpc.clients) ws.terminate();
     this.rpc.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** What a page on an access link gets of an event: its cameras' streams, that the list changed; nothing else. */
+function scopedEvent(access: AccessCheck, event: ApiEvent, payload: unknown): unknown {
+  if (event === 'camera:changed') return payload;
+  if (event === 'stream:status') return access.sees((payload as { cameraId: string }).cameraId) ? payload : undefined;
+  if (event === 'stream:stats') return (payload as { cameraId: string }[]).filter((s) => access.sees(s.cameraId));
+  return undefined;
 }

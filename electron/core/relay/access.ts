@@ -1,11 +1,13 @@
 /**
  * Who may open a socket: every local web page can try to reach 127.0.0.1, so
- * a connection needs the per-launch token, an allowed Origin and an allowed
- * Host (the last defeats DNS rebinding).
+ * a connection needs the machine's token (or a good access link's), an allowed
+ * Origin and an allowed Host (the last defeats DNS rebinding).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { WebSocket } from 'ws';
+import type { AccessGrant } from '../../../shared/access';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
@@ -18,8 +20,20 @@ export function tokenMatches(expected: string, given: string | null | undefined)
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** An access link a token opened (issue #16): its id and what it may do. */
+export interface CallerLink {
+  linkId: string;
+  grant: AccessGrant;
+  /** The link's own token: what this caller's stream addresses carry (never the machine's). */
+  token: string;
+}
+
 export interface AccessPolicy {
   token: string;
+  /** Access links: the link a token other than the machine's opens, if any (electron/core/access). */
+  grantFor?: (token: string) => { linkId: string; grant: AccessGrant } | undefined;
+  /** Whether a link is still good (not revoked or expired): its open sockets are closed once it is not. */
+  linkGood?: (linkId: string) => boolean;
   /** Origins allowed besides the page's own (e.g. "pantau://app" for Electron). */
   extraOrigins?: readonly string[];
   /** When set, only these Host header values are accepted. */
@@ -34,9 +48,17 @@ export function refusal(req: IncomingMessage, policy: AccessPolicy): string | nu
   if (origin !== undefined && origin !== `http://${host}` && !(policy.extraOrigins ?? []).includes(origin)) {
     return 'origin not allowed';
   }
-  const url = new URL(req.url ?? '/', 'http://placeholder');
-  if (!tokenMatches(policy.token, url.searchParams.get('token'))) return 'missing or wrong token';
+  const given = new URL(req.url ?? '/', 'http://placeholder').searchParams.get('token');
+  if (!tokenMatches(policy.token, given) && !(given && policy.grantFor?.(given))) return 'missing or wrong token';
   return null;
+}
+
+/** The access link of an admitted request, or undefined for the machine's own token. */
+export function callerLink(req: IncomingMessage, policy: AccessPolicy): CallerLink | undefined {
+  const given = new URL(req.url ?? '/', 'http://placeholder').searchParams.get('token');
+  if (!given || tokenMatches(policy.token, given)) return undefined;
+  const found = policy.grantFor?.(given);
+  return found ? { ...found, token: given } : undefined;
 }
 
 export function rejectUpgrade(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
@@ -52,4 +74,10 @@ export function rejectRefused(socket: Duplex, why: string): void {
 /** Host header values for a loopback listener on `port`. */
 export function loopbackHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+}
+
+/** Closes the sockets of access links no longer good (revoked, expired): 4401, and the page says why. */
+export function closeLapsed(sockets: ReadonlyMap<WebSocket, string>, policy: AccessPolicy): void {
+  if (!policy.linkGood) return;
+  for (const [ws, linkId] of sockets) if (!policy.linkGood(linkId)) ws.close(4401, 'access link revoked or expired');
 }

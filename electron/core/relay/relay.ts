@@ -10,14 +10,23 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
-import { CodedError } from '../../../shared/errors';
+import { CodedError, cameraNotFound } from '../../../shared/errors';
+import { AccessCheck, type GroupOf } from '../api/access-check';
 import { RELAY_DISCONTINUITY } from '../../../shared/relay-protocol';
 import { tierByWidth } from '../../../shared/stream-choice';
 import type { OutputOptions, VideoPath } from '../streams/ffmpeg-args';
 import type { Logger } from '../log';
 import type { TsChunk } from '../streams/mpegts';
 import type { StreamHub, Subscription } from '../streams/stream-hub';
-import { loopbackHosts, refusal, rejectRefused, rejectUpgrade, type AccessPolicy } from './access';
+import {
+  callerLink,
+  closeLapsed,
+  loopbackHosts,
+  refusal,
+  rejectRefused,
+  rejectUpgrade,
+  type AccessPolicy,
+} from './access';
 import { BacklogGate } from './backlog-gate';
 import type { ViewerRate } from '../../../shared/api';
 import { parseViewerRate, RateGate } from './rate-gate';
@@ -28,7 +37,12 @@ export interface RelayOptions {
   policy: AccessPolicy;
   /** Backlog above which a client skips to the next GOP. */
   maxBacklogBytes?: number;
+  /** A camera's group (null: no such camera), for an access link's scope. */
+  groupOf?: GroupOf;
 }
+
+/** How often the sockets of access links are checked: a revoked or expired link's close within a second. */
+const LINK_SWEEP_MS = 500;
 
 const PATH = /^\/stream\/([A-Za-z0-9][A-Za-z0-9._-]{0,63})\/([a-z0-9][a-z0-9_-]{0,31})$/;
 
@@ -37,8 +51,14 @@ export class Relay {
   /** Each viewer's socket and how to release its subscription. */
   private readonly clients = new Set<WebSocket>();
   private server: Server | undefined;
+  /** Sockets opened with an access link, and its id. */
+  private readonly linked = new Map<WebSocket, string>();
+  private readonly sweep: NodeJS.Timeout;
 
-  constructor(private readonly options: RelayOptions) {}
+  constructor(private readonly options: RelayOptions) {
+    this.sweep = setInterval(() => closeLapsed(this.linked, this.options.policy), LINK_SWEEP_MS);
+    this.sweep.unref();
+  }
 
   static isStreamPath(url: string | undefined): boolean {
     return (url ?? '').startsWith('/stream/');
@@ -81,7 +101,17 @@ export class Relay {
     // `video=h264`: the camera's own H.264, framed in pictures (h264-framer.ts); otherwise MPEG-TS.
     const video = query.get('video') === 'h264' ? 'h264' : 'mpeg1';
     const rate = parseViewerRate(query.get('rate'));
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, cameraId, profile, output, video, rate));
+    const link = callerLink(req, this.options.policy);
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      // A camera outside the link's scope: the very refusal of a camera that does not exist.
+      if (link && !new AccessCheck(link.grant, this.options.groupOf ?? (() => null)).sees(cameraId))
+        return ws.close(4404, cameraNotFound(cameraId).message.slice(0, 120));
+      if (link) {
+        this.linked.set(ws, link.linkId);
+        ws.once('close', () => this.linked.delete(ws));
+      }
+      this.attach(ws, cameraId, profile, output, video, rate);
+    });
   }
 
   private attach(
@@ -151,6 +181,7 @@ export class Relay {
 
   /** Closes every client socket (their subscriptions are released) and the own server, if any. */
   async dispose(): Promise<void> {
+    clearInterval(this.sweep);
     for (const ws of this.clients) ws.terminate();
     this.clients.clear();
     this.wss.close();
