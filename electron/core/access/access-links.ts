@@ -44,9 +44,9 @@ export class AccessLinks {
       file: path.join(dataDir, 'access-links.json'),
       schema: LinksFileSchema,
       defaults: () => ({ links: [] }),
-      // A damaged file with no good copy must not come back as "no links" and silently lose a
-      // revocation: better to refuse every link until the operator looks.
-      whenUnrecoverable: 'throw',
+      // A damaged file with no good copy is kept aside and the list starts empty: every link then
+      // stops working (none is wrongly let in, a revoked one included) and the wall still starts.
+      whenUnrecoverable: 'defaults',
       secret: true,
       logger,
     });
