@@ -26,7 +26,7 @@ import {
 import { alarmEvents, alarmMethods } from './alarm-api';
 import { fleetEvents, fleetMethods } from './fleet-api';
 import { evidenceEvents, evidenceMethods } from './evidence-api';
-import { accessMethods } from './access-api';
+import { accessMethods, accessRights } from './access-api';
 import { LayoutIdSchema, LayoutListSchema, SavedLayoutSchema, StoreNoticeSchema, TourSchema } from './saved-layouts';
 
 const cameraFields = ['id', 'name', 'group', 'main', 'sub', 'username', 'password', 'transport'] as const;
@@ -71,6 +71,8 @@ export const AppInfoSchema = z.strictObject({
   unreadablePasswords: z.array(z.string()),
   /** The camera file was damaged or missing at start-up and was recovered from its last good copy. */
   cameraFileNotice: StoreNoticeSchema.optional(),
+  /** This page came in through an access link (issue #16): whose, and what it may do. */
+  access: z.strictObject({ name: z.string(), rights: z.array(z.enum(accessRights)) }).optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

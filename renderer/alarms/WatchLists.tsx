@@ -1,45 +1,15 @@
 /**
  * Watch lists: which cameras raise alarms — regions or groups (group paths,
- * offered from the inventory) and cameras by id — and what happens then: a
+ * offered from the inventory) and cameras picked by name — and what happens then: a
  * sound, the camera popped onto a tile of a wall, ONVIF events too.
  */
 import { useMemo, useState } from 'react';
 import type { WatchList } from '../../shared/alarms';
-import type { CameraSummary } from '../../shared/model';
-import { ChipPicker } from './ChipPicker';
+import { CameraPicker, GroupPicker } from '../components/ui/ScopePickers';
 import { slug } from '../../shared/search';
 import { useStore, useTranslate } from '../store';
 
 const blank = (): WatchList => ({ id: '', name: '', groups: [], cameraIds: [], sound: true, events: true });
-
-/** Every group path of the inventory and each of its parents: what a watch list can name. */
-function groupPaths(groups: readonly (string | undefined)[]): string[] {
-  const all = new Set<string>();
-  for (const group of groups) {
-    const parts = (group ?? '')
-      .split('/')
-      .map((p) => p.trim())
-      .filter(Boolean);
-    for (let i = 1; i <= parts.length; i++) all.add(parts.slice(0, i).join('/'));
-  }
-  return [...all].sort();
-}
-
-/** "Name (id)": what the camera field offers and each chip says (the id alone for a camera not in the list). */
-function cameraLabel(cameras: readonly CameraSummary[], id: string): string {
-  const camera = cameras.find((c) => c.id === id);
-  return camera ? `${camera.name} (${camera.id})` : id;
-}
-
-/** The camera typed: by its label or its id, else its name or a part of it that only one camera has. */
-function camerasFor(cameras: readonly CameraSummary[], text: string): CameraSummary[] {
-  const byLabel = /\(([^()]+)\)$/.exec(text)?.[1];
-  const byId = cameras.find((c) => c.id === (byLabel ?? text));
-  if (byId) return [byId];
-  const wanted = text.toLowerCase();
-  const named = cameras.filter((c) => c.name.toLowerCase() === wanted);
-  return named.length ? named : cameras.filter((c) => c.name.toLowerCase().includes(wanted));
-}
 
 export function WatchLists() {
   const t = useTranslate();
@@ -48,7 +18,6 @@ export function WatchLists() {
   const save = useStore((s) => s.saveWatchList);
   const remove = useStore((s) => s.removeWatchList);
   const [editing, setEditing] = useState<WatchList>();
-  const paths = useMemo(() => groupPaths(cameras.map((c) => c.group)), [cameras]);
   const known = useMemo(() => new Set(cameras.map((c) => c.id)), [cameras]);
 
   if (editing) {
@@ -74,32 +43,17 @@ export function WatchLists() {
             onChange={(e) => setEditing({ ...editing, name: e.target.value })}
           />
         </label>
-        <ChipPicker
+        {/* A group not (yet) in the inventory may be named: cameras added to it later are watched. */}
+        <GroupPicker
           label={t('watch.groups')}
-          chosen={editing.groups.map((g) => ({ key: g, label: g }))}
-          offered={paths.map((p) => ({ key: p, label: p }))}
-          // A group not (yet) in the inventory may be named: cameras added to it later are watched.
-          resolve={(text) => ({ key: text })}
+          groups={editing.groups}
           onChange={(groups) => setEditing({ ...editing, groups })}
-          placeholder={t('watch.groupHint')}
           control="watch-group"
         />
-        <ChipPicker
+        <CameraPicker
           label={t('watch.cameras')}
-          chosen={editing.cameraIds.map((id) => ({ key: id, label: cameraLabel(cameras, id) }))}
-          offered={cameras.map((c) => ({ key: c.id, label: cameraLabel(cameras, c.id) }))}
-          resolve={(text) => {
-            const found = camerasFor(cameras, text);
-            if (found.length === 1) return { key: found[0]!.id };
-            return {
-              refused:
-                found.length === 0
-                  ? t('watch.unknown', { ids: text })
-                  : t('watch.ambiguous', { n: found.length, text }),
-            };
-          }}
+          cameraIds={editing.cameraIds}
           onChange={(cameraIds) => setEditing({ ...editing, cameraIds })}
-          placeholder={t('watch.camerasHint')}
           control="watch-camera"
         />
         {unknown.length > 0 ? <p className="field-problem">{t('watch.unknown', { ids: unknown.join(', ') })}</p> : null}

@@ -23,6 +23,7 @@ export function App() {
   const t = useTranslate();
   const connected = useStore((s) => s.connected);
   const linkRefused = useStore((s) => s.linkRefused);
+  const onAccessLink = useStore((s) => !!s.info?.access);
   const loadError = useStore((s) => s.loadError);
   const language = useStore((s) => s.language);
   const panel = useStore((s) => s.panel);
@@ -53,7 +54,7 @@ export function App() {
       <WallTabs />
       {!connected ? (
         <div className="banner" role="alert">
-          {linkRefused ? t('connection.refused') : t('connection.lost')}
+          {linkRefused ? t(onAccessLink ? 'connection.linkEnded' : 'connection.refused') : t('connection.lost')}
         </div>
       ) : null}
       {loadError ? (
@@ -88,7 +89,8 @@ export function App() {
         {control && panel === 'fleet' ? <FleetDrawer /> : null}
         {control && panel === 'alarms' ? <AlarmDrawer /> : null}
       </div>
-      {control ? <StatusBar /> : null}
+      {/* The machine's load is the machine's own link's business, not an agency's page's. */}
+      {control && !onAccessLink ? <StatusBar /> : null}
     </div>
   );
 }

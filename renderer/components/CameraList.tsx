@@ -4,6 +4,7 @@
  * a city's 20,000 cameras scroll smoothly. Drag a camera onto a tile, or
  * click it (Enter in the search) to put it in the selected tile.
  */
+import { useMay } from '../access/use-may';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { buildTree, directoryRows, searchIndex, type DirectoryState, type GroupNode } from '../../shared/directory';
 import { fold } from '../../shared/search';
@@ -29,6 +30,7 @@ const OVERSCAN = 10;
 
 export function CameraList() {
   const t = useTranslate();
+  const may = useMay();
   const cameras = useStore((s) => s.cameras);
   const statuses = useStore((s) => s.statuses);
   const fleet = useStore((s) => s.fleet);
@@ -104,7 +106,8 @@ export function CameraList() {
         {t('cameras.title')} <span className="camera-count">{cameras.length}</span>
       </h2>
       <DemoNotice />
-      <CameraImport />
+      {/* Adding and exporting cameras is the machine's own link's (an access link's page has neither). */}
+      {may('local') ? <CameraImport /> : null}
       <SearchField
         className="camera-search"
         control="camera-search"
@@ -192,7 +195,7 @@ export function CameraList() {
                   <span className={`dot dot-${state}`} role="img" aria-label={label} title={label} data-dot={state} />
                   {row.camera.name}
                 </button>
-                {row.camera.demo ? null : (
+                {row.camera.demo || !may('edit') ? null : (
                   <button
                     type="button"
                     className="directory-edit"

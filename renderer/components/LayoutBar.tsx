@@ -2,6 +2,7 @@
  * Layouts: the template, the saved layouts (save, save as, rename, delete,
  * default, lock), import/export, and full screen.
  */
+import { useMay } from '../access/use-may';
 import { useRef, useState, type ChangeEvent } from 'react';
 import {
   CopyPlus,
@@ -27,6 +28,7 @@ type NameMode = 'saveAs' | 'rename' | null;
 
 export function LayoutBar() {
   const t = useTranslate();
+  const may = useMay();
   const s = useStore();
   const current = s.layouts.find((l) => l.id === s.layoutId);
   const [mode, setMode] = useState<NameMode>(null);
@@ -61,6 +63,19 @@ export function LayoutBar() {
     if (file) await s.importLayouts(await file.text());
   };
 
+  // An access link's page has no saved walls (they name every agency's cameras): a template, full screen.
+  if (!may('local'))
+    return (
+      <div className="layout-bar">
+        <TemplatePicker />
+        <IconButton
+          icon={Maximize}
+          label={t('layout.fullscreen')}
+          data-action="fullscreen"
+          onClick={() => void document.querySelector('.wall')?.requestFullscreen()}
+        />
+      </div>
+    );
   return (
     <div className="layout-bar">
       <TemplatePicker />

@@ -3,11 +3,13 @@
  * tile text size (read from two metres), the picture path, and where
  * evidence goes. Each takes effect at once and is remembered on this machine.
  */
+import { useMay } from '../access/use-may';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DecoderChoice } from '../player/decoder-choice';
 import { useStore, useTranslate } from '../store';
 import type { TileText } from '../store/state';
+import { AccessLinksDialog } from '../access/AccessLinksDialog';
 import { Dialog } from './Dialog';
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
@@ -22,17 +24,22 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       setTileText: state.setTileText,
       decoder: state.decoder,
       setDecoder: state.setDecoder,
+      host: state.info?.host,
     })),
   );
+  const [links, setLinks] = useState(false);
+  // This machine's folder and its access links are the machine's own link's (not an agency's page).
+  const local = useMay()('local');
   const [folder, setFolder] = useState<{ folder: string; canChoose: boolean }>();
   useEffect(() => {
-    void s.api?.invoke('snapshot:folder', {}).then((got) => got.ok && setFolder(got.value));
-  }, [s.api]);
+    if (local) void s.api?.invoke('snapshot:folder', {}).then((got) => got.ok && setFolder(got.value));
+  }, [s.api, local]);
   const choose = async () => {
     const chosen = await s.api?.invoke('snapshot:choose', {});
     if (chosen?.ok && chosen.value.chosen) setFolder({ folder: chosen.value.folder, canChoose: true });
   };
 
+  if (links) return <AccessLinksDialog onClose={() => setLinks(false)} />;
   return (
     <Dialog label={t('settings.title')} onClose={onClose} control="settings">
       <form className="editor nvr-form" noValidate onSubmit={(e) => (e.preventDefault(), onClose())}>
@@ -76,16 +83,24 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             ))}
           </select>
         </label>
-        <div className="settings-folder">
-          <span>{t('evidence.folder')}</span> <code data-control="settings-folder">{folder?.folder ?? '…'}</code>
-          {folder?.canChoose ? (
-            <button type="button" onClick={() => void choose()}>
-              {t('evidence.chooseFolder')}
-            </button>
-          ) : folder ? (
-            <p className="muted">{t('evidence.folderFlag')}</p>
-          ) : null}
-        </div>
+        {local ? (
+          <div className="settings-folder">
+            <span>{t('evidence.folder')}</span> <code data-control="settings-folder">{folder?.folder ?? '…'}</code>
+            {folder?.canChoose ? (
+              <button type="button" onClick={() => void choose()}>
+                {t('evidence.chooseFolder')}
+              </button>
+            ) : folder ? (
+              <p className="muted">{t('evidence.folderFlag')}</p>
+            ) : null}
+          </div>
+        ) : null}
+        {/* Another agency reaches this machine through the browser host (Electron's pages are its own). */}
+        {s.host === 'browser' && local ? (
+          <button type="button" data-action="settings-access-links" onClick={() => setLinks(true)}>
+            {t('settings.accessLinks')}
+          </button>
+        ) : null}
         <div className="editor-controls">
           <button type="submit" data-action="settings-close">
             {t('settings.done')}

@@ -44,7 +44,10 @@ export function StatusBar() {
           </span>
           <span data-figure="page">{t('status.page', { pct: pct(figures.pageBusy) })}</span>
           <span data-figure="pictures">
-            {t('status.pictures', { painted: pct(figures.paintedFps), sent: pct(figures.cameraFps) })}
+            {/* No live tile settled yet (6 s after it starts): nothing measured, not "0 of 0". */}
+            {figures.cameraFps > 0
+              ? t('status.pictures', { painted: pct(figures.paintedFps), sent: pct(figures.cameraFps) })
+              : t('status.picturesUnmeasured')}
           </span>
           <EconomyCount className="status-economy" />
           <strong

@@ -3,6 +3,7 @@
  * and — when it is in trouble — why, how old the last picture is and when the
  * next attempt comes. Buttons for PTZ, snapshot and clearing the tile.
  */
+import { useMay } from '../access/use-may';
 import { Circle, History, Leaf, Pin, Square } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Icon } from './Icon';
@@ -91,7 +92,8 @@ export function TileOverlay({
   const preBufferSec = useStore((s) => s.preBufferSec);
   const { saveClip, toggleRecording } = useStore.getState();
   // Evidence is of real cameras only: a demo's test picture proves nothing.
-  const evidence = camera !== undefined && !camera.demo;
+  const may = useMay();
+  const evidence = camera !== undefined && !camera.demo && may('evidence');
   const missing = state === 'missing';
   // A damaged picture is still the freshest picture there is: the age line is for frozen ones.
   const painting = state === 'live' || state === 'degraded';
@@ -117,7 +119,7 @@ export function TileOverlay({
           {heldFps === undefined ? t('tile.economy') : t('tile.economyRate', { fps: formatRate(heldFps, language) })}
         </span>
       ) : null}
-      {camera?.ptz ? (
+      {camera?.ptz && may('ptz') ? (
         <TileButton
           className="tile-ptz"
           action="ptz-toggle"

@@ -1,3 +1,4 @@
+import { useMay } from '../access/use-may';
 import { Activity, Bell, BellRing, Expand, Images, Radar, Settings } from 'lucide-react';
 import '../alarms/alarms.css';
 import { useState } from 'react';
@@ -19,51 +20,58 @@ export function Toolbar() {
   const alarmsOpen = useStore((s) => s.alarmsOpen);
   const alarmsEscalated = useStore((s) => s.alarmsEscalated);
   const [settings, setSettings] = useState(false);
+  const local = useMay()('local');
   return (
     <header className="toolbar">
       <span className="brand">Pantau</span>
       <span className="toolbar-meta">
         {t('toolbar.cameras', { count })}
         {info?.demo ? ` · ${t('toolbar.demo')}` : ''}
+        {info?.access ? ` · ${t('access.onLink', { name: info.access.name })}` : ''}
       </span>
       <LayoutBar />
-      <TourBar />
+      {/* An access link's page: no tours, evidence log, alarms or fleet — they span every agency. */}
+      {local ? <TourBar /> : null}
       <span className="toolbar-group">
-        <IconButton
-          icon={Images}
-          label={t('snapshot.folder')}
-          className="toolbar-toggle"
-          data-panel-button="evidence"
-          aria-pressed={panel === 'evidence'}
-          onClick={() => togglePanel('evidence')}
-        />
-        <span className="alarm-bell" data-escalated={alarmsEscalated || undefined}>
-          <IconButton
-            icon={alarmsOpen > 0 ? BellRing : Bell}
-            label={
-              alarmsOpen === 0
-                ? t('alarm.title')
-                : t(alarmsEscalated ? 'alarm.bellOverdue' : 'alarm.bellOpen', { n: alarmsOpen })
-            }
-            className="toolbar-toggle"
-            data-panel-button="alarms"
-            aria-pressed={panel === 'alarms'}
-            onClick={() => togglePanel('alarms')}
-          />
-          {alarmsOpen > 0 ? (
-            <span className="alarm-count" aria-hidden="true" data-control="alarm-count">
-              {alarmsOpen}
+        {local ? (
+          <>
+            <IconButton
+              icon={Images}
+              label={t('snapshot.folder')}
+              className="toolbar-toggle"
+              data-panel-button="evidence"
+              aria-pressed={panel === 'evidence'}
+              onClick={() => togglePanel('evidence')}
+            />
+            <span className="alarm-bell" data-escalated={alarmsEscalated || undefined}>
+              <IconButton
+                icon={alarmsOpen > 0 ? BellRing : Bell}
+                label={
+                  alarmsOpen === 0
+                    ? t('alarm.title')
+                    : t(alarmsEscalated ? 'alarm.bellOverdue' : 'alarm.bellOpen', { n: alarmsOpen })
+                }
+                className="toolbar-toggle"
+                data-panel-button="alarms"
+                aria-pressed={panel === 'alarms'}
+                onClick={() => togglePanel('alarms')}
+              />
+              {alarmsOpen > 0 ? (
+                <span className="alarm-count" aria-hidden="true" data-control="alarm-count">
+                  {alarmsOpen}
+                </span>
+              ) : null}
             </span>
-          ) : null}
-        </span>
-        <IconButton
-          icon={Radar}
-          label={t('fleet.title')}
-          className="toolbar-toggle"
-          data-panel-button="fleet"
-          aria-pressed={panel === 'fleet'}
-          onClick={() => togglePanel('fleet')}
-        />
+            <IconButton
+              icon={Radar}
+              label={t('fleet.title')}
+              className="toolbar-toggle"
+              data-panel-button="fleet"
+              aria-pressed={panel === 'fleet'}
+              onClick={() => togglePanel('fleet')}
+            />
+          </>
+        ) : null}
         <IconButton
           icon={Activity}
           label={t('toolbar.health')}

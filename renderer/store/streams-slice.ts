@@ -57,23 +57,27 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
           set({ loadError: error && !error.ok ? error.error.message : 'unknown error' });
           return;
         }
-        const settings = await api.invoke('settings:get', {});
-        if (settings.ok) get().applySettings(settings.value);
+        // A page on an access link asks only what a link may: no saved walls, settings, fleet, alarms or evidence log.
+        const onLink = !!info.value.access;
+        const settings = onLink ? undefined : await api.invoke('settings:get', {});
+        if (settings?.ok) get().applySettings(settings.value);
         const byKey = Object.fromEntries(statuses.value.map((s) => [statusKey(s.cameraId, s.profile), s]));
         set({ info: info.value, cameras: cameras.value, statuses: byKey, loadError: undefined });
         // The camera file had to be recovered at start-up: say so, in the operator's words.
         if (first && info.value.cameraFileNotice)
           set({ notice: noticeText(get, info.value.cameraFileNotice, 'cameras') });
-        await get().refreshLayouts();
-        void get().loadFleet();
-        void get().loadAlarms();
-        void get().loadEvidence();
+        if (!onLink) {
+          await get().refreshLayouts();
+          void get().loadFleet();
+          void get().loadAlarms();
+          void get().loadEvidence();
+        }
         if (!first) return;
         first = false;
-        const tour = await api.invoke('tour:get', {});
-        if (tour.ok) set({ tour: tour.value.tour });
+        const tour = onLink ? undefined : await api.invoke('tour:get', {});
+        if (tour?.ok) set({ tour: tour.value.tour });
         // First load: a running tour's step, else the default layout, else the smallest grid that holds the first cameras.
-        const running = tour.ok && tour.value.tour?.running ? tour.value.tour : undefined;
+        const running = tour?.ok && tour.value.tour?.running ? tour.value.tour : undefined;
         const runningStep = running?.steps[running.index];
         const wall = get().wall;
         // A window reloaded after a crash gets back exactly what it showed.

@@ -53,7 +53,11 @@ export class AccessCheck {
         cameraFileNotice?: unknown;
         unreadablePasswords: string[];
       };
-      return { ...info, unreadablePasswords: unreadablePasswords.filter((id) => this.sees(id)) };
+      return {
+        ...info,
+        unreadablePasswords: unreadablePasswords.filter((id) => this.sees(id)),
+        access: { name: this.grant.name, rights: [...this.grant.rights] },
+      };
     }
     if (method === 'camera:list' || method === 'stream:statuses') {
       return (value as { id?: string; cameraId?: string }[]).filter((item) => this.sees(item.cameraId ?? item.id!));

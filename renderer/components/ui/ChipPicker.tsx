@@ -2,10 +2,10 @@
  * A list of chosen things shown as chips (× removes one) and a field that
  * offers the rest by name as the operator types: the watch list's regions and
  * its cameras. What the field cannot turn into a choice stays in it, with the
- * reason below.
+ * reason below. (Also the access links' groups and cameras.)
  */
 import { useId, useState } from 'react';
-import { useTranslate } from '../store';
+import { useTranslate } from '../../store';
 
 export interface Choice {
   /** What is stored (a group path, a camera id). */
@@ -53,7 +53,7 @@ export function ChipPicker({ label, chosen, offered, resolve, onChange, placehol
           type="button"
           className="watch-chip"
           data-chip={c.key}
-          title={t('watch.removeGroup')}
+          title={t('chips.remove')}
           onClick={() => onChange(keys.filter((k) => k !== c.key))}
         >
           {c.label} ×
@@ -81,7 +81,7 @@ export function ChipPicker({ label, chosen, offered, resolve, onChange, placehol
           ))}
       </datalist>
       <button type="button" data-action={`${control}-add`} onClick={add}>
-        {t('watch.addGroup')}
+        {t('chips.add')}
       </button>
       {refused ? <p className="field-problem">{refused}</p> : null}
     </div>
