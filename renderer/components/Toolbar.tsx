@@ -1,9 +1,10 @@
 import { useMay } from '../access/use-may';
-import { Activity, Bell, BellRing, Expand, Images, Radar, Settings } from 'lucide-react';
+import { Activity, Bell, BellRing, Expand, Images, Radar, Settings, type LucideIcon } from 'lucide-react';
 import '../alarms/alarms.css';
 import { useState } from 'react';
 import { SettingsDialog } from './SettingsDialog';
 import { useStore, useTranslate } from '../store';
+import type { Panel } from '../store/state';
 import { IconButton } from './ui/IconButton';
 import { LayoutBar } from './LayoutBar';
 import { TourBar } from './TourBar';
@@ -14,8 +15,6 @@ export function Toolbar() {
   const setLanguage = useStore((s) => s.setLanguage);
   const info = useStore((s) => s.info);
   const count = useStore((s) => s.cameras.length);
-  const panel = useStore((s) => s.panel);
-  const togglePanel = useStore((s) => s.togglePanel);
   const setWallOnly = useStore((s) => s.setWallOnly);
   const alarmsOpen = useStore((s) => s.alarmsOpen);
   const alarmsEscalated = useStore((s) => s.alarmsEscalated);
@@ -35,26 +34,16 @@ export function Toolbar() {
       <span className="toolbar-group">
         {local ? (
           <>
-            <IconButton
-              icon={Images}
-              label={t('snapshot.folder')}
-              className="toolbar-toggle"
-              data-panel-button="evidence"
-              aria-pressed={panel === 'evidence'}
-              onClick={() => togglePanel('evidence')}
-            />
+            <PanelButton panel="evidence" icon={Images} label={t('snapshot.folder')} />
             <span className="alarm-bell" data-escalated={alarmsEscalated || undefined}>
-              <IconButton
+              <PanelButton
+                panel="alarms"
                 icon={alarmsOpen > 0 ? BellRing : Bell}
                 label={
                   alarmsOpen === 0
                     ? t('alarm.title')
                     : t(alarmsEscalated ? 'alarm.bellOverdue' : 'alarm.bellOpen', { n: alarmsOpen })
                 }
-                className="toolbar-toggle"
-                data-panel-button="alarms"
-                aria-pressed={panel === 'alarms'}
-                onClick={() => togglePanel('alarms')}
               />
               {alarmsOpen > 0 ? (
                 <span className="alarm-count" aria-hidden="true" data-control="alarm-count">
@@ -62,24 +51,10 @@ export function Toolbar() {
                 </span>
               ) : null}
             </span>
-            <IconButton
-              icon={Radar}
-              label={t('fleet.title')}
-              className="toolbar-toggle"
-              data-panel-button="fleet"
-              aria-pressed={panel === 'fleet'}
-              onClick={() => togglePanel('fleet')}
-            />
+            <PanelButton panel="fleet" icon={Radar} label={t('fleet.title')} />
           </>
         ) : null}
-        <IconButton
-          icon={Activity}
-          label={t('toolbar.health')}
-          className="toolbar-toggle"
-          data-panel-button="health"
-          aria-pressed={panel === 'health'}
-          onClick={() => togglePanel('health')}
-        />
+        <PanelButton panel="health" icon={Activity} label={t('toolbar.health')} />
       </span>
       <span className="toolbar-group">
         <IconButton
@@ -110,5 +85,21 @@ export function Toolbar() {
         ))}
       </nav>
     </header>
+  );
+}
+
+/** A toolbar button that opens its drawer over the wall, and shows it is open. */
+function PanelButton({ panel, icon, label }: { panel: Panel; icon: LucideIcon; label: string }) {
+  const open = useStore((s) => s.panel === panel);
+  const togglePanel = useStore((s) => s.togglePanel);
+  return (
+    <IconButton
+      icon={icon}
+      label={label}
+      className="toolbar-toggle"
+      data-panel-button={panel}
+      aria-pressed={open}
+      onClick={() => togglePanel(panel)}
+    />
   );
 }
