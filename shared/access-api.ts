@@ -17,7 +17,11 @@ export const AccessScopeSchema = z.strictObject({
 export const AccessLinkSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]{8,32}$/),
   name: z.string().trim().min(1).max(120),
-  rights: z.array(z.enum(accessRights)).min(1).max(accessRights.length),
+  // Every link may watch: the other rights are for the cameras it watches.
+  rights: z
+    .array(z.enum(accessRights))
+    .max(accessRights.length)
+    .refine((rights) => rights.includes('view'), 'must include view'),
   scope: AccessScopeSchema,
   createdAt: z.number(),
   expiresAt: z.number().optional(),

@@ -43,6 +43,13 @@ const closed = (ws: WebSocket) => new Promise<number>((resolve) => ws.once('clos
 describe('an access link through the browser host', () => {
   it('reaches only its cameras and rights, with its own token, and stops at once when revoked', async () => {
     const operator = await api(host.token);
+    // Every link may watch: one without it is refused before anything is stored.
+    const blind = await rpc(operator, 'access:create', {
+      name: 'Tanpa lihat',
+      rights: ['ptz'],
+      scope: { all: true, groups: [], cameraIds: [] },
+    });
+    expect(blind).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     const made = await rpc(operator, 'access:create', {
       name: 'Polrestabes Semarang',
       rights: ['view', 'ptz'],

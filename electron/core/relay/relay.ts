@@ -104,7 +104,11 @@ export class Relay {
     const link = callerLink(req, this.options.policy);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       // A camera outside the link's scope: the very refusal of a camera that does not exist.
-      if (link && !new AccessCheck(link.grant, this.options.groupOf ?? (() => null)).sees(cameraId))
+      if (
+        link &&
+        (!link.grant.rights.has('view') ||
+          !new AccessCheck(link.grant, this.options.groupOf ?? (() => null)).sees(cameraId))
+      )
         return ws.close(4404, cameraNotFound(cameraId).message.slice(0, 120));
       if (link) {
         this.linked.set(ws, link.linkId);
