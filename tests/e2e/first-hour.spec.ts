@@ -116,10 +116,19 @@ for (const size of sizes) {
         });
         const tiles = page.locator('.wall .tile');
         await expect(page.locator('.wall .tile[data-camera-id]')).toHaveCount(4);
-        // Laid out on the page (CI once measured four empty boxes the moment the tiles appeared).
+        // Laid out, and the same in two readings running: CI twice measured four empty boxes just
+        // after the tiles had measured whole (not seen here; see the closing note of 2026-12-02).
         const rects = () => tiles.evaluateAll((all) => all.map((t) => t.getBoundingClientRect().toJSON() as DOMRect));
-        await expect.poll(async () => (await rects()).every((r) => r.width > 100 && r.height > 100)).toBe(true);
-        const before = await rects();
+        let before: DOMRect[] = [];
+        await expect
+          .poll(async () => {
+            const now = await rects();
+            const steady =
+              now.every((r) => r.width > 100 && r.height > 100) && JSON.stringify(now) === JSON.stringify(before);
+            before = now;
+            return steady;
+          })
+          .toBe(true);
 
         await page.locator('[data-panel-button="health"]').click();
         const drawer = page.locator('.health-panel');
