@@ -11,15 +11,7 @@ import { AccessCheck } from '../api/access-check';
 import { dispatch, type CallContext } from '../api/dispatch';
 import type { Logger } from '../log';
 import type { PantauCore } from '../pantau-core';
-import {
-  callerLink,
-  closeLapsed,
-  loopbackHosts,
-  refusal,
-  rejectRefused,
-  rejectUpgrade,
-  tokenMatches,
-} from '../relay/access';
+import { admits, callerLink, LinkSockets, loopbackHosts, refusal, rejectRefused, rejectUpgrade } from '../relay/access';
 import { Relay } from '../relay/relay';
 import { serveStatic } from './static-files';
 
@@ -41,10 +33,8 @@ export class BrowserHost {
   // The largest request is a city's CSV (the contract allows 16 M characters, JSON-escaped in the frame).
   private readonly rpc = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   private boundPort = 0;
-  /** API sockets opened with an access link: its id (closed once it lapses), and what it may see. */
-  private readonly linked = new Map<WebSocket, string>();
-  private readonly scoped = new Map<WebSocket, AccessCheck>();
-  private readonly sweep: NodeJS.Timeout;
+  /** API sockets opened with an access link: closed once it lapses; what each may see. */
+  private readonly linked: LinkSockets<{ linkId: string; access: AccessCheck }>;
 
   constructor(private readonly options: BrowserHostOptions) {
     this.server = createServer((req, res) => {
@@ -63,15 +53,14 @@ export class BrowserHost {
       }
       this.rpc.handleUpgrade(req, socket, head, (ws) => this.attachRpc(ws, req));
     });
-    this.sweep = setInterval(() => closeLapsed(this.linked, options.core.policy), 500);
-    this.sweep.unref();
+    this.linked = new LinkSockets(options.core.policy);
   }
 
   private checkToken(req: IncomingMessage, res: ServerResponse): void {
     const policy = this.options.core.policy;
     const hostAllowed = !policy.allowedHosts || policy.allowedHosts.includes((req.headers.host ?? '').toLowerCase());
     const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const ok = hostAllowed && !!given && (tokenMatches(policy.token, given) || !!policy.grantFor?.(given));
+    const ok = hostAllowed && admits(policy, given);
     res.writeHead(ok ? 204 : 401, { 'Cache-Control': 'no-store' }).end();
   }
 
@@ -100,12 +89,7 @@ export class BrowserHost {
       const access = new AccessCheck(link.grant, (id) => this.options.core.groupOf(id));
       context.access = access;
       context.relayToken = link.token;
-      this.linked.set(ws, link.linkId);
-      this.scoped.set(ws, access);
-      ws.once('close', () => {
-        this.linked.delete(ws);
-        this.scoped.delete(ws);
-      });
+      this.linked.add(ws, { linkId: link.linkId, access });
     }
     // A bad frame (too large, invalid UTF-8) closes that socket; without a
     // listener it would be an uncaught error and take the host down.
@@ -133,7 +117,7 @@ export class BrowserHost {
   broadcast<E extends ApiEvent>(event: E, payload: ApiEventPayload<E>): void {
     const text = JSON.stringify({ event, payload } satisfies RpcMessage);
     for (const ws of this.rpc.clients) {
-      const access = this.scoped.get(ws);
+      const access = this.linked.get(ws)?.access;
       if (!access) {
         this.sendBounded(ws, text);
         continue;
@@ -171,7 +155,7 @@ export class BrowserHost {
 
   /** Closes the pages' sockets and the server; the caller disposes the core (relay, ffmpeg). */
   async close(): Promise<void> {
-    clearInterval(this.sweep);
+    this.linked.dispose();
     for (const ws of this.rpc.clients) ws.terminate();
     this.rpc.close();
     this.server.closeAllConnections();

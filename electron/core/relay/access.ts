@@ -49,8 +49,12 @@ export function refusal(req: IncomingMessage, policy: AccessPolicy): string | nu
     return 'origin not allowed';
   }
   const given = new URL(req.url ?? '/', 'http://placeholder').searchParams.get('token');
-  if (!tokenMatches(policy.token, given) && !(given && policy.grantFor?.(given))) return 'missing or wrong token';
-  return null;
+  return admits(policy, given) ? null : 'missing or wrong token';
+}
+
+/** The machine's own token, or a good access link's. */
+export function admits(policy: AccessPolicy, given: string | null | undefined): boolean {
+  return tokenMatches(policy.token, given) || (!!given && !!policy.grantFor?.(given));
 }
 
 /** The access link of an admitted request, or undefined for the machine's own token. */
@@ -76,8 +80,38 @@ export function loopbackHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
 }
 
-/** Closes the sockets of access links no longer good (revoked, expired): 4401, and the page says why. */
-export function closeLapsed(sockets: ReadonlyMap<WebSocket, string>, policy: AccessPolicy): void {
-  if (!policy.linkGood) return;
-  for (const [ws, linkId] of sockets) if (!policy.linkGood(linkId)) ws.close(4401, 'access link revoked or expired');
+/** How often link sockets are checked: a revoked or expired link's close within a second. */
+const LINK_SWEEP_MS = 500;
+
+/**
+ * The sockets opened with access links, for whoever holds them (the browser
+ * host's API, the relay): each is forgotten when it closes, and twice a second
+ * those of a link no longer good (revoked, expired) are closed with 4401, which
+ * the page says in words.
+ */
+export class LinkSockets<T extends { linkId: string }> {
+  private readonly sockets = new Map<WebSocket, T>();
+  private readonly sweep: NodeJS.Timeout;
+
+  constructor(policy: AccessPolicy) {
+    this.sweep = setInterval(() => {
+      if (!policy.linkGood) return;
+      for (const [ws, { linkId }] of this.sockets)
+        if (!policy.linkGood(linkId)) ws.close(4401, 'access link revoked or expired');
+    }, LINK_SWEEP_MS);
+    this.sweep.unref();
+  }
+
+  add(ws: WebSocket, facts: T): void {
+    this.sockets.set(ws, facts);
+    ws.once('close', () => this.sockets.delete(ws));
+  }
+
+  get(ws: WebSocket): T | undefined {
+    return this.sockets.get(ws);
+  }
+
+  dispose(): void {
+    clearInterval(this.sweep);
+  }
 }

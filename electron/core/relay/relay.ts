@@ -20,7 +20,7 @@ import type { TsChunk } from '../streams/mpegts';
 import type { StreamHub, Subscription } from '../streams/stream-hub';
 import {
   callerLink,
-  closeLapsed,
+  LinkSockets,
   loopbackHosts,
   refusal,
   rejectRefused,
@@ -41,9 +41,6 @@ export interface RelayOptions {
   groupOf?: GroupOf;
 }
 
-/** How often the sockets of access links are checked: a revoked or expired link's close within a second. */
-const LINK_SWEEP_MS = 500;
-
 const PATH = /^\/stream\/([A-Za-z0-9][A-Za-z0-9._-]{0,63})\/([a-z0-9][a-z0-9_-]{0,31})$/;
 
 export class Relay {
@@ -51,13 +48,11 @@ export class Relay {
   /** Each viewer's socket and how to release its subscription. */
   private readonly clients = new Set<WebSocket>();
   private server: Server | undefined;
-  /** Sockets opened with an access link, and its id. */
-  private readonly linked = new Map<WebSocket, string>();
-  private readonly sweep: NodeJS.Timeout;
+  /** Sockets opened with an access link: closed once it lapses. */
+  private readonly linked: LinkSockets<{ linkId: string }>;
 
   constructor(private readonly options: RelayOptions) {
-    this.sweep = setInterval(() => closeLapsed(this.linked, this.options.policy), LINK_SWEEP_MS);
-    this.sweep.unref();
+    this.linked = new LinkSockets(options.policy);
   }
 
   static isStreamPath(url: string | undefined): boolean {
@@ -110,10 +105,7 @@ export class Relay {
           !new AccessCheck(link.grant, this.options.groupOf ?? (() => null)).sees(cameraId))
       )
         return ws.close(4404, cameraNotFound(cameraId).message.slice(0, 120));
-      if (link) {
-        this.linked.set(ws, link.linkId);
-        ws.once('close', () => this.linked.delete(ws));
-      }
+      if (link) this.linked.add(ws, { linkId: link.linkId });
       this.attach(ws, cameraId, profile, output, video, rate);
     });
   }
@@ -185,7 +177,7 @@ export class Relay {
 
   /** Closes every client socket (their subscriptions are released) and the own server, if any. */
   async dispose(): Promise<void> {
-    clearInterval(this.sweep);
+    this.linked.dispose();
     for (const ws of this.clients) ws.terminate();
     this.clients.clear();
     this.wss.close();
