@@ -132,4 +132,24 @@ describe('the links file', () => {
     await again.open();
     expect(again.list()).toEqual([link]);
   });
+
+  it('ten links made at once are all kept, in memory and on disk, each with its own token', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pantau-links-'));
+    const links = new AccessLinks(dir, silentLogger);
+    await links.open();
+    const scope = { all: false, groups: ['Polrestabes'], cameraIds: [] };
+    const made = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => links.create({ name: `Instansi ${i}`, rights: ['view'], scope })),
+    );
+    expect(new Set(made.map((m) => m.token)).size).toBe(10);
+    for (const { token, link } of made) expect(links.grantFor(token)?.linkId).toBe(link.id);
+    const again = new AccessLinks(dir, silentLogger);
+    await again.open();
+    expect(
+      again
+        .list()
+        .map((l) => l.name)
+        .sort(),
+    ).toEqual(made.map((m) => m.link.name).sort());
+  });
 });
