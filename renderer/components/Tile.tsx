@@ -13,6 +13,7 @@ import { isEconomy, type TileMode } from '../../shared/shedding-policy';
 import { chooseStream } from '../../shared/stream-choice';
 import { tileState } from '../../shared/tile-state';
 import { nativeRefused, useNativeSupport, videoPathFor } from '../player/decoder-choice';
+import { mpeg1InWorkers } from '../player/mpeg1-pool';
 import { shouldUseWebGL } from '../player/rendering';
 import { usePtzStore } from '../ptz/ptz-store';
 import { statusKey, useStore, useTranslate } from '../store';
@@ -48,6 +49,9 @@ interface TileProps {
   hidden: boolean;
 }
 
+/** Asked once per page: the link's `?mpeg1=` and the browser do not change while it is open. */
+const MPEG1_IN_WORKERS = mpeg1InWorkers();
+
 export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
   const t = useTranslate();
   const camera = useStore((s) => s.cameras.find((c) => c.id === cameraId));
@@ -82,7 +86,8 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
   const economy = isEconomy(mode);
   const video = videoPathFor(decoder, nativeSupport, nativeRefused(cameraId, refusedNow), maximized, economy);
   const rate = RATE[mode];
-  const player = useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl, want, video, rate });
+  const mpeg1Worker = MPEG1_IN_WORKERS;
+  const player = useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl, mpeg1Worker, want, video, rate });
   // Only what the tile shows: the once-a-second figures (fps, kbit/s) of this or
   // any other camera do not re-render it.
   const status = useStore(
@@ -139,9 +144,13 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
       onFocus={() => select(index)}
     >
       {/* A new canvas per player: a canvas that had a WebGL context can never get another context,
-          and one handed to a worker (native picture) can never be drawn on by the page again. */}
+          and one handed to a worker can never be drawn on by the page again. */}
       <canvas
-        key={video === 'h264' ? `${visible}:native:${cameraId}:${want}:${rate}` : `${visible}:${webgl}`}
+        key={
+          video === 'h264' || mpeg1Worker
+            ? `${visible}:${video}:${webgl}:${cameraId}:${want}:${rate}`
+            : `${visible}:${webgl}`
+        }
         ref={canvasRef}
         // CSSOM styles (not a style attribute): allowed by the CSP.
         style={

@@ -43,6 +43,7 @@ declare module '@cycjimmy/jsmpeg-player' {
   const JSMpeg: {
     Player: typeof Player;
     Demuxer: { TS: typeof TsDemuxer & { STREAM: { VIDEO_1: number } } };
+    Renderer: { WebGL: { IsSupported: () => boolean } };
   };
   export default JSMpeg;
 }

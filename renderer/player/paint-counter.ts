@@ -5,8 +5,8 @@
  */
 const painted = new Map<number, number>();
 
-export function countPainted(tile: number): void {
-  painted.set(tile, (painted.get(tile) ?? 0) + 1);
+export function countPainted(tile: number, pictures = 1): void {
+  painted.set(tile, (painted.get(tile) ?? 0) + pictures);
 }
 
 /** Pictures painted so far, by tile index (a copy: compare two readings). */

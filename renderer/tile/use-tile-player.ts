@@ -1,7 +1,8 @@
 /**
  * One tile owns one player: a single effect opens the stream, creates the
- * player on the tile's canvas — JSMpeg for MPEG-1, or the native worker for
- * the camera's own H.264 — and destroys both when the camera, the output box,
+ * player on the tile's canvas — JSMpeg for MPEG-1 (in a worker of the pool, or
+ * on the page's thread where the browser cannot hand a canvas to a worker), or
+ * the native worker for the camera's own H.264 — and destroys both when the camera, the output box,
  * the path or the visibility changes. What it reports is what only the tile
  * can know: the profile it got, when it last painted, whether its socket is up.
  */
@@ -10,6 +11,7 @@ import type { PantauError } from '../../shared/errors';
 import JSMpeg, { type Player } from '@cycjimmy/jsmpeg-player';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { VideoPath } from '../player/decoder-choice';
+import { Mpeg1WorkerPlayer } from '../player/mpeg1-pool';
 import { NativePlayer } from '../player/native-player';
 import { countPainted } from '../player/paint-counter';
 import { releaseWebGL } from '../player/rendering';
@@ -33,6 +35,8 @@ export interface TilePlayerInput {
   /** Hidden or off-screen tiles decode nothing. */
   visible: boolean;
   webgl: boolean;
+  /** MPEG-1 decoded in a worker (mpeg1-pool.ts) rather than on the page's thread. */
+  mpeg1Worker: boolean;
   /** Changes only when the tile needs another profile or output box: the player re-opens then. */
   want: string;
   /** Undefined while the browser's support for the native path is being asked: nothing opens yet. */
@@ -48,6 +52,7 @@ export function useTilePlayer({
   size,
   visible,
   webgl,
+  mpeg1Worker,
   want,
   video,
   rate,
@@ -66,7 +71,7 @@ export function useTilePlayer({
     // A hidden wall or an off-screen tile decodes nothing: the socket closes,
     // the core lingers, and coming back is a warm start from the GOP cache.
     if (!api || !cameraId || !canvas || !visible || !want || !video) return;
-    let player: Player | NativePlayer | undefined;
+    let player: Player | NativePlayer | Mpeg1WorkerPlayer | undefined;
     let cancelled = false;
     let paintedAt = 0;
     setLastPaintAt(undefined);
@@ -87,8 +92,8 @@ export function useTilePlayer({
           return;
         }
         setProfile(opened.value.profile);
-        const painted = () => {
-          countPainted(index);
+        const painted = (pictures = 1) => {
+          countPainted(index, pictures);
           // At most a few renders a second, not one per frame.
           const at = Date.now();
           if (at - paintedAt > 500) {
@@ -108,6 +113,16 @@ export function useTilePlayer({
             onPainted: () => {
               window.__pantauBench?.onDecode?.(cameraId, index, null);
               painted();
+            },
+          });
+          return;
+        }
+        if (mpeg1Worker) {
+          player = new Mpeg1WorkerPlayer(opened.value.url, canvas, webgl, {
+            onSocket,
+            onPainted: (pictures) => {
+              for (let i = 0; i < pictures; i++) window.__pantauBench?.onDecode?.(cameraId, index, null);
+              painted(pictures);
             },
           });
           return;
@@ -135,11 +150,11 @@ export function useTilePlayer({
         // the other tiles need not start again for this one).
         console.error(`tile ${index + 1}: its player could not be closed`, error);
       }
-      if (webgl && video !== 'h264') releaseWebGL(canvas);
+      if (webgl && video !== 'h264' && !mpeg1Worker) releaseWebGL(canvas);
       setProfile(undefined);
       setSocketUp(false);
     };
-  }, [api, cameraId, index, visible, webgl, want, video, rate, canvasRef]);
+  }, [api, cameraId, index, visible, webgl, mpeg1Worker, want, video, rate, canvasRef]);
 
   return { profile, lastPaintAt, socketUp, socketOpens, openError };
 }

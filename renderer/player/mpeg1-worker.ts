@@ -1,0 +1,87 @@
+/// <reference lib="webworker" />
+/**
+ * MPEG-1 tiles decoded off the page's main thread: each worker of the pool
+ * (mpeg1-pool.ts) runs JSMpeg for the tiles it was given — its own socket to
+ * the relay, demuxer, WebAssembly decoder and renderer per tile — painting into
+ * each tile's canvas, handed over as an OffscreenCanvas. The page's thread keeps
+ * drag, search and the PTZ pad however full the wall is, and a wall of tiles
+ * uses every core instead of one.
+ */
+import './worker-window';
+import JSMpeg, { type Player } from '@cycjimmy/jsmpeg-player';
+import type { FromMpeg1Worker, ToMpeg1Worker } from './mpeg1-messages';
+import { RelaySource } from './relay-source';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** How often the pictures painted are reported (the first of each player at once). */
+const REPORT_MS = 100;
+
+interface Tile {
+  player: Player;
+  canvas: OffscreenCanvas;
+  webgl: boolean;
+  painted: number;
+  reported: boolean;
+}
+
+const tiles = new Map<number, Tile>();
+const post = (message: FromMpeg1Worker) => self.postMessage(message);
+
+// JSMpeg asks whether WebGL works by making a canvas on the document, which a worker has not;
+// the page decided already (rendering.ts) and asks for WebGL only where it pays.
+JSMpeg.Renderer.WebGL.IsSupported = () => true;
+
+self.onmessage = (event: MessageEvent<ToMpeg1Worker>) => {
+  const message = event.data;
+  if (message.type === 'open') open(message.id, message.url, message.canvas, message.webgl);
+  else close(message.id);
+};
+
+function open(id: number, url: string, canvas: OffscreenCanvas, webgl: boolean): void {
+  const tile: Tile = { canvas, webgl, painted: 0, reported: false, player: undefined as unknown as Player };
+  tiles.set(id, tile);
+  tile.player = new JSMpeg.Player(url, {
+    canvas: canvas as unknown as HTMLCanvasElement,
+    source: RelaySource,
+    audio: false,
+    disableGl: !webgl,
+    pauseWhenHidden: false,
+    videoBufferSize: 2 * 1024 * 1024,
+    onVideoDecode: () => {
+      tile.painted++;
+      if (!tile.reported) {
+        tile.reported = true;
+        report();
+      }
+    },
+    relayEvents: {
+      onSocket: (state: 'open' | 'closed' | 'refused', detail?: string, code?: number) =>
+        post({ type: 'socket', id, state, detail, code }),
+    },
+  });
+}
+
+function close(id: number): void {
+  const tile = tiles.get(id);
+  if (!tile) return;
+  tiles.delete(id);
+  try {
+    tile.player.destroy();
+  } finally {
+    // JSMpeg's destroy() keeps a WebGL context alive, and browsers allow only a few.
+    if (tile.webgl) tile.canvas.getContext('webgl')?.getExtension('WEBGL_lose_context')?.loseContext();
+  }
+}
+
+function report(): void {
+  const counts: [number, number][] = [];
+  for (const [id, tile] of tiles) {
+    if (tile.painted === 0) continue;
+    counts.push([id, tile.painted]);
+    tile.painted = 0;
+  }
+  if (counts.length > 0) post({ type: 'painted', counts });
+}
+
+setInterval(report, REPORT_MS);
