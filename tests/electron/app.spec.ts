@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { ffmpegProcesses, waitFor } from '../fixtures/processes';
+import { decodePng } from '../fixtures/picture';
 
 function electronBinary(): string | undefined {
   try {
@@ -47,17 +48,12 @@ test('starts on one display with the demo wall live, every window hardened', asy
   const app = await launch([{ id: 'a', x: 0, y: 0, width: 1600, height: 900 }]);
   const page = await app.firstWindow();
   await expect(page.locator('.wall .tile[data-state="live"]')).toHaveCount(4, { timeout: 30_000 });
-  // A painted picture, read from the canvas.
-  const colours = await page
-    .locator('.wall .tile canvas')
-    .first()
-    .evaluate((canvas: HTMLCanvasElement) => {
-      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      const seen = new Set<number>();
-      for (let i = 0; i < data.length; i += 4 * 101)
-        seen.add((data[i]! >> 5) * 64 + (data[i + 1]! >> 5) * 8 + (data[i + 2]! >> 5));
-      return seen.size;
-    });
+  // A painted picture, as painted on the window (the canvas belongs to a decoding worker).
+  const shot = decodePng(await page.locator('.wall .tile canvas').first().screenshot());
+  const seen = new Set<number>();
+  for (let i = 0; i < shot.data.length; i += 3 * 101)
+    seen.add((shot.data[i]! >> 5) * 64 + (shot.data[i + 1]! >> 5) * 8 + (shot.data[i + 2]! >> 5));
+  const colours = seen.size;
   expect(colours).toBeGreaterThan(4);
   // What the security options mean at run time, in every window: no Node, only the frozen contract
   // bridge, no new windows, no navigation away.
