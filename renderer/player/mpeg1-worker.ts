@@ -10,7 +10,7 @@
 import './worker-window';
 import JSMpeg, { type Player } from '@cycjimmy/jsmpeg-player';
 import type { FromMpeg1Worker, ToMpeg1Worker } from './mpeg1-messages';
-import { RelaySource } from './relay-source';
+import { tilePlayerOptions } from './jsmpeg-options';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -41,25 +41,21 @@ self.onmessage = (event: MessageEvent<ToMpeg1Worker>) => {
 function open(id: number, url: string, canvas: OffscreenCanvas, webgl: boolean): void {
   const tile: Tile = { canvas, webgl, painted: 0, reported: false, player: undefined as unknown as Player };
   tiles.set(id, tile);
-  tile.player = new JSMpeg.Player(url, {
-    canvas: canvas as unknown as HTMLCanvasElement,
-    source: RelaySource,
-    audio: false,
-    disableGl: !webgl,
-    pauseWhenHidden: false,
-    videoBufferSize: 2 * 1024 * 1024,
-    onVideoDecode: () => {
-      tile.painted++;
-      if (!tile.reported) {
-        tile.reported = true;
-        report();
-      }
-    },
-    relayEvents: {
-      onSocket: (state: 'open' | 'closed' | 'refused', detail?: string, code?: number) =>
-        post({ type: 'socket', id, state, detail, code }),
-    },
-  });
+  tile.player = new JSMpeg.Player(
+    url,
+    tilePlayerOptions(
+      canvas,
+      webgl,
+      () => {
+        tile.painted++;
+        if (!tile.reported) {
+          tile.reported = true;
+          report();
+        }
+      },
+      { onSocket: (state, detail, code) => post({ type: 'socket', id, state, detail, code }) },
+    ),
+  );
 }
 
 function close(id: number): void {

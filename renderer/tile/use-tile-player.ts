@@ -15,7 +15,7 @@ import { Mpeg1WorkerPlayer } from '../player/mpeg1-pool';
 import { NativePlayer } from '../player/native-player';
 import { countPainted } from '../player/paint-counter';
 import { releaseWebGL } from '../player/rendering';
-import { RelaySource } from '../player/relay-source';
+import { tilePlayerOptions } from '../player/jsmpeg-options';
 import { useStore } from '../store';
 
 export interface TilePlayer {
@@ -127,19 +127,18 @@ export function useTilePlayer({
           });
           return;
         }
-        player = new JSMpeg.Player(opened.value.url, {
-          canvas,
-          source: RelaySource,
-          audio: false,
-          disableGl: !webgl,
-          pauseWhenHidden: false,
-          videoBufferSize: 2 * 1024 * 1024,
-          onVideoDecode: () => {
-            window.__pantauBench?.onDecode?.(cameraId, index, canvas);
-            painted();
-          },
-          relayEvents: { onSocket },
-        });
+        player = new JSMpeg.Player(
+          opened.value.url,
+          tilePlayerOptions(
+            canvas,
+            webgl,
+            () => {
+              window.__pantauBench?.onDecode?.(cameraId, index, canvas);
+              painted();
+            },
+            { onSocket },
+          ),
+        );
       });
     return () => {
       cancelled = true;

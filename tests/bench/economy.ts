@@ -16,11 +16,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { startHost, writeCameraFile } from '../fixtures/host';
-import { decodePng, type RgbFrame } from '../fixtures/picture';
-import { frameNumberAt, replayClip } from '../fixtures/replay-clip';
-import { startRtspServer } from '../fixtures/rtsp-server';
-import { commandOf, descendants, measure, type Usage } from './proc';
+import { decodePng } from '../fixtures/picture';
+import { frameNumberIn, pictureBoxes } from '../fixtures/replay-clip';
+import type { Usage } from './proc';
+import { inputToPaint } from './input-to-paint';
+import { showWall, startReplayWall, store } from './replay-wall';
 import { percentile } from './stats';
 
 const CAMERAS = 64;
@@ -52,77 +52,17 @@ export interface EconomyResult {
 }
 
 /** Where the picture lies in a tile's canvas (16:9 stream letterboxed into the canvas box). */
-interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
-async function pictureBoxes(page: Page): Promise<Box[]> {
-  return page.locator('.tile canvas').evaluateAll((canvases) =>
-    canvases.map((c) => {
-      const r = c.getBoundingClientRect();
-      const aspect = 16 / 9;
-      const width = Math.min(r.width, r.height * aspect);
-      const height = width / aspect;
-      return { left: r.left + (r.width - width) / 2, top: r.top + (r.height - height) / 2, width, height };
-    }),
-  );
-}
-
-function numberIn(frame: RgbFrame, box: Box, scale = 1): number | undefined {
-  return frameNumberAt((x, y) => {
-    const px = Math.min(frame.width - 1, Math.floor((box.left + x * box.width) * scale));
-    const py = Math.min(frame.height - 1, Math.floor((box.top + y * box.height) * scale));
-    const i = (py * frame.width + px) * 3;
-    return (frame.data[i]! + frame.data[i + 1]! + frame.data[i + 2]!) / 3;
-  });
-}
-
-const store = (page: Page, call: string, ...args: unknown[]) =>
-  page.evaluate(([c, a]) => (window as any).__pantauBench.store.getState()[c as string](...(a as unknown[])), [
-    call,
-    args,
-  ] as const);
-
-async function showWall(page: Page, n: number, ids: string[]): Promise<void> {
-  const tiles = Array.from({ length: n * n }, (_, i) => ({ x: i % n, y: Math.floor(i / n), w: 1, h: 1 }));
-  await store(page, 'setGeometry', { cols: n, rows: n, tiles });
-  for (let i = 0; i < n * n; i++) await store(page, 'assignTile', i, ids[i]!);
+/** An n×n wall with its middle tile selected (the operator's). */
+async function showSelectedWall(page: Page, n: number, ids: string[]): Promise<void> {
+  await showWall(page, n, ids);
   await store(page, 'select', Math.floor((n * n) / 2));
 }
 
 const modes = (page: Page) =>
   page.locator('.tile').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-mode') ?? ''));
 
-/** Clicks tiles and times each click to the frame that shows a tile newly selected. */
-async function inputToPaint(page: Page, tiles: number): Promise<number[]> {
-  await page.evaluate(() => {
-    const w = window as any;
-    w.__clickTimes = [];
-    let downAt: number | undefined;
-    addEventListener('pointerdown', (event) => void (downAt = event.timeStamp), true);
-    new MutationObserver((records) => {
-      if (downAt === undefined) return;
-      if (!records.some((r) => (r.target as Element).classList.contains('tile-selected'))) return;
-      const from = downAt;
-      downAt = undefined;
-      requestAnimationFrame(() => w.__clickTimes.push(performance.now() - from));
-    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['class'] });
-  });
-  for (let i = 0; i < 12; i++) {
-    await page
-      .locator('.tile')
-      .nth((i * 7 + 1) % tiles)
-      .click({ position: { x: 30, y: 60 } });
-    await sleep(300);
-  }
-  return page.evaluate(() => (window as any).__clickTimes as number[]);
-}
-
 async function measureStep(page: Page, n: number, ids: string[], usageOf: () => Promise<Record<string, Usage>>) {
-  await showWall(page, n, ids);
+  await showSelectedWall(page, n, ids);
   const changes: number[][] = [];
   let last = await modes(page);
   const watch = setInterval(() => {
@@ -157,7 +97,7 @@ async function measureStep(page: Page, n: number, ids: string[], usageOf: () => 
       const shot = decodePng(png);
       fullShots++;
       boxes.forEach((box, i) => {
-        const number = numberIn(shot, box);
+        const number = frameNumberIn(shot, box);
         if (number !== undefined) seen[i]!.add(number);
       });
       await sleep(Math.max(0, 500 - ((Date.now() - began) % 500)));
@@ -177,7 +117,7 @@ async function measureStep(page: Page, n: number, ids: string[], usageOf: () => 
     while (Date.now() - t0 < 10_000) {
       const frame = decodePng(await page.screenshot({ clip }));
       shots++;
-      const number = numberIn(frame, { left: 0, top: 0, width: frame.width, height: frame.height });
+      const number = frameNumberIn(frame, { left: 0, top: 0, width: frame.width, height: frame.height });
       if (number !== undefined && !own.has(number)) own.set(number, Date.now());
     }
     const elapsed = (Date.now() - t0) / 1000;
@@ -219,41 +159,14 @@ export async function economyPart(
   otherCameras: () => number[],
 ): Promise<EconomyResult> {
   log(`economy: ${CAMERAS} replayed cameras (nothing encoded), walls 4×4 and 8×8, ${SETTLE_S} s to settle each`);
-  const cameras = await startRtspServer(
-    [{ name: 'cam', width: 640, height: 360, flags: `replay=${replayClip(600)}` }],
-    {
-      copies: CAMERAS,
-    },
-  );
-  const ids = Array.from({ length: CAMERAS }, (_, i) => `replay-${i + 1}`);
-  const host = await startHost([
-    '--cameras',
-    writeCameraFile(
-      ids.map((id, i) => ({
-        id,
-        name: `Replay ${i + 1}`,
-        streams: [{ profile: 'main', url: cameras.url(`cam/${i + 1}`), width: 640, height: 360, fps: 25 }],
-      })),
-    ),
-    '--linger-ms',
-    '1000',
-  ]);
+  const { ids, host, usageOf: usageFor, stop } = await startReplayWall(CAMERAS, 600, otherCameras);
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   mkdirSync(shotsDir, { recursive: true });
   try {
     await page.addInitScript(() => ((window as any).__pantauBench = {}));
     await page.goto(host.url);
     await page.waitForFunction(() => !!(window as any).__pantauBench.store);
-    const usageOf = () =>
-      measure(
-        {
-          host: () => [host.process.pid!],
-          ffmpeg: () => descendants(host.process.pid!).filter((pid) => commandOf(pid).includes('ffmpeg')),
-          browser: () => descendants(process.pid).filter((pid) => commandOf(pid).includes('chrom')),
-          cameras: () => [cameras.process.pid!, ...otherCameras()],
-        },
-        10,
-      );
+    const usageOf = () => usageFor(10);
     const steps: EconomyResult['steps'] = [];
     for (const n of [4, 8]) {
       log(`economy: ${n}×${n}`);
@@ -267,7 +180,7 @@ export async function economyPart(
       );
     }
     log('economy: 8×8 → 2×2, waiting for full rate');
-    await showWall(page, 2, ids);
+    await showSelectedWall(page, 2, ids);
     const t0 = Date.now();
     let recoverySeconds: EconomyResult['recoverySeconds'] = 'not within 30 s';
     while (Date.now() - t0 < 30_000) {
@@ -285,8 +198,7 @@ export async function economyPart(
     return { steps, recoverySeconds };
   } finally {
     await page.close();
-    await host.stop();
-    await cameras.stop();
+    await stop();
   }
 }
 

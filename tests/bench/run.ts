@@ -20,17 +20,27 @@ import { startHost, writeCameraFile } from '../fixtures/host';
 import { buildTree, directoryRows, searchIndex } from '../../shared/directory';
 import { fold } from '../../shared/search';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
-import { economyPart, economyReport, type EconomyResult } from './economy';
-import { fleetPart, fleetReport, type FleetResult } from './fleet';
-import { prebufferPart, prebufferReport, type PrebufferResult } from './prebuffer';
+import { economyPart } from './economy';
+import { fleetPart } from './fleet';
+import { prebufferPart } from './prebuffer';
+import { replayCapacityPart } from './replay-capacity';
 import { startNaiveWall } from './naive';
+import { installGlassClock, sampleGlass } from './glass';
+import { PICTURE_PATHS } from './picture-paths';
+import { inputToPaint } from './input-to-paint';
 import { installProbe } from './page-probe';
-import { commandOf, descendants, measure, rssMiB, type Usage } from './proc';
+import { benchReport, type CapacityStep } from './report';
+import { commandOf, descendants, measure, rssMiB } from './proc';
 import { median, summary } from './stats';
 
 const { values: opts } = parseArgs({
   options: {
-    parts: { type: 'string', default: 'ttff,latency,capacity,naive,hidden,directory,economy,fleet,prebuffer' },
+    parts: {
+      type: 'string',
+      default: 'ttff,latency,capacity,replay-capacity,naive,hidden,directory,economy,fleet,prebuffer',
+    },
+    /** The replay-capacity part's walls (n for n×n), on replayed cameras read off the glass. */
+    'replay-walls': { type: 'string', default: '3,4,5' },
     trials: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '8' },
     tiles: { type: 'string', default: '1,4,9,16,25' },
@@ -39,13 +49,15 @@ const { values: opts } = parseArgs({
     'soak-cameras': { type: 'string', default: '9' },
     label: { type: 'string', default: '' },
     renderer: { type: 'string', default: 'auto' },
-    /** Capacity for each picture path, side by side in one run: mpeg1 (JSMpeg), native (WebCodecs in workers). */
+    /** Capacity for each picture path, side by side in one run (PICTURE_PATHS: mpeg1, mpeg1-page, native). */
     decoders: { type: 'string', default: 'mpeg1' },
     /** The fleet part's city: 1 is the issue's 20,000 cameras. */
     'fleet-scale': { type: 'string', default: '1' },
   },
 });
 const parts = new Set(opts.parts!.split(','));
+/** The picture paths measured side by side (PICTURE_PATHS). */
+const pathNames = opts.decoders!.split(',');
 const trials = Number(opts.trials);
 const seconds = Number(opts.seconds);
 const SOURCE_FPS = 25;
@@ -134,14 +146,8 @@ const wall = {
     page.evaluate(() => {
       const p = (window as any).__pantauBench;
       p.frames = {};
-      p.latencies = [];
     }),
-  probe: () =>
-    page.evaluate(() => {
-      const p = (window as any).__pantauBench;
-      return { frames: p.frames as Record<number, number>, latencies: p.latencies as number[] };
-    }),
-  timeCode: (on: boolean) => page.evaluate((v) => ((window as any).__pantauBench.readTimecode = v), on),
+  probe: () => page.evaluate(() => ({ frames: (window as any).__pantauBench.frames as Record<number, number> })),
   /** Assigns and resolves with ms until the first painted frame of that tile. */
   timeFirstFrame: async (tile: number, id: string) => {
     await page.evaluate(
@@ -185,6 +191,19 @@ async function part(name: string, run: () => Promise<void>): Promise<void> {
   }
 }
 
+await part('replay-capacity', async () => {
+  // Its own replayed cameras, host and pages: the main wall is emptied first so it decodes nothing.
+  await wall.clear();
+  await waitNoFfmpeg();
+  results.replayCapacity = await replayCapacityPart(
+    browser,
+    log,
+    pathNames,
+    opts['replay-walls']!.split(',').map(Number),
+    seconds,
+  );
+});
+
 await part('economy', async () => {
   // Its own replayed cameras, host and page: the main wall is emptied first so it decodes nothing.
   await wall.clear();
@@ -206,61 +225,67 @@ await part('prebuffer', async () => {
   results.prebuffer = await prebufferPart(log);
 });
 
+/** Opens the wall on one picture path (PICTURE_PATHS) with an empty 3×3 grid. */
+async function openPath(name: string): Promise<void> {
+  const path = PICTURE_PATHS[name];
+  if (!path) throw new Error(`no picture path "${name}": one of ${Object.keys(PICTURE_PATHS).join(', ')}`);
+  await page.goto(`${host.url}&renderer=${opts.renderer}&${path.query}`);
+  await page.waitForFunction(() => document.querySelectorAll('.tile').length > 0);
+}
+
 await part('ttff', async () => {
-  log(`time to first frame: ${trials} cold and ${trials} warm trials at 3×3 (640×360 tiles)`);
-  await wall.grid(3);
-  await wall.clear();
-  await waitNoFfmpeg();
-  const cold: number[] = [];
-  for (let i = 0; i < trials; i++) {
-    const id = ids[i % CAMERAS]!;
-    await wall.assign(0, null);
-    await waitNoFfmpeg(); // nothing running: a cold start
-    cold.push(await wall.timeFirstFrame(0, id));
+  const byPath: Record<string, unknown> = {};
+  for (const name of pathNames) {
+    log(`time to first frame (${name}): ${trials} cold and ${trials} warm trials at 3×3 (640×360 tiles)`);
+    await openPath(name);
+    await wall.grid(3);
+    await wall.clear();
+    await waitNoFfmpeg();
+    const cold: number[] = [];
+    for (let i = 0; i < trials; i++) {
+      const id = ids[i % CAMERAS]!;
+      await wall.assign(0, null);
+      await waitNoFfmpeg(); // nothing running: a cold start
+      cold.push(await wall.timeFirstFrame(0, id));
+    }
+    const warm: number[] = [];
+    await wall.assign(0, ids[0]!);
+    await waitLive(1);
+    for (let i = 0; i < trials; i++) {
+      await wall.assign(1, null);
+      await sleep(300);
+      warm.push(await wall.timeFirstFrame(1, ids[0]!)); // already streaming in tile 0: a warm start
+    }
+    byPath[name] = { profile: 'sub (640×360)', coldMs: summary(cold), warmMs: summary(warm), cold, warm };
+    await wall.clear();
   }
-  const warm: number[] = [];
-  await wall.assign(0, ids[0]!);
-  await waitLive(1);
-  for (let i = 0; i < trials; i++) {
-    await wall.assign(1, null);
-    await sleep(300);
-    warm.push(await wall.timeFirstFrame(1, ids[0]!)); // already streaming in tile 0: a warm start
-  }
-  results.ttff = { profile: 'sub (640×360)', coldMs: summary(cold), warmMs: summary(warm), cold, warm };
-  await wall.clear();
+  results.ttffByPath = byPath;
 });
 
 await part('latency', async () => {
-  log(`glass-to-glass latency: 4 sub-stream tiles for ${seconds} s`);
-  await wall.grid(3);
-  for (let i = 0; i < 4; i++) await wall.assign(i, ids[i]!);
-  await waitLive(4);
-  await sleep(2000);
-  await wall.resetProbe();
-  await wall.timeCode(true);
-  await sleep(seconds * 1000);
-  const { latencies } = await wall.probe();
-  await wall.timeCode(false);
-  results.latency = { tiles: 4, profile: 'sub', ms: summary(latencies) };
-  await wall.clear();
-  await waitNoFfmpeg();
+  const byPath: Record<string, unknown> = {};
+  for (const name of pathNames) {
+    log(`glass-to-glass latency (${name}): 4 sub-stream tiles for ${seconds} s`);
+    await openPath(name);
+    await wall.grid(3);
+    for (let i = 0; i < 4; i++) await wall.assign(i, ids[i]!);
+    await waitLive(4);
+    await sleep(2000);
+    await installGlassClock(page);
+    const readings = await sampleGlass(page, 4, seconds);
+    if (!readings.some((r) => r.latenciesMs.length > 0))
+      throw new Error(`no tile's timecode could be read off the screenshots (${name})`);
+    byPath[name] = {
+      tiles: 4,
+      profile: 'sub',
+      ms: summary(readings.flatMap((r) => r.latenciesMs)),
+      clockAgeMs: summary(readings.map((r) => r.clockAgeMs)),
+    };
+    await wall.clear();
+    await waitNoFfmpeg();
+  }
+  results.latencyByPath = byPath;
 });
-
-interface CapacityStep {
-  tiles: number;
-  live: number;
-  profile: string;
-  fpsPerTile: { min: number; median: number };
-  framesLostPct: number;
-  /** Undefined for the native path: its canvas belongs to a worker, so the page cannot read the timecode. */
-  latencyMs: { median: number; p95: number } | undefined;
-  usage: Record<string, Usage>;
-  cpuPerTilePercent: number;
-  /** Frames delivered per second ÷ 25, per core of CPU: real-time tiles one core carries. */
-  realtimeTilesPerCore: number;
-  /** What the status bar said at this step: tiles it thinks the machine carries (live + room), or 'behind'. */
-  statusEstimate: number | 'behind' | undefined;
-}
 
 /** The profile the first tile opened and the box its size asks for, read from the page. */
 async function profileLabel(): Promise<string> {
@@ -294,8 +319,7 @@ function headline(steps: { tiles: number; fpsPerTile: { min: number }; latencyMs
 }
 
 async function capacityFor(decoder: string): Promise<{ steps: CapacityStep[]; headlineTiles: number }> {
-  await page.goto(`${host.url}&renderer=${opts.renderer}&decoder=${decoder}`);
-  await page.waitForFunction(() => document.querySelectorAll('.tile').length > 0);
+  await openPath(decoder);
   const steps: CapacityStep[] = [];
   for (const tiles of opts.tiles!.split(',').map(Number)) {
     const size = Math.ceil(Math.sqrt(tiles));
@@ -308,13 +332,15 @@ async function capacityFor(decoder: string): Promise<{ steps: CapacityStep[]; he
     const live = await waitLive(tiles);
     await sleep(3000);
     await wall.resetProbe();
-    await wall.timeCode(true);
-    const usage = await measure(
-      { host: () => [hostPid], ffmpeg: ffmpegPids, browser: browserPids, cameras: cameraPids },
-      seconds,
-    );
-    const { frames, latencies } = await wall.probe();
-    await wall.timeCode(false);
+    await installGlassClock(page);
+    const [usage, readings] = await Promise.all([
+      measure({ host: () => [hostPid], ffmpeg: ffmpegPids, browser: browserPids, cameras: cameraPids }, seconds),
+      sampleGlass(page, tiles, seconds, 2000),
+    ]);
+    const { frames } = await wall.probe();
+    const latencies = readings.flatMap((r) => r.latenciesMs);
+    // After the window, not in it: the clicks would be part of the load measured.
+    const clicks = await inputToPaint(page, tiles);
     const fps = Array.from({ length: tiles }, (_, i) => (frames[i] ?? 0) / seconds);
     // The operator's own estimate, read where the operator reads it (the status bar), to set beside the measure.
     const statusEstimate = await page.evaluate((shown) => {
@@ -330,6 +356,7 @@ async function capacityFor(decoder: string): Promise<{ steps: CapacityStep[]; he
       fpsPerTile: { min: Math.round(Math.min(...fps) * 10) / 10, median: Math.round(median(fps) * 10) / 10 },
       framesLostPct: Math.round((1 - fps.reduce((a, b) => a + b, 0) / (tiles * SOURCE_FPS)) * 1000) / 10,
       latencyMs: latencies.length ? { median: Math.round(median(latencies)), p95: summary(latencies).p95 } : undefined,
+      inputToPaintMs: clicks.length ? { median: Math.round(median(clicks)), p95: summary(clicks).p95 } : undefined,
       usage,
       cpuPerTilePercent: Math.round((pipeline / tiles) * 10) / 10,
       realtimeTilesPerCore: perCore(fps, pipeline),
@@ -344,10 +371,9 @@ async function capacityFor(decoder: string): Promise<{ steps: CapacityStep[]; he
 
 await part('capacity', async () => {
   const byDecoder: Record<string, { steps: CapacityStep[]; headlineTiles: number }> = {};
-  const decoders = opts.decoders!.split(',');
-  for (const decoder of decoders) byDecoder[decoder] = await capacityFor(decoder);
+  for (const decoder of pathNames) byDecoder[decoder] = await capacityFor(decoder);
   // The page remembers ?decoder=: the parts after this one run on the first path again.
-  await page.goto(`${host.url}&renderer=${opts.renderer}&decoder=${decoders[0]}`);
+  await openPath(pathNames[0]!);
   results.capacityByDecoder = byDecoder;
   results.capacity = Object.values(byDecoder)[0];
 });
@@ -567,189 +593,7 @@ await browser.close();
 await host.stop('SIGTERM');
 await Promise.all([mainCameras(false), subs.stop()]);
 
-// The report.
-const md: string[] = [
-  `# Pantau benchmark ${results.date}`,
-  '',
-  `commit ${results.commit}, ${os.cpus().length} cores (${os.cpus()[0]?.model}), tiles rendered with ${opts.renderer}${opts.label ? ` — ${opts.label}` : ''}`,
-  '',
-];
-const ttff = results.ttff as
-  { coldMs: ReturnType<typeof summary>; warmMs: ReturnType<typeof summary>; profile: string } | undefined;
-if (ttff) {
-  md.push(
-    '## Time to first frame (tile assigned → first painted frame)',
-    '',
-    '| start | n | median ms | p95 ms | min | max |',
-    '| --- | --- | --- | --- | --- | --- |',
-  );
-  md.push(
-    `| cold (no stream running) | ${ttff.coldMs.n} | ${ttff.coldMs.median} | ${ttff.coldMs.p95} | ${ttff.coldMs.min} | ${ttff.coldMs.max} |`,
-  );
-  md.push(
-    `| warm (camera already on the wall) | ${ttff.warmMs.n} | ${ttff.warmMs.median} | ${ttff.warmMs.p95} | ${ttff.warmMs.min} | ${ttff.warmMs.max} |`,
-    '',
-  );
-}
-const latency = results.latency as { ms: ReturnType<typeof summary> } | undefined;
-if (latency) {
-  md.push(
-    '## Glass-to-glass latency (timecode burnt in at the source, read from canvas pixels)',
-    '',
-    `median ${latency.ms.median} ms, p95 ${latency.ms.p95} ms over ${latency.ms.n} frames (4 tiles)`,
-    '',
-  );
-}
-const capacity = results.capacity as { steps: CapacityStep[]; headlineTiles: number } | undefined;
-const capacityByDecoder = results.capacityByDecoder as
-  Record<string, { steps: CapacityStep[]; headlineTiles: number }> | undefined;
-for (const [decoder, run] of Object.entries(capacityByDecoder ?? {})) {
-  md.push(
-    `## Capacity (Pantau, ${decoder === 'native' ? "native: the camera's H.264, WebCodecs in workers" : 'MPEG-1: transcoded, JSMpeg'})`,
-    '',
-    '| tiles | live | profile | fps/tile min | median | frames lost | latency median / p95 ms | host CPU % | ffmpeg CPU % (n) | browser CPU % | CPU %/tile | real-time tiles per core | host / ffmpeg / browser RSS MiB |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  );
-  for (const s of run.steps) {
-    const latencyCell = s.latencyMs ? `${s.latencyMs.median} / ${s.latencyMs.p95}` : 'not read (worker canvas)';
-    md.push(
-      `| ${s.tiles} | ${s.live} | ${s.profile} | ${s.fpsPerTile.min} | ${s.fpsPerTile.median} | ${s.framesLostPct}% | ${latencyCell} | ${s.usage.host!.cpuPercent} | ${s.usage.ffmpeg!.cpuPercent} (${s.usage.ffmpeg!.processes}) | ${s.usage.browser!.cpuPercent} | ${s.cpuPerTilePercent} | ${s.realtimeTilesPerCore} | ${s.usage.host!.rssMiB} / ${s.usage.ffmpeg!.rssMiB} / ${s.usage.browser!.rssMiB} |`,
-    );
-  }
-  md.push(
-    '',
-    `Status bar's estimate beside the measure (${decoder}): ${run.steps
-      .map(
-        (s) =>
-          `at ${s.tiles} tiles it said ${s.statusEstimate === undefined ? 'nothing' : s.statusEstimate === 'behind' ? 'behind' : `${s.statusEstimate} tiles`}`,
-      )
-      .join('; ')} — measured: ${run.headlineTiles} tiles hold real time.`,
-  );
-  md.push(
-    '',
-    `**Headline (${decoder}): ${run.headlineTiles} tiles hold real time (≥ 24 fps each, median latency < 500 ms where it can be read).** (CPU % is of one core; the camera simulator's CPU is excluded but shares the machine: its 1080p encoder runs only during the 1- and 4-tile steps.)`,
-    '',
-  );
-}
-const naive = results.naive as
-  | {
-      steps: {
-        tiles: number;
-        renderer: string;
-        fpsPerTile: { min: number; median: number };
-        usage: Record<string, Usage>;
-        cpuPerTilePercent: number;
-        realtimeTilesPerCore: number;
-      }[];
-      headlineTiles: number;
-    }
-  | undefined;
-if (naive) {
-  md.push(
-    '## Naive recipe (one full-size transcode and one default JSMpeg player per tile)',
-    '',
-    '| tiles | renderer | fps/tile min | median | ffmpeg CPU % | browser CPU % | CPU %/tile | real-time tiles per core |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
-  );
-  for (const s of naive.steps)
-    md.push(
-      `| ${s.tiles} | ${s.renderer} | ${s.fpsPerTile.min} | ${s.fpsPerTile.median} | ${s.usage.ffmpeg!.cpuPercent} | ${s.usage.browser!.cpuPercent} | ${s.cpuPerTilePercent} | ${s.realtimeTilesPerCore} |`,
-    );
-  md.push('', `Naive holds ≥ 24 fps on ${naive.headlineTiles} tiles.`);
-  if (capacity) {
-    // "At equal CPU": real-time tiles one core carries, best step of each.
-    const ours = Math.max(...capacity.steps.map((st) => st.realtimeTilesPerCore));
-    const theirs = Math.max(...naive.steps.map((st) => st.realtimeTilesPerCore));
-    const ratio = Math.round((ours / Math.max(0.01, theirs)) * 10) / 10;
-    md.push(
-      `**At equal CPU Pantau carries ${ratio}× the real-time tiles of the naive recipe** (${ours} against ${theirs} per core).`,
-      `Tiles held in real time: Pantau ${capacity.headlineTiles}, naive ${naive.headlineTiles}.`,
-      '',
-    );
-    results.comparison = {
-      realtimeTilesPerCore: { pantau: ours, naive: theirs },
-      ratio,
-      tilesHeld: { pantau: capacity.headlineTiles, naive: naive.headlineTiles },
-    };
-  }
-}
-const hidden = results.hidden as
-  { tiles: number; shown: Record<string, Usage>; hidden: Record<string, Usage>; backLiveMs: number } | undefined;
-if (hidden) {
-  const total = (u: Record<string, Usage>) =>
-    Math.round((u.host!.cpuPercent + u.ffmpeg!.cpuPercent + u.browser!.cpuPercent) * 10) / 10;
-  md.push(
-    `## Hidden wall (${hidden.tiles} tiles)`,
-    '',
-    '| page | host CPU % | ffmpeg CPU % (n) | browser CPU % | total |',
-    '| --- | --- | --- | --- | --- |',
-  );
-  for (const [name, u] of [
-    ['shown', hidden.shown],
-    ['hidden', hidden.hidden],
-  ] as const) {
-    md.push(
-      `| ${name} | ${u.host!.cpuPercent} | ${u.ffmpeg!.cpuPercent} (${u.ffmpeg!.processes}) | ${u.browser!.cpuPercent} | ${total(u)} |`,
-    );
-  }
-  md.push('', `Shown again, all ${hidden.tiles} tiles were live after ${hidden.backLiveMs} ms.`, '');
-}
-const directory = results.directory as
-  | {
-      cameras: number;
-      buildMs: number;
-      functionSearchMs: ReturnType<typeof summary>;
-      pageLoadMs: { cold: number; warm: number; driverMs: number };
-      pageSearchMs: ReturnType<typeof summary>;
-    }
-  | undefined;
-if (directory) {
-  md.push(
-    `## Directory (${directory.cameras} cameras)`,
-    '',
-    '| figure | median | p95 |',
-    '| --- | --- | --- |',
-    `| page load to a painted tree, first load (fresh host and page) | ${directory.pageLoadMs.cold} ms | |`,
-    `| page load to a painted tree, reload (median of 3) | ${directory.pageLoadMs.warm} ms | |`,
-    `| first load as the test driver sees it (new page process + driver round trips) | ${directory.pageLoadMs.driverMs} ms | |`,
-    `| search in the page (typing → rows updated and painted) | ${directory.pageSearchMs.median} ms | ${directory.pageSearchMs.p95} ms |`,
-    `| search function alone (Node) | ${directory.functionSearchMs.median} ms | ${directory.functionSearchMs.p95} ms |`,
-    `| tree + search index built (Node) | ${directory.buildMs} ms | |`,
-    '',
-  );
-}
-const soak = results.soak as
-  | {
-      cameras: number;
-      minutes: number;
-      kills: number;
-      hostRssGrowthMiB: number;
-      ffmpegRssGrowthMiB: number;
-      samples: Record<string, number>[];
-    }
-  | undefined;
-if (soak) {
-  md.push(
-    `## Soak: ${soak.cameras} cameras, ${soak.minutes} min, ${soak.kills} forced reconnects`,
-    '',
-    '| t s | host RSS MiB | ffmpeg RSS MiB (n) | browser RSS MiB | kills so far |',
-    '| --- | --- | --- | --- | --- |',
-  );
-  for (const s of soak.samples)
-    md.push(`| ${s.t} | ${s.hostRssMiB} | ${s.ffmpegRssMiB} (${s.ffmpegs}) | ${s.browserRssMiB} | ${s.kills} |`);
-  md.push(
-    '',
-    `Host RSS growth after the first 30 s: ${soak.hostRssGrowthMiB} MiB; ffmpeg: ${soak.ffmpegRssGrowthMiB} MiB.`,
-    '',
-  );
-}
-
-const economy = results.economy as EconomyResult | undefined;
-if (economy) md.push(...economyReport(economy));
-const fleet = results.fleet as FleetResult | undefined;
-if (fleet) md.push(...fleetReport(fleet));
-const prebuffer = results.prebuffer as PrebufferResult | undefined;
-if (prebuffer) md.push(...prebufferReport(prebuffer));
+const md = benchReport(results, opts.renderer!, opts.label!);
 
 // A part that could not measure says so in the report and fails the run: no figure is made up.
 const failed = Object.entries(results).filter(([key]) => key.endsWith('Error'));
