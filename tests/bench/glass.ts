@@ -13,7 +13,7 @@
  * (`clockAgeMs`): a few tens of ms on a page that paints every frame.
  */
 import type { Page } from '@playwright/test';
-import { decodePng, type RgbFrame } from '../fixtures/picture';
+import { brightnessAt, decodePng, type RgbFrame } from '../fixtures/picture';
 import { pictureBoxes, type ScreenBox } from '../fixtures/replay-clip';
 
 const BITS = 24;
@@ -54,29 +54,23 @@ export async function installGlassClock(page: Page): Promise<void> {
   })()`);
 }
 
-function brightness(frame: RgbFrame, x: number, y: number): number {
-  const px = Math.max(0, Math.min(frame.width - 1, Math.floor(x)));
-  const py = Math.max(0, Math.min(frame.height - 1, Math.floor(y)));
-  const i = (py * frame.width + px) * 3;
-  return (frame.data[i]! + frame.data[i + 1]! + frame.data[i + 2]!) / 3;
-}
-
-function pageClock(frame: RgbFrame, scale: number): number {
+/** BITS black-or-white blocks, most significant first, read at `centre(i)` (screenshot pixels). */
+function bitsAt(frame: RgbFrame, centre: (i: number) => { x: number; y: number }): number {
   let ms = 0;
-  for (let i = 0; i < BITS; i++)
-    ms = ms * 2 + (brightness(frame, (i + 0.5) * CLOCK_BLOCK * scale, (CLOCK_BLOCK / 2) * scale) > 128 ? 1 : 0);
+  for (let i = 0; i < BITS; i++) {
+    const { x, y } = centre(i);
+    ms = ms * 2 + (brightnessAt(frame, x, y) > 128 ? 1 : 0);
+  }
   return ms;
 }
+
+/** The page's own clock, along the top-left corner. */
+const pageClock = (frame: RgbFrame) => bitsAt(frame, (i) => ({ x: (i + 0.5) * CLOCK_BLOCK, y: CLOCK_BLOCK / 2 }));
 
 /** The camera's timecode: block i centred at x = (i + 1.5) / 40 of the picture's width, y = 1.5 / 40. */
-function timecode(frame: RgbFrame, box: ScreenBox, scale: number): number {
+function timecode(frame: RgbFrame, box: ScreenBox): number {
   const block = box.width / 40;
-  let ms = 0;
-  for (let i = 0; i < BITS; i++)
-    ms =
-      ms * 2 +
-      (brightness(frame, (box.left + (i + 1.5) * block) * scale, (box.top + 1.5 * block) * scale) > 128 ? 1 : 0);
-  return ms;
+  return bitsAt(frame, (i) => ({ x: box.left + (i + 1.5) * block, y: box.top + 1.5 * block }));
 }
 
 const since = (later: number, earlier: number) => (((later - earlier) % MODULUS) + MODULUS) % MODULUS;
@@ -87,9 +81,9 @@ export async function readGlass(page: Page, tiles: number): Promise<GlassReading
   const png = await page.screenshot({ scale: 'css' });
   const returned = Date.now() % MODULUS;
   const frame = decodePng(png);
-  const clock = pageClock(frame, 1);
+  const clock = pageClock(frame);
   const latenciesMs = boxes
-    .map((box) => since(clock, timecode(frame, box, 1)))
+    .map((box) => since(clock, timecode(frame, box)))
     // A tile without a picture, or blocks too small to read, gives noise: a latency over 10 s is not one.
     .filter((ms) => ms < 10_000);
   return { latenciesMs, clockAgeMs: since(returned, clock) };
