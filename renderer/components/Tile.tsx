@@ -86,8 +86,18 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
   const economy = isEconomy(mode);
   const video = videoPathFor(decoder, nativeSupport, nativeRefused(cameraId, refusedNow), maximized, economy);
   const rate = RATE[mode];
-  const mpeg1Worker = MPEG1_IN_WORKERS;
-  const player = useTilePlayer({ cameraId, index, canvasRef, size, visible, webgl, mpeg1Worker, want, video, rate });
+  const player = useTilePlayer({
+    cameraId,
+    index,
+    canvasRef,
+    size,
+    visible,
+    webgl,
+    mpeg1Worker: MPEG1_IN_WORKERS,
+    want,
+    video,
+    rate,
+  });
   // Only what the tile shows: the once-a-second figures (fps, kbit/s) of this or
   // any other camera do not re-render it.
   const status = useStore(
@@ -147,7 +157,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
           and one handed to a worker can never be drawn on by the page again. */}
       <canvas
         key={
-          video === 'h264' || mpeg1Worker
+          video === 'h264' || MPEG1_IN_WORKERS
             ? `${visible}:${video}:${webgl}:${cameraId}:${want}:${rate}`
             : `${visible}:${webgl}`
         }

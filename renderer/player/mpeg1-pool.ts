@@ -6,9 +6,10 @@
  * again, so the tile makes a new one for each player.
  */
 import type { FromMpeg1Worker, ToMpeg1Worker } from './mpeg1-messages';
+import type { SocketReport } from './relay-source';
 
 export interface Mpeg1PlayerEvents {
-  onSocket: (state: 'open' | 'closed' | 'refused', detail?: string, code?: number) => void;
+  onSocket: SocketReport;
   onPainted: (pictures: number) => void;
 }
 

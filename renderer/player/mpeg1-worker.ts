@@ -21,8 +21,8 @@ interface Tile {
   player: Player;
   canvas: OffscreenCanvas;
   webgl: boolean;
-  painted: number;
-  reported: boolean;
+  /** Pictures painted since the last report; whether the first was reported. */
+  count: { painted: number; reported: boolean };
 }
 
 const tiles = new Map<number, Tile>();
@@ -39,23 +39,21 @@ self.onmessage = (event: MessageEvent<ToMpeg1Worker>) => {
 };
 
 function open(id: number, url: string, canvas: OffscreenCanvas, webgl: boolean): void {
-  const tile: Tile = { canvas, webgl, painted: 0, reported: false, player: undefined as unknown as Player };
-  tiles.set(id, tile);
-  tile.player = new JSMpeg.Player(
+  const count = { painted: 0, reported: false };
+  const onPicture = () => {
+    count.painted++;
+    if (!count.reported) {
+      count.reported = true;
+      report();
+    }
+  };
+  const player = new JSMpeg.Player(
     url,
-    tilePlayerOptions(
-      canvas,
-      webgl,
-      () => {
-        tile.painted++;
-        if (!tile.reported) {
-          tile.reported = true;
-          report();
-        }
-      },
-      { onSocket: (state, detail, code) => post({ type: 'socket', id, state, detail, code }) },
-    ),
+    tilePlayerOptions(canvas, webgl, onPicture, {
+      onSocket: (state, detail, code) => post({ type: 'socket', id, state, detail, code }),
+    }),
   );
+  tiles.set(id, { player, canvas, webgl, count });
 }
 
 function close(id: number): void {
@@ -73,9 +71,9 @@ function close(id: number): void {
 function report(): void {
   const counts: [number, number][] = [];
   for (const [id, tile] of tiles) {
-    if (tile.painted === 0) continue;
-    counts.push([id, tile.painted]);
-    tile.painted = 0;
+    if (tile.count.painted === 0) continue;
+    counts.push([id, tile.count.painted]);
+    tile.count.painted = 0;
   }
   if (counts.length > 0) post({ type: 'painted', counts });
 }

@@ -6,9 +6,10 @@
  */
 import type { H264Support } from '../../shared/video-path';
 import type { FromWorker, ToWorker } from './h264-messages';
+import type { SocketReport } from './relay-source';
 
 export interface NativePlayerEvents {
-  onSocket: (state: 'open' | 'closed' | 'refused', detail?: string, code?: number) => void;
+  onSocket: SocketReport;
   onPainted: (size: { width: number; height: number }) => void;
 }
 

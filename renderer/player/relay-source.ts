@@ -14,9 +14,11 @@ import type { JSMpegDestination, JSMpegPlayerOptions, JSMpegSource } from '@cycj
 import { RELAY_DISCONTINUITY } from '../../shared/relay-protocol';
 import { dropUnfinishedPicture } from './jsmpeg-demuxer';
 
+/** A player's socket to the relay: `code` is the close code of a refusal (4404 no such camera, 4429 too many streams). */
+export type SocketReport = (state: 'open' | 'closed' | 'refused', detail?: string, code?: number) => void;
+
 export interface RelaySourceEvents {
-  /** `code`: the close code of a refusal (4404 no such camera, 4429 too many streams). */
-  onSocket?: (state: 'open' | 'closed' | 'refused', detail?: string, code?: number) => void;
+  onSocket?: SocketReport;
   onBytes?: (count: number) => void;
 }
 
