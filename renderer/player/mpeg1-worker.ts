@@ -9,57 +9,46 @@
  */
 import './worker-window';
 import JSMpeg, { type Player } from '@cycjimmy/jsmpeg-player';
-import type { FromMpeg1Worker, ToMpeg1Worker } from './mpeg1-messages';
 import { tilePlayerOptions } from './jsmpeg-options';
+import { countPictures, stopCounting } from './painted-reports';
+import type { FromTileWorker, ToTileWorker } from './tile-worker-messages';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-/** How often the pictures painted are reported (the first of each player at once). */
-const REPORT_MS = 100;
 
 interface Tile {
   player: Player;
   canvas: OffscreenCanvas;
   webgl: boolean;
-  /** Pictures painted since the last report; whether the first was reported. */
-  count: { painted: number; reported: boolean };
 }
 
 const tiles = new Map<number, Tile>();
-const post = (message: FromMpeg1Worker) => self.postMessage(message);
+const post = (message: FromTileWorker) => self.postMessage(message);
 
 // JSMpeg asks whether WebGL works by making a canvas on the document, which a worker has not;
 // the page decided already (rendering.ts) and asks for WebGL only where it pays.
 JSMpeg.Renderer.WebGL.IsSupported = () => true;
 
-self.onmessage = (event: MessageEvent<ToMpeg1Worker>) => {
+self.onmessage = (event: MessageEvent<ToTileWorker<{ webgl: boolean }>>) => {
   const message = event.data;
   if (message.type === 'open') open(message.id, message.url, message.canvas, message.webgl);
   else close(message.id);
 };
 
 function open(id: number, url: string, canvas: OffscreenCanvas, webgl: boolean): void {
-  const count = { painted: 0, reported: false };
-  const onPicture = () => {
-    count.painted++;
-    if (!count.reported) {
-      count.reported = true;
-      report();
-    }
-  };
   const player = new JSMpeg.Player(
     url,
-    tilePlayerOptions(canvas, webgl, onPicture, {
+    tilePlayerOptions(canvas, webgl, countPictures(id), {
       onSocket: (state, detail, code) => post({ type: 'socket', id, state, detail, code }),
     }),
   );
-  tiles.set(id, { player, canvas, webgl, count });
+  tiles.set(id, { player, canvas, webgl });
 }
 
 function close(id: number): void {
   const tile = tiles.get(id);
   if (!tile) return;
   tiles.delete(id);
+  stopCounting(id);
   try {
     tile.player.destroy();
   } finally {
@@ -67,15 +56,3 @@ function close(id: number): void {
     if (tile.webgl) tile.canvas.getContext('webgl')?.getExtension('WEBGL_lose_context')?.loseContext();
   }
 }
-
-function report(): void {
-  const counts: [number, number][] = [];
-  for (const [id, tile] of tiles) {
-    if (tile.count.painted === 0) continue;
-    counts.push([id, tile.count.painted]);
-    tile.count.painted = 0;
-  }
-  if (counts.length > 0) post({ type: 'painted', counts });
-}
-
-setInterval(report, REPORT_MS);

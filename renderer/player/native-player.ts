@@ -1,17 +1,10 @@
 /**
- * The tile's side of the native picture: hands the canvas to a worker
- * (h264-worker.ts) that reads, decodes and paints, and passes on what the tile
- * must know (socket state, pictures painted). A canvas handed over once can
- * never be drawn on by the page again: the tile gives each player a new one.
+ * The page's side of the native picture: the wall's native tiles share a pool
+ * (worker-pool.ts) whose workers decode the camera's own H.264 with WebCodecs
+ * (h264-worker.ts, native-tile.ts) and paint into each tile's canvas.
  */
 import type { H264Support } from '../../shared/video-path';
-import type { FromWorker, ToWorker } from './h264-messages';
-import type { SocketReport } from './relay-source';
-
-export interface NativePlayerEvents {
-  onSocket: SocketReport;
-  onPainted: (size: { width: number; height: number }) => void;
-}
+import { WorkerPool, type PooledPlayerEvents } from './worker-pool';
 
 export async function h264Support(): Promise<H264Support> {
   if (
@@ -27,27 +20,13 @@ export async function h264Support(): Promise<H264Support> {
   return { decodes, hardware };
 }
 
-export class NativePlayer {
-  private readonly worker: Worker;
+let pool: WorkerPool<Record<never, never>> | undefined;
 
-  constructor(url: string, canvas: HTMLCanvasElement, events: NativePlayerEvents) {
-    this.worker = new Worker(new URL('./h264-worker.ts', import.meta.url), { type: 'module', name: 'pantau-tile' });
-    this.worker.onmessage = (event: MessageEvent<FromWorker>) => {
-      const message = event.data;
-      if (message.type === 'socket') events.onSocket(message.state, message.detail, message.code);
-      else if (message.type === 'painted') events.onPainted(message);
-    };
-    const offscreen = canvas.transferControlToOffscreen();
-    this.send({ type: 'open', url, canvas: offscreen }, [offscreen]);
-  }
-
-  destroy(): void {
-    this.send({ type: 'close' });
-    // Let the worker close its socket, then end it.
-    setTimeout(() => this.worker.terminate(), 100);
-  }
-
-  private send(message: ToWorker, transfer: Transferable[] = []): void {
-    this.worker.postMessage(message, transfer);
-  }
+/** A tile's native player in the pool; `?native-workers=N` on the wall's link sets the pool's size. */
+export function openNativeInWorker(url: string, canvas: HTMLCanvasElement, events: PooledPlayerEvents) {
+  pool ??= new WorkerPool(
+    (name) => new Worker(new URL('./h264-worker.ts', import.meta.url), { type: 'module', name }),
+    'native-workers',
+  );
+  return pool.open(url, canvas, {}, events);
 }

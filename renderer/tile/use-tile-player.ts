@@ -2,7 +2,7 @@
  * One tile owns one player: a single effect opens the stream, creates the
  * player on the tile's canvas — JSMpeg for MPEG-1 (in a worker of the pool, or
  * on the page's thread where the browser cannot hand a canvas to a worker), or
- * the native worker for the camera's own H.264 — and destroys both when the camera, the output box,
+ * a native worker of the pool for the camera's own H.264 — and destroys both when the camera, the output box,
  * the path or the visibility changes. What it reports is what only the tile
  * can know: the profile it got, when it last painted, whether its socket is up.
  */
@@ -11,8 +11,8 @@ import type { PantauError } from '../../shared/errors';
 import JSMpeg, { type Player } from '@cycjimmy/jsmpeg-player';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { VideoPath } from '../player/decoder-choice';
-import { Mpeg1WorkerPlayer } from '../player/mpeg1-pool';
-import { NativePlayer } from '../player/native-player';
+import { openMpeg1InWorker } from '../player/mpeg1-pool';
+import { openNativeInWorker } from '../player/native-player';
 import { countPainted } from '../player/paint-counter';
 import { releaseWebGL } from '../player/rendering';
 import { tilePlayerOptions } from '../player/jsmpeg-options';
@@ -71,7 +71,7 @@ export function useTilePlayer({
     // A hidden wall or an off-screen tile decodes nothing: the socket closes,
     // the core lingers, and coming back is a warm start from the GOP cache.
     if (!api || !cameraId || !canvas || !visible || !want || !video) return;
-    let player: Player | NativePlayer | Mpeg1WorkerPlayer | undefined;
+    let player: Player | { destroy(): void } | undefined;
     let cancelled = false;
     let paintedAt = 0;
     setLastPaintAt(undefined);
@@ -107,24 +107,20 @@ export function useTilePlayer({
           if (state === 'refused')
             setOpenError({ code: code === 4429 ? 'stream-limit' : 'camera-not-found', message: detail ?? '' });
         };
+        // In a worker, pictures are reported a few times a second (the first at once).
+        const inWorker = {
+          onSocket,
+          onPainted: (pictures: number) => {
+            for (let i = 0; i < pictures; i++) window.__pantauBench?.onDecode?.(cameraId, index, null);
+            painted(pictures);
+          },
+        };
         if (video === 'h264') {
-          player = new NativePlayer(opened.value.url, canvas, {
-            onSocket,
-            onPainted: () => {
-              window.__pantauBench?.onDecode?.(cameraId, index, null);
-              painted();
-            },
-          });
+          player = openNativeInWorker(opened.value.url, canvas, inWorker);
           return;
         }
         if (mpeg1Worker) {
-          player = new Mpeg1WorkerPlayer(opened.value.url, canvas, webgl, {
-            onSocket,
-            onPainted: (pictures) => {
-              for (let i = 0; i < pictures; i++) window.__pantauBench?.onDecode?.(cameraId, index, null);
-              painted(pictures);
-            },
-          });
+          player = openMpeg1InWorker(opened.value.url, canvas, webgl, inWorker);
           return;
         }
         player = new JSMpeg.Player(

@@ -3,7 +3,8 @@
  * the camera's own H.264 is decoded by the browser (WebCodecs) in a worker and
  * painted into the tile; a screenshot of the tile must show the SMPTE bars in
  * their colours and places, for a multi-slice camera, a B-frame camera and a
- * portrait one. An H.265 camera, which this browser cannot take on that path,
+ * portrait one — all three served by one worker of the pool (`native-workers=1`),
+ * each in its own canvas. An H.265 camera, which this browser cannot take on that path,
  * falls back to MPEG-1 and still shows its bars.
  */
 import { barsIn, borderIsBlack, smpteBars } from '../fixtures/picture';
@@ -27,7 +28,7 @@ test('native path: the browser decodes the camera’s own H.264 in a worker and 
     streams: [{ profile: 'main', url: rtsp.url(id), ...size }],
   });
   const { wall } = await openWall({
-    query: 'decoder=native',
+    query: 'decoder=native&native-workers=1',
     cameras: [
       camera('sliced', { width: 640, height: 360 }),
       camera('bframes', { width: 640, height: 360 }),
@@ -57,6 +58,8 @@ test('native path: the browser decodes the camera’s own H.264 in a worker and 
       .toEqual({ bars: [...smpteBars], border: true });
   }
   await wall.expectLive(['sliced', 'bframes', 'portrait', 'hevc']);
+  // Three native tiles, one worker: the pool shares its workers among tiles.
+  expect(wall.page.workers().filter((worker) => worker.url().includes('h264-worker')).length).toBe(1);
   // The health panel says which path each camera's picture takes.
   await wall.page.getByRole('button', { name: 'Kesehatan' }).click();
   const panel = wall.page.getByRole('complementary', { name: 'Kesehatan kamera' });
