@@ -77,6 +77,12 @@ export type Panel = 'health' | 'evidence' | 'fleet' | 'alarms';
 export interface StreamsSlice {
   cameras: CameraSummary[];
   statuses: Record<string, StreamStatus>;
+  /**
+   * The first load has put its wall up (a recalled wall, a tour's step, the default layout or the
+   * first cameras): until then the tiles are a placeholder that the load will replace. Whoever
+   * drives the wall from outside (the bench) waits for it, or the load undoes what it set.
+   */
+  wallLoaded: boolean;
   /** Connects to the core: events, and a full load on every (re)connection. */
   start(api: ApiClient): void;
   /** Takes an evidence snapshot of a camera (done by the core) and says where it went. */

@@ -13,6 +13,7 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
   return {
     cameras: [],
     statuses: {},
+    wallLoaded: false,
     snapshotsTaken: 0,
 
     start(api) {
@@ -83,7 +84,7 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
         // A window reloaded after a crash gets back exactly what it showed.
         const recalled = recalledWall(wall);
         if (recalled) {
-          set({ ...recalled, maximized: null, selected: null });
+          set({ ...recalled, maximized: null, selected: null, wallLoaded: true });
           return;
         }
         const chosen =
@@ -105,6 +106,7 @@ export const streamsSlice: Slice<StreamsSlice> = (set, get) => {
             dirty: false,
           });
         }
+        set({ wallLoaded: true });
       };
       // Loads on every (re)connection: a restarted host may know other cameras.
       api.onConnection((connected, refused) => {

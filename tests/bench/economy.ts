@@ -20,7 +20,7 @@ import { decodePng } from '../fixtures/picture';
 import { frameNumberIn, pictureBoxes } from '../fixtures/replay-clip';
 import type { Usage } from './proc';
 import { inputToPaint } from './input-to-paint';
-import { showWall, startReplayWall, store } from './replay-wall';
+import { openWallPage, showWall, startReplayWall, store } from './replay-wall';
 import { percentile } from './stats';
 
 const CAMERAS = 64;
@@ -152,20 +152,19 @@ async function measureStep(page: Page, n: number, ids: string[], usageOf: () => 
   }
 }
 
-/** `otherCameras`: the bench's own simulated cameras, which keep running meanwhile (counted with these). */
-export async function economyPart(
-  browser: Browser,
-  log: (line: string) => void,
-  otherCameras: () => number[],
-): Promise<EconomyResult> {
+export async function economyPart(browser: Browser, log: (line: string) => void): Promise<EconomyResult> {
   log(`economy: ${CAMERAS} replayed cameras (nothing encoded), walls 4×4 and 8×8, ${SETTLE_S} s to settle each`);
-  const { ids, host, usageOf: usageFor, stop } = await startReplayWall(CAMERAS, 600, otherCameras);
+  const {
+    ids,
+    host,
+    usageOf: usageFor,
+    stop,
+  } = await startReplayWall(CAMERAS, { look: 'bars', height: 360, seconds: 600 });
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   mkdirSync(shotsDir, { recursive: true });
   try {
     await page.addInitScript(() => ((window as any).__pantauBench = {}));
-    await page.goto(host.url);
-    await page.waitForFunction(() => !!(window as any).__pantauBench.store);
+    await openWallPage(page, host.url);
     const usageOf = () => usageFor(10);
     const steps: EconomyResult['steps'] = [];
     for (const n of [4, 8]) {

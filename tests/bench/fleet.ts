@@ -18,6 +18,7 @@ import { startHost, writeCameraFile } from '../fixtures/host';
 import { replayClip } from '../fixtures/replay-clip';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
 import { cpuSeconds, rssMiB } from './proc';
+import { openWallPage } from './replay-wall';
 
 /** The city of the issue at scale 1 (`--fleet-scale 0.05` for a quick look). */
 const CITY = { up: 16_000, locked: 400, refused: 3_000, silent: 600 };
@@ -189,8 +190,8 @@ export async function fleetPart(browser: Browser, log: (line: string) => void, s
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     try {
       await page.addInitScript(() => ((window as any).__pantauBench = {}));
-      await page.goto(`${host.url}&rate=full`);
-      await page.waitForFunction(() => !!(window as any).__pantauBench.store?.getState().fleetInfo);
+      await openWallPage(page, `${host.url}&rate=full`);
+      await page.waitForFunction(() => !!(window as any).__pantauBench.store.getState().fleetInfo);
       await bench.grid(page, 1);
       await bench.assign(page, 0, null);
       const hostPid = host.process.pid!;

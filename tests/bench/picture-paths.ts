@@ -10,5 +10,9 @@ export const PICTURE_PATHS: Record<string, { query: string; label: string }> = {
     query: 'rate=full&decoder=mpeg1&mpeg1=page',
     label: "MPEG-1: transcoded, JSMpeg on the page's thread (before the workers)",
   },
-  native: { query: 'rate=full&decoder=native', label: "native: the camera's H.264, WebCodecs in workers" },
+  native: { query: 'rate=full&decoder=native', label: "native: the camera's H.264, WebCodecs in a pool of workers" },
+  'native-per-tile': {
+    query: 'rate=full&decoder=native&native-workers=64',
+    label: "native: the camera's H.264, WebCodecs in a worker per tile (before the pool)",
+  },
 };

@@ -15,16 +15,17 @@ import { frameNumberIn, pictureBoxes, type ScreenBox } from '../fixtures/replay-
 import { inputToPaint } from './input-to-paint';
 import { PICTURE_PATHS } from './picture-paths';
 import type { Usage } from './proc';
-import { showWall, startReplayWall } from './replay-wall';
+import { openWallPage, showWall, startReplayWall, type ReplayedClip } from './replay-wall';
 import { median, percentile } from './stats';
 
-const CLIP_SECONDS = 600;
-const CLIP_PICTURES = CLIP_SECONDS * 25;
 const SETTLE_S = 10;
+/** A wall whose median tile paints fewer pictures a second than this is far past capacity: no bigger one is tried. */
+const FAR_PAST_FPS = 12;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface ReplayStep {
   path: string;
+  clip: string;
   tiles: number;
   /** Painted pictures per second per tile, off the glass; undefined where a tile showed no number. */
   glassFps: { min: number; median: number; unread: number };
@@ -35,8 +36,8 @@ export interface ReplayStep {
 }
 
 export interface ReplayCapacityResult {
-  steps: (ReplayStep | { path: string; tiles: number; failed: string })[];
-  /** Per path: the largest wall whose every tile held. */
+  steps: (ReplayStep | { path: string; clip: string; tiles: number; failed: string })[];
+  /** Per path and clip (`path · clip`): the largest wall whose every tile held. */
   holds: Record<string, number>;
 }
 
@@ -56,7 +57,8 @@ async function step(
   ids: string[],
   usageOf: () => Promise<Record<string, Usage>>,
   seconds: number,
-): Promise<ReplayStep> {
+  clipPictures: number,
+): Promise<Omit<ReplayStep, 'clip'>> {
   await showWall(page, n, ids);
   await sleep(SETTLE_S * 1000);
   const boxes = await pictureBoxes(page);
@@ -70,8 +72,8 @@ async function step(
   const rates = first.flatMap((from, i) => {
     const to = last[i];
     if (from === undefined || to === undefined) return [];
-    // The clip starts again after CLIP_PICTURES: count across the wrap.
-    return [((((to - from) % CLIP_PICTURES) + CLIP_PICTURES) % CLIP_PICTURES) / elapsed];
+    // The clip starts again after its last picture: count across the wrap.
+    return [((((to - from) % clipPictures) + clipPictures) % clipPictures) / elapsed];
   });
   const clicks = await inputToPaint(page, n * n);
   const round = (x: number) => Math.round(x * 10) / 10;
@@ -91,17 +93,20 @@ async function step(
   };
 }
 
-export async function replayCapacityPart(
+const clipName = (clip: ReplayedClip) => `${clip.look} ${clip.height}p`;
+
+/** One clip's walls on every path: one set of replayed cameras, a fresh page per path. */
+async function measureClip(
   browser: Browser,
   log: (line: string) => void,
+  clip: ReplayedClip,
   paths: string[],
   sizes: number[],
   seconds: number,
-): Promise<ReplayCapacityResult> {
-  const most = Math.max(...sizes) ** 2;
-  log(`capacity on replayed cameras: walls ${sizes.map((n) => `${n}×${n}`).join(', ')}; paths ${paths.join(', ')}`);
-  const { ids, host, usageOf: usageFor, stop } = await startReplayWall(most, CLIP_SECONDS);
+): Promise<ReplayCapacityResult['steps']> {
+  const { ids, host, usageOf: usageFor, stop } = await startReplayWall(Math.max(...sizes) ** 2, clip);
   const usageOf = () => usageFor(seconds);
+  const name = clipName(clip);
   const steps: ReplayCapacityResult['steps'] = [];
   try {
     for (const pathName of paths) {
@@ -110,18 +115,27 @@ export async function replayCapacityPart(
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       try {
         await page.addInitScript(() => ((window as any).__pantauBench = {}));
-        await page.goto(`${host.url}&${path.query}`);
-        await page.waitForFunction(() => !!(window as any).__pantauBench.store);
+        await openWallPage(page, `${host.url}&${path.query}`);
+        let pastCapacity = false;
         for (const n of sizes) {
-          log(`capacity on replays (${pathName}): ${n}×${n}`);
-          // A step that cannot be measured says why; the next (smaller paths after it) still runs.
-          steps.push(
-            await step(page, pathName, n, ids, usageOf, seconds).catch((error: Error) => ({
+          // Past capacity a bigger wall only takes longer to say the same (screenshots time out).
+          if (pastCapacity) {
+            steps.push({
               path: pathName,
+              clip: name,
               tiles: n * n,
-              failed: error.message.split('\n')[0]!,
-            })),
+              failed: 'skipped: a smaller wall was far past capacity',
+            });
+            continue;
+          }
+          log(`capacity on replays (${name}, ${pathName}): ${n}×${n}`);
+          // A step that cannot be measured says why; the next path still runs.
+          const result = await step(page, pathName, n, ids, usageOf, seconds, clip.seconds * 25).then(
+            (measured) => ({ ...measured, clip: name }),
+            (error: Error) => ({ path: pathName, clip: name, tiles: n * n, failed: error.message.split('\n')[0]! }),
           );
+          steps.push(result);
+          pastCapacity = 'failed' in result || result.glassFps.median < FAR_PAST_FPS;
         }
       } finally {
         await page.close();
@@ -130,26 +144,74 @@ export async function replayCapacityPart(
   } finally {
     await stop();
   }
-  const holds: Record<string, number> = {};
-  for (const s of steps)
-    if ('tilesHolding' in s && s.tilesHolding === s.tiles) holds[s.path] = Math.max(holds[s.path] ?? 0, s.tiles);
-  return { steps, holds };
+  return steps;
 }
 
-export function replayCapacityReport(result: ReplayCapacityResult): string[] {
+function holding(steps: ReplayCapacityResult['steps']): Record<string, number> {
+  const holds: Record<string, number> = {};
+  for (const s of steps) {
+    const key = `${s.path} · ${s.clip}`;
+    if ('tilesHolding' in s && s.tilesHolding === s.tiles) holds[key] = Math.max(holds[key] ?? 0, s.tiles);
+  }
+  return holds;
+}
+
+/** Walls of 640×360 replayed cameras (each clip given), on every path. */
+export async function replayCapacityPart(
+  browser: Browser,
+  log: (line: string) => void,
+  looks: ReplayedClip['look'][],
+  paths: string[],
+  sizes: number[],
+  seconds: number,
+): Promise<ReplayCapacityResult> {
+  log(
+    `capacity on replayed cameras: walls ${sizes.map((n) => `${n}×${n}`).join(', ')}; paths ${paths.join(', ')}; clips ${looks.join(', ')}`,
+  );
+  const steps: ReplayCapacityResult['steps'] = [];
+  for (const look of looks)
+    steps.push(...(await measureClip(browser, log, { look, height: 360, seconds: 600 }, paths, sizes, seconds)));
+  return { steps, holds: holding(steps) };
+}
+
+/**
+ * A maximised camera: one tile filling a 1920×1080 page, replaying a 1920×1080 and a 3840×2160
+ * main stream with a camera's grain at its bitrate (4 and 8 Mbit/s), on every path — whether the
+ * picture is painted in real time (the native path decodes the camera's own size; MPEG-1 is
+ * transcoded down to 1280×720 at most).
+ */
+export async function maximisedPart(
+  browser: Browser,
+  log: (line: string) => void,
+  paths: string[],
+  seconds: number,
+): Promise<ReplayCapacityResult> {
+  log(`maximised camera: 1080p and 2160p replayed mains; paths ${paths.join(', ')}`);
+  const steps: ReplayCapacityResult['steps'] = [];
+  for (const height of [1080, 2160] as const)
+    steps.push(...(await measureClip(browser, log, { look: 'grain', height, seconds: 120 }, paths, [1], seconds)));
+  return { steps, holds: holding(steps) };
+}
+
+export function replayCapacityReport(
+  result: ReplayCapacityResult,
+  title = 'Capacity on replayed cameras, read off the glass (every tile at full rate)',
+): string[] {
   const md = [
-    '## Capacity on replayed cameras, read off the glass (every tile at full rate)',
+    `## ${title}`,
     '',
-    '| path | tiles | glass fps min / median (unread) | tiles ≥ 24 fps | click to paint median / p95 ms (clicks taken of 12) | host CPU % | ffmpeg CPU % (n) | browser CPU % | cameras CPU % |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| path | clip | tiles | glass fps min / median (unread) | tiles ≥ 24 fps | click to paint median / p95 ms (clicks taken of 12) | host CPU % | ffmpeg CPU % (n) | browser CPU % | cameras CPU % |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const s of result.steps) {
     if ('failed' in s) {
-      md.push(`| ${PICTURE_PATHS[s.path]?.label ?? s.path} | ${s.tiles} | not measured: ${s.failed} | | | | | | |`);
+      md.push(
+        `| ${PICTURE_PATHS[s.path]?.label ?? s.path} | ${s.clip} | ${s.tiles} | not measured: ${s.failed} | | | | | | |`,
+      );
       continue;
     }
     md.push(
-      `| ${PICTURE_PATHS[s.path]?.label ?? s.path} | ${s.tiles} | ${s.glassFps.min} / ${s.glassFps.median} (${s.glassFps.unread}) | ${s.tilesHolding} | ${s.clickToPaintMs ? `${s.clickToPaintMs.median} / ${s.clickToPaintMs.p95} (${s.clickToPaintMs.n})` : 'no click taken within 10 s'} | ${s.usage.host!.cpuPercent} | ${s.usage.ffmpeg!.cpuPercent} (${s.usage.ffmpeg!.processes}) | ${s.usage.browser!.cpuPercent} | ${s.usage.cameras!.cpuPercent} |`,
+      `| ${PICTURE_PATHS[s.path]?.label ?? s.path} | ${s.clip} | ${s.tiles} | ${s.glassFps.min} / ${s.glassFps.median} (${s.glassFps.unread}) | ${s.tilesHolding} | ${s.clickToPaintMs ? `${s.clickToPaintMs.median} / ${s.clickToPaintMs.p95} (${s.clickToPaintMs.n})` : 'no click taken within 10 s'} | ${s.usage.host!.cpuPercent} | ${s.usage.ffmpeg!.cpuPercent} (${s.usage.ffmpeg!.processes}) | ${s.usage.browser!.cpuPercent} | ${s.usage.cameras!.cpuPercent} |`,
     );
   }
   md.push(

@@ -18,14 +18,17 @@ export interface ReplayWall {
   stop: () => Promise<void>;
 }
 
-/** `otherCameras`: simulated cameras of the bench's that keep running meanwhile (counted with these). */
-export async function startReplayWall(
-  count: number,
-  clipSeconds: number,
-  otherCameras: () => number[] = () => [],
-): Promise<ReplayWall> {
+/** The clip replayed (replay-clip.ts): its look, its picture height, its length. */
+export interface ReplayedClip {
+  look: 'bars' | 'grain';
+  height: 360 | 1080 | 2160;
+  seconds: number;
+}
+
+export async function startReplayWall(count: number, clip: ReplayedClip): Promise<ReplayWall> {
+  const size = { width: (clip.height * 16) / 9, height: clip.height };
   const cameras = await startRtspServer(
-    [{ name: 'cam', width: 640, height: 360, flags: `replay=${replayClip(clipSeconds)}` }],
+    [{ name: 'cam', ...size, flags: `replay=${replayClip(clip.seconds, clip.look, clip.height)}` }],
     { copies: count },
   );
   const ids = Array.from({ length: count }, (_, i) => `replay-${i + 1}`);
@@ -35,7 +38,7 @@ export async function startReplayWall(
       ids.map((id, i) => ({
         id,
         name: `Replay ${i + 1}`,
-        streams: [{ profile: 'main', url: cameras.url(`cam/${i + 1}`), width: 640, height: 360, fps: 25 }],
+        streams: [{ profile: 'main', url: cameras.url(`cam/${i + 1}`), ...size, fps: 25 }],
       })),
     ),
     '--linger-ms',
@@ -51,7 +54,7 @@ export async function startReplayWall(
           host: () => [host.process.pid!],
           ffmpeg: () => descendants(host.process.pid!).filter((pid) => commandOf(pid).includes('ffmpeg')),
           browser: () => descendants(process.pid).filter((pid) => commandOf(pid).includes('chrom')),
-          cameras: () => [cameras.process.pid!, ...otherCameras()],
+          cameras: () => [cameras.process.pid!],
         },
         seconds,
       ),
@@ -60,6 +63,17 @@ export async function startReplayWall(
       await cameras.stop();
     },
   };
+}
+
+/**
+ * Opens the wall and waits until its first load has put its wall up: the load (a recalled wall,
+ * the default layout or the smallest grid of all cameras) arrives after the page has tiles, and
+ * would undo whatever the bench set before it — a bench that cleared the wall too early measured
+ * its own 5×5 of transcodes running beside every later part.
+ */
+export async function openWallPage(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => (window as any).__pantauBench.store?.getState().wallLoaded === true);
 }
 
 /** Calls one action of the wall's own store (the page exposes it to the bench). */

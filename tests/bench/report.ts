@@ -204,6 +204,11 @@ export function benchReport(results: Record<string, unknown>, renderer: string, 
 
   const replayCapacity = results.replayCapacity as ReplayCapacityResult | undefined;
   if (replayCapacity) md.push(...replayCapacityReport(replayCapacity));
+  const maximised = results.maximised as ReplayCapacityResult | undefined;
+  if (maximised)
+    md.push(
+      ...replayCapacityReport(maximised, 'A maximised camera: one tile on a 1920×1080 page, replayed main streams'),
+    );
   const economy = results.economy as EconomyResult | undefined;
   if (economy) md.push(...economyReport(economy));
   const fleet = results.fleet as FleetResult | undefined;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --parts ttff,latency,capacity,naive,soak,economy,fleet,prebuffer --trials 20 --seconds 8 ...]`
+ * `npm run bench [-- --parts ttff,latency,capacity,replay-capacity,maximised,naive,soak,economy,fleet,prebuffer --trials 20 --seconds 8 ...]`
  *
  * Real GStreamer cameras (1920×1080 main + 640×360 sub, 25 fps, H.264, GOP 1 s,
  * the wall-clock time burnt into every frame), the browser host, and Debian's
@@ -23,13 +23,14 @@ import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server';
 import { economyPart } from './economy';
 import { fleetPart } from './fleet';
 import { prebufferPart } from './prebuffer';
-import { replayCapacityPart } from './replay-capacity';
+import { maximisedPart, replayCapacityPart } from './replay-capacity';
 import { startNaiveWall } from './naive';
 import { installGlassClock, sampleGlass } from './glass';
 import { PICTURE_PATHS } from './picture-paths';
 import { inputToPaint } from './input-to-paint';
 import { installProbe } from './page-probe';
 import { benchReport, type CapacityStep } from './report';
+import { openWallPage } from './replay-wall';
 import { commandOf, descendants, measure, rssMiB } from './proc';
 import { median, summary } from './stats';
 
@@ -37,10 +38,12 @@ const { values: opts } = parseArgs({
   options: {
     parts: {
       type: 'string',
-      default: 'ttff,latency,capacity,replay-capacity,naive,hidden,directory,economy,fleet,prebuffer',
+      default: 'ttff,latency,capacity,replay-capacity,maximised,naive,hidden,directory,economy,fleet,prebuffer',
     },
     /** The replay-capacity part's walls (n for n×n), on replayed cameras read off the glass. */
-    'replay-walls': { type: 'string', default: '3,4,5' },
+    'replay-walls': { type: 'string', default: '3,4,5,6,7' },
+    /** …and the clips they replay: plain bars (~160 kbit/s), bars with a camera's grain (~600 kbit/s). */
+    'replay-clips': { type: 'string', default: 'bars,grain' },
     trials: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '8' },
     tiles: { type: 'string', default: '1,4,9,16,25' },
@@ -81,29 +84,28 @@ const results: Record<string, unknown> = {
 
 // Cameras: one encoder per profile, fanned out to 25 mount paths (25 distinct cameras to Pantau).
 // The 1080p encoder costs the simulator most of a core, so it runs only while a
-// part needs main streams, always on the same port.
+// part needs main streams; the 640×360 one (~20% of a core) stops while a part
+// measures on cameras of its own. Each always comes back on the same port.
 log('starting cameras (1920×1080 main, 640×360 sub, timecode)');
-const mainMount = [{ name: 'main', width: 1920, height: 1080 }];
-let mains: RtspServer | undefined = await startRtspServer(mainMount, {
-  copies: CAMERAS,
-  timecode: true,
-  keepAlive: true,
-});
-const mainPort = mains.port;
-const mainUrl = (i: number) => `rtsp://127.0.0.1:${mainPort}/main/${i}`;
-const subs = await startRtspServer([{ name: 'sub', width: 640, height: 360 }], {
-  copies: CAMERAS,
-  timecode: true,
-  keepAlive: true,
-});
-async function mainCameras(on: boolean): Promise<void> {
-  if (on && !mains)
-    mains = await startRtspServer(mainMount, { copies: CAMERAS, timecode: true, keepAlive: true, port: mainPort });
-  if (!on && mains) {
-    await mains.stop();
-    mains = undefined;
-  }
+async function profileCameras(mount: { name: string; width: number; height: number }) {
+  const start = (port?: number) => startRtspServer([mount], { copies: CAMERAS, timecode: true, keepAlive: true, port });
+  let server: RtspServer | undefined = await start();
+  const { port } = server;
+  return {
+    url: (i: number) => `rtsp://127.0.0.1:${port}/${mount.name}/${i}`,
+    pids: () => (server ? [server.process.pid!] : []),
+    async set(on: boolean): Promise<void> {
+      if (on && !server) server = await start(port);
+      if (!on && server) {
+        await server.stop();
+        server = undefined;
+      }
+    },
+  };
 }
+const mains = await profileCameras({ name: 'main', width: 1920, height: 1080 });
+const subs = await profileCameras({ name: 'sub', width: 640, height: 360 });
+const mainCameras = (on: boolean) => mains.set(on);
 await mainCameras(false);
 const ids = Array.from({ length: CAMERAS }, (_, i) => `bench-${String(i + 1).padStart(2, '0')}`);
 const cameraFile = writeCameraFile(
@@ -111,8 +113,8 @@ const cameraFile = writeCameraFile(
     id,
     name: `Bench ${i + 1}`,
     streams: [
-      { profile: 'main', url: mainUrl(i + 1), width: 1920, height: 1080, fps: SOURCE_FPS },
-      { profile: 'sub', url: subs.url(`sub/${i + 1}`), width: 640, height: 360, fps: SOURCE_FPS },
+      { profile: 'main', url: mains.url(i + 1), width: 1920, height: 1080, fps: SOURCE_FPS },
+      { profile: 'sub', url: subs.url(i + 1), width: 640, height: 360, fps: SOURCE_FPS },
     ],
   })),
 );
@@ -123,11 +125,10 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 await page.addInitScript(installProbe);
-await page.goto(`${host.url}&renderer=${opts.renderer}`);
-await page.waitForFunction(() => document.querySelectorAll('.tile').length > 0);
+await openWallPage(page, `${host.url}&renderer=${opts.renderer}`);
 
 const hostPid = host.process.pid!;
-const cameraPids = () => [subs.process.pid!, ...(mains ? [mains.process.pid!] : [])];
+const cameraPids = () => [...subs.pids(), ...mains.pids()];
 const ffmpegPids = () => descendants(hostPid).filter((pid) => commandOf(pid).includes('ffmpeg'));
 const browserPids = () => descendants(process.pid).filter((pid) => commandOf(pid).includes('chrom'));
 
@@ -181,8 +182,13 @@ async function waitNoFfmpeg(): Promise<void> {
   for (let i = 0; i < 80 && ffmpegPids().length > 0; i++) await sleep(100);
 }
 
+/** Parts that measure on cameras of their own: the bench's encoders stop meanwhile. */
+const OWN_CAMERAS = new Set(['replay-capacity', 'maximised', 'economy', 'fleet', 'prebuffer']);
+
 async function part(name: string, run: () => Promise<void>): Promise<void> {
   if (!parts.has(name)) return;
+  await subs.set(!OWN_CAMERAS.has(name));
+  if (OWN_CAMERAS.has(name)) await mainCameras(false);
   try {
     await run();
   } catch (error) {
@@ -198,17 +204,24 @@ await part('replay-capacity', async () => {
   results.replayCapacity = await replayCapacityPart(
     browser,
     log,
+    opts['replay-clips']!.split(',') as ('bars' | 'grain')[],
     pathNames,
     opts['replay-walls']!.split(',').map(Number),
     seconds,
   );
 });
 
+await part('maximised', async () => {
+  await wall.clear();
+  await waitNoFfmpeg();
+  results.maximised = await maximisedPart(browser, log, pathNames, seconds);
+});
+
 await part('economy', async () => {
   // Its own replayed cameras, host and page: the main wall is emptied first so it decodes nothing.
   await wall.clear();
   await waitNoFfmpeg();
-  results.economy = await economyPart(browser, log, cameraPids);
+  results.economy = await economyPart(browser, log);
 });
 
 await part('fleet', async () => {
@@ -229,8 +242,7 @@ await part('prebuffer', async () => {
 async function openPath(name: string): Promise<void> {
   const path = PICTURE_PATHS[name];
   if (!path) throw new Error(`no picture path "${name}": one of ${Object.keys(PICTURE_PATHS).join(', ')}`);
-  await page.goto(`${host.url}&renderer=${opts.renderer}&${path.query}`);
-  await page.waitForFunction(() => document.querySelectorAll('.tile').length > 0);
+  await openWallPage(page, `${host.url}&renderer=${opts.renderer}&${path.query}`);
 }
 
 await part('ttff', async () => {
@@ -386,7 +398,7 @@ await part('naive', async () => {
     log(`naive recipe: ${tiles} tiles, one full-size transcode each`);
     const naive = await startNaiveWall(
       ffmpegPath,
-      Array.from({ length: tiles }, (_, i) => mainUrl(i + 1)),
+      Array.from({ length: tiles }, (_, i) => mains.url(i + 1)),
     );
     const naivePage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await naivePage.goto(naive.url);
@@ -445,7 +457,7 @@ await part('directory', async () => {
   // fighting for two cores.
   await wall.clear();
   await new Promise((r) => setTimeout(r, 1500));
-  const city = cityCameras(20_000, (i) => subs.url(`sub/${(i % CAMERAS) + 1}`));
+  const city = cityCameras(20_000, (i) => subs.url((i % CAMERAS) + 1));
   // The functions alone, in Node.
   const t0 = performance.now();
   const summaries = city.map((c) => ({
@@ -591,7 +603,7 @@ await part('soak', async () => {
 
 await browser.close();
 await host.stop('SIGTERM');
-await Promise.all([mainCameras(false), subs.stop()]);
+await Promise.all([mains.set(false), subs.set(false)]);
 
 const md = benchReport(results, opts.renderer!, opts.label!);
 
