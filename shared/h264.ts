@@ -20,6 +20,27 @@ export const isVcl = (type: number): boolean => type >= 1 && type <= 5;
 export const startsPicture = (nal: Uint8Array): boolean => isVcl(nalType(nal)) && (nal[1]! & 0x80) !== 0;
 
 /**
+ * first_mb_in_slice of a slice NAL unit (ue(v), the header's first field), or
+ * undefined where the unit is too short to hold it. Emulation-prevention bytes
+ * (00 00 03) in the first bytes are skipped, as a decoder would.
+ */
+export function firstMbInSlice(nal: Uint8Array): number | undefined {
+  const bytes: number[] = [];
+  for (let i = 1; i < nal.length && bytes.length < 8; i++) {
+    if (nal[i] === 3 && bytes.length >= 2 && bytes[bytes.length - 1] === 0 && bytes[bytes.length - 2] === 0) continue;
+    bytes.push(nal[i]!);
+  }
+  const bit = (k: number) => (bytes[k >> 3]! >> (7 - (k & 7))) & 1;
+  const bits = bytes.length * 8;
+  let zeros = 0;
+  while (zeros < bits && bit(zeros) === 0) zeros++;
+  if (zeros > 31 || 2 * zeros + 1 > bits) return undefined;
+  let value = 0;
+  for (let k = zeros + 1; k <= 2 * zeros; k++) value = value * 2 + bit(k);
+  return 2 ** zeros - 1 + value;
+}
+
+/**
  * The NAL units of an Annex B byte stream (start codes 00 00 01 or 00 00 00 01),
  * without their start codes or trailing zero bytes. With `complete` false the
  * last unit is held back (its end is not known yet) and its offset returned.

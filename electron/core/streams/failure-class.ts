@@ -65,10 +65,12 @@ export function classifyFailure(facts: FailureFacts): ErrorCode {
  * ffmpeg's words for a damaged picture (warning level): a frame it concealed,
  * or — with `-flags2 +chunks`, where a frame missing slices is finished by the
  * next one — slices it could not place. None of them appears for a clean
- * stream, joined mid-GOP or not (checked with every fixture camera).
+ * stream, joined mid-GOP or not (checked with every fixture camera). RTP's own
+ * "missed packets" is pictures with holes, on either path (a copied stream is
+ * never decoded by ffmpeg: its lost slices are read by slice-watch.ts).
  */
 export const decodeErrorLine =
-  /corrupt decoded frame|concealing \d+ DC|error while decoding MB|decode_slice_header error|Frame num change from|Missing reference picture|Invalid NAL unit|non-existing PPS/;
+  /corrupt decoded frame|concealing \d+ DC|error while decoding MB|decode_slice_header error|Frame num change from|Missing reference picture|Invalid NAL unit|non-existing PPS|RTP: missed \d+ packets/;
 
 /** The last line that explains an exit: decode-damage warnings are counted elsewhere, not shown as the reason. */
 export function lastLine(stderr: string): string {

@@ -7,9 +7,11 @@
  * (first_mb_in_slice 0) begins; the SPS, PPS, SEI and delimiters between two
  * pictures go with the second. A picture leaves as soon as the first bytes of
  * the next one's first slice arrive: one frame interval, as the MPEG-TS path's
- * end of a PES costs.
+ * end of a PES costs. Each picture's slices are checked for damage on the way
+ * (slice-watch.ts): nothing here decodes them.
  */
-import { NAL_AUD, NAL_IDR, isVcl, nalType, splitNalUnits, startsPicture } from '../../../shared/h264';
+import { NAL_AUD, NAL_IDR, firstMbInSlice, isVcl, nalType, splitNalUnits, startsPicture } from '../../../shared/h264';
+import { SliceWatch } from './slice-watch';
 import type { TsChunk } from './mpegts';
 
 /** A chunk of framed access units; `gopStart` when it begins with a keyframe. */
@@ -23,8 +25,12 @@ export class H264Framer {
   private pictureIsKey = false;
   /** Non-slice units seen since the last slice: they belong to the next picture. */
   private between: Buffer[] = [];
-  /** Pictures completed so far. */
+  /** Where each slice of the picture being gathered starts (first_mb_in_slice). */
+  private starts: number[] = [];
+  private readonly watch = new SliceWatch();
+  /** Pictures completed so far, and how many of them had lost slices. */
   frames = 0;
+  damaged = 0;
 
   push(input: Buffer): FramedChunk[] {
     const data = this.pending.length ? Buffer.concat([this.pending, input]) : input;
@@ -45,6 +51,7 @@ export class H264Framer {
         out.push(this.finish());
       }
       this.picture.push(...this.between, nal);
+      this.starts.push(firstMbInSlice(nal) ?? -1);
       this.between = [];
       this.pictureHasSlice = true;
       if (type === NAL_IDR) this.pictureIsKey = true;
@@ -74,6 +81,8 @@ export class H264Framer {
       at += 4 + nal.length;
     }
     const chunk = { data, gopStart: this.pictureIsKey, pictureStart: true };
+    if (this.watch.picture(this.starts)) this.damaged++;
+    this.starts = [];
     this.picture = [];
     this.pictureHasSlice = false;
     this.pictureIsKey = false;

@@ -70,12 +70,18 @@ export class SessionOutput {
     this.gop.clear();
   }
 
-  /** ffmpeg's stdout, cut; each chunk is cached and returned for the viewers, with the pictures it completed. */
-  push(data: Buffer): { chunks: TsChunk[]; frames: number } {
-    const before = this.cutter.frames;
-    const chunks = this.cutter.push(data);
+  /**
+   * ffmpeg's stdout, cut; each chunk is cached and returned for the viewers, with the pictures it
+   * completed and, for the camera's copied H.264, how many of them had lost slices (an MPEG-1
+   * session's damage is ffmpeg's own word, on its stderr).
+   */
+  push(data: Buffer): { chunks: TsChunk[]; frames: number; damaged: number } {
+    const cutter = this.cutter;
+    const before = { frames: cutter.frames, damaged: cutter instanceof H264Framer ? cutter.damaged : 0 };
+    const chunks = cutter.push(data);
     for (const chunk of chunks) this.gop.push(chunk);
-    return { chunks, frames: this.cutter.frames - before };
+    const damaged = cutter instanceof H264Framer ? cutter.damaged - before.damaged : 0;
+    return { chunks, frames: cutter.frames - before.frames, damaged };
   }
 
   /** What goes in front of a GOP handed to a new or resyncing viewer (PAT/PMT; nothing for h264). */

@@ -260,8 +260,9 @@ export class StreamSession {
   }
 
   private onData(data: Buffer): void {
-    const { chunks, frames: newFrames } = this.out.push(data);
+    const { chunks, frames: newFrames, damaged } = this.out.push(data);
     this.figures.count(data.length, newFrames);
+    for (let i = 0; i < damaged; i++) this.figures.damaged(this.now());
     if (newFrames > 0) {
       this.status = { ...this.status, lastFrameAt: this.now() };
     }
@@ -309,7 +310,7 @@ export class StreamSession {
     const damaged = isDegraded(this.figures.damageTimes, now, this.timing);
     if (state === 'live' && damaged) {
       const recent = this.figures.damageTimes.filter((at) => now - at <= this.timing.degradedWindowMs).length;
-      const message = `ffmpeg reported ${recent} damaged frames or slices in the last ${Math.round(this.timing.degradedWindowMs / 1000)} s`;
+      const message = `${recent} damaged frames or slices reported in the last ${Math.round(this.timing.degradedWindowMs / 1000)} s`;
       this.options.logger.warn(`${this.key} degraded: ${message}`);
       this.setState('degraded', { error: { code: 'decode-errors', message } });
     } else if (state === 'degraded' && !damaged) {
