@@ -35,8 +35,9 @@ export function useNativeSupport(): H264Support | undefined {
 }
 
 /**
- * Cameras the native path refused this session (their codec is not H.264): they
- * stay on MPEG-1, although the MPEG-1 session's status then replaces the refusal.
+ * Cameras the native path refused this session (their codec is not H.264, or the
+ * browser's decoder would not take their H.264): they stay on MPEG-1, although
+ * the MPEG-1 session's status then replaces the refusal.
  */
 const refused = new Set<string>();
 
@@ -44,4 +45,9 @@ export function nativeRefused(cameraId: string | null, refusedNow: boolean): boo
   if (!cameraId) return false;
   if (refusedNow) refused.add(cameraId);
   return refused.has(cameraId);
+}
+
+/** The browser's decoder would not take this camera's H.264 (decode-trouble.ts): MPEG-1 for the session. */
+export function refuseNative(cameraId: string): void {
+  refused.add(cameraId);
 }

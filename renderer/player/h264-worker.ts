@@ -25,6 +25,7 @@ self.onmessage = (event: MessageEvent<ToTileWorker>) => {
         onSocket: (state, detail, code) => post({ type: 'socket', id, state, detail, code }),
         onPainted: countPictures(id),
         onError: (text) => post({ type: 'error', id, message: text }),
+        onUndecodable: (text) => post({ type: 'undecodable', id, message: text }),
       }),
     );
   } else {

@@ -6,6 +6,7 @@
  */
 import { NAL_IDR, NAL_SPS, codecString, framedUnits, nalType, splitNalUnits } from '../../shared/h264';
 import { RELAY_DISCONTINUITY } from '../../shared/relay-protocol';
+import { DecodeTrouble } from './decode-trouble';
 import type { SocketReport } from './relay-source';
 
 /** Close codes ≥ 4000 are the relay's own refusals (unknown camera, too many streams): retrying cannot help. */
@@ -17,6 +18,8 @@ export interface NativeTileEvents {
   onSocket: SocketReport;
   onPainted: () => void;
   onError: (message: string) => void;
+  /** The browser's decoder will not take this camera's stream (decode-trouble.ts): the page shows it through MPEG-1. */
+  onUndecodable: (message: string) => void;
 }
 
 export class NativeTile {
@@ -28,6 +31,7 @@ export class NativeTile {
   private retryMs = 300;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
+  private readonly trouble = new DecodeTrouble();
 
   constructor(
     private readonly url: string,
@@ -102,18 +106,26 @@ export class NativeTile {
     this.needKey = true;
     const decoder = new VideoDecoder({
       output: (frame) => this.paint(frame),
-      error: (error) => {
-        // A damaged picture or a stream the decoder refuses: start again at the next keyframe.
-        this.events.onError(error.message);
-        if (this.decoder === decoder) {
-          this.codec = '';
-          this.decoder = undefined;
-        }
-      },
+      error: (error) => this.failed(decoder, error.message),
     });
     this.decoder = decoder;
     // No description: the units are Annex B, SPS and PPS in band before every keyframe.
-    decoder.configure({ codec, optimizeForLatency: true });
+    try {
+      decoder.configure({ codec, optimizeForLatency: true });
+    } catch (error) {
+      this.failed(decoder, (error as Error).message);
+    }
+  }
+
+  /** A damaged picture or a stream the decoder refuses: start again at the next keyframe. */
+  private failed(decoder: VideoDecoder, message: string): void {
+    this.events.onError(message);
+    if (this.trouble.failed()) this.events.onUndecodable(message);
+    if (this.decoder === decoder) {
+      if (decoder.state !== 'closed') decoder.close();
+      this.codec = '';
+      this.decoder = undefined;
+    }
   }
 
   private paint(frame: VideoFrame): void {
@@ -126,6 +138,7 @@ export class NativeTile {
         this.canvas.height = frame.displayHeight;
       }
       this.context.drawImage(frame, 0, 0);
+      this.trouble.painted();
       this.events.onPainted();
     }
     frame.close();

@@ -16,4 +16,6 @@ export type FromTileWorker =
    */
   | { type: 'painted'; counts: [id: number, pictures: number][] }
   /** A decoder refused or broke on a player's stream (it waits for the next keyframe): logged by the page. */
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  /** The browser's decoder will not take this player's stream at all (native path: the tile goes to MPEG-1). */
+  | { type: 'undecodable'; id: number; message: string };

@@ -12,6 +12,8 @@ import type { SocketReport } from './relay-source';
 export interface PooledPlayerEvents {
   onSocket: SocketReport;
   onPainted: (pictures: number) => void;
+  /** The browser's decoder will not take the stream (native path). */
+  onUndecodable?: () => void;
 }
 
 interface Member {
@@ -75,8 +77,9 @@ export class WorkerPool<Open> {
       } else if (message.type === 'painted') {
         for (const [id, pictures] of message.counts) member.players.get(id)?.onPainted(pictures);
       } else {
-        // The tile goes stale and says so; the reason is kept where tests and support look.
+        // The reason is kept where tests and support look; an undecodable stream goes to MPEG-1.
         console.warn(`pantau-${name}: ${message.message}`);
+        if (message.type === 'undecodable') member.players.get(message.id)?.onUndecodable?.();
       }
     };
     member.worker.onerror = (event) => {

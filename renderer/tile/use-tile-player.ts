@@ -10,7 +10,7 @@ import type { ViewerRate } from '../../shared/api';
 import type { PantauError } from '../../shared/errors';
 import JSMpeg, { type Player } from '@cycjimmy/jsmpeg-player';
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { VideoPath } from '../player/decoder-choice';
+import { refuseNative, type VideoPath } from '../player/decoder-choice';
 import { openMpeg1InWorker } from '../player/mpeg1-pool';
 import { openNativeInWorker } from '../player/native-player';
 import { countPainted } from '../player/paint-counter';
@@ -63,6 +63,8 @@ export function useTilePlayer({
   const [socketUp, setSocketUp] = useState(false);
   const [socketOpens, setSocketOpens] = useState(0);
   const [openError, setOpenError] = useState<PantauError>();
+  // Bumped when the browser's decoder refuses the camera's H.264: the tile renders again and finds it refused.
+  const [, setRefusals] = useState(0);
   const sizeRef = useRef(size);
   sizeRef.current = size;
 
@@ -110,6 +112,10 @@ export function useTilePlayer({
         // In a worker, pictures are reported a few times a second (the first at once).
         const inWorker = {
           onSocket,
+          onUndecodable: () => {
+            refuseNative(cameraId);
+            setRefusals((n) => n + 1);
+          },
           onPainted: (pictures: number) => {
             for (let i = 0; i < pictures; i++) window.__pantauBench?.onDecode?.(cameraId, index, null);
             painted(pictures);
