@@ -1,7 +1,7 @@
 /**
  * Digital zoom inside a tile, as pure geometry: the picture is scaled by
  * `scale` (1…8) about `origin` (fractions of the tile). A point of the
- * picture under the pointer stays under it while zooming, and while panning.
+ * picture under the pointer stays under it while zooming, panning and pinching.
  */
 export interface Zoom {
   scale: number;
@@ -38,6 +38,19 @@ export function zoomAt(zoom: Zoom, factor: number, mx: number, my: number): Zoom
 /** Drag from tile point (fromX, fromY) to (toX, toY): the picture point under the pointer follows it. */
 export function panBy(zoom: Zoom, fromX: number, fromY: number, toX: number, toY: number): Zoom {
   return keeping(pictureAt(zoom, fromX, fromY), toX, toY, zoom.scale);
+}
+
+/**
+ * Two fingers (a pinch): the picture scales by `factor` (the change in the fingers' distance) and
+ * the picture point that was between them at `from` follows their midpoint to `to`.
+ */
+export function pinchBy(
+  zoom: Zoom,
+  factor: number,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+): Zoom {
+  return keeping(pictureAt(zoom, from.x, from.y), to.x, to.y, clamp(zoom.scale * factor, 1, MAX_ZOOM));
 }
 
 /** The part of the picture in view, in fractions: what the overview draws. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ZOOM, noZoom, panBy, pictureAt, visiblePart, zoomAt } from '../../shared/zoom';
+import { MAX_ZOOM, noZoom, panBy, pictureAt, pinchBy, visiblePart, zoomAt } from '../../shared/zoom';
 
 describe('digital zoom', () => {
   it('keeps the picture point under the pointer while zooming in and out', () => {
@@ -34,5 +34,17 @@ describe('digital zoom', () => {
     const under = pictureAt(moved, 0.6, 0.45);
     expect(under.x).toBeCloseTo(grabbed.x, 9);
     expect(under.y).toBeCloseTo(grabbed.y, 9);
+  });
+
+  it('pinches: spread fingers zoom by their distance, and the point between them follows their midpoint', () => {
+    const zoom = zoomAt(noZoom, 2, 0.4, 0.4);
+    const between = pictureAt(zoom, 0.5, 0.5);
+    const pinched = pinchBy(zoom, 1.5, { x: 0.5, y: 0.5 }, { x: 0.55, y: 0.45 });
+    expect(pinched.scale).toBeCloseTo(3, 9);
+    const under = pictureAt(pinched, 0.55, 0.45);
+    expect(under.x).toBeCloseTo(between.x, 9);
+    expect(under.y).toBeCloseTo(between.y, 9);
+    // Fingers closing back past the whole picture: 1×, never smaller.
+    expect(pinchBy(pinched, 0.1, { x: 0.5, y: 0.5 }, { x: 0.5, y: 0.5 })).toEqual(noZoom);
   });
 });
