@@ -8,7 +8,7 @@ import { startHost, writeCameraFile, type RunningHost } from '../fixtures/host';
 import { startRtspServer, type RtspMount, type RtspServer } from '../fixtures/rtsp-server';
 import { WallPage } from './pages/wall-page';
 
-interface Fixtures {
+export interface Fixtures {
   consoleErrors: string[];
   startCameras: (
     mounts: RtspMount[],

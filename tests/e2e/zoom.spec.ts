@@ -7,12 +7,13 @@
  * browser's own pointer events).
  */
 import { colourAt, decodePng, fittedBox } from '../fixtures/picture';
-import { expect, test } from './fixtures';
+import { expect, test, type Fixtures } from './fixtures';
 
-test('the wheel zooms the picture about the pointer; the map shows where; Ctrl+0 shows it whole again', async ({
-  openWall,
-  startCameras,
-}, testInfo) => {
+/**
+ * One camera of colour bars on the wall (native path), and where on the tile its red bar is and a
+ * point right of it (blue until the picture is zoomed about the red bar), read off the glass.
+ */
+async function barsTile({ openWall, startCameras }: Pick<Fixtures, 'openWall' | 'startCameras'>) {
   const rtsp = await startCameras([{ name: 'bars', width: 640, height: 360, flags: 'pattern=smpte,nooverlay' }]);
   const { wall } = await openWall({
     query: 'decoder=native',
@@ -29,10 +30,16 @@ test('the wheel zooms the picture about the pointer; the map shows where; Ctrl+0
     x: (picture.left + fx * picture.width) * bounds.width,
     y: (picture.top + fy * picture.height) * bounds.height,
   });
-  const red = at(5.5 / 7, 1 / 3);
-  const right = at(5.5 / 7 + 0.12, 1 / 3);
   const colour = async (point: { x: number; y: number }) =>
     colourAt(decodePng(await tile.screenshot()), point.x, point.y);
+  return { wall, tile, bounds, red: at(5.5 / 7, 1 / 3), right: at(5.5 / 7 + 0.12, 1 / 3), colour };
+}
+
+test('the wheel zooms the picture about the pointer; the map shows where; Ctrl+0 shows it whole again', async ({
+  openWall,
+  startCameras,
+}, testInfo) => {
+  const { wall, tile, bounds, red, right, colour } = await barsTile({ openWall, startCameras });
   expect(await colour(right)).toBe('blue');
 
   await wall.page.mouse.move(bounds.x + red.x, bounds.y + red.y);
@@ -58,24 +65,7 @@ test('two fingers on a touch screen pinch the picture open about the point betwe
   openWall,
   startCameras,
 }) => {
-  const rtsp = await startCameras([{ name: 'bars', width: 640, height: 360, flags: 'pattern=smpte,nooverlay' }]);
-  const { wall } = await openWall({
-    cameras: [
-      { id: 'bars', name: 'Bars', streams: [{ profile: 'main', url: rtsp.url('bars'), width: 640, height: 360 }] },
-    ],
-  });
-  await wall.expectLive(['bars']);
-  const tile = wall.tile('bars');
-  const bounds = (await tile.boundingBox())!;
-  const picture = fittedBox(16 / 9, bounds.width / bounds.height);
-  const at = (fx: number, fy: number) => ({
-    x: (picture.left + fx * picture.width) * bounds.width,
-    y: (picture.top + fy * picture.height) * bounds.height,
-  });
-  const red = at(5.5 / 7, 1 / 3);
-  const right = at(5.5 / 7 + 0.12, 1 / 3);
-  const colour = async (point: { x: number; y: number }) =>
-    colourAt(decodePng(await tile.screenshot()), point.x, point.y);
+  const { wall, tile, bounds, red, right, colour } = await barsTile({ openWall, startCameras });
   expect(await colour(right)).toBe('blue');
 
   // Real touches, as the screen sends them: two fingers either side of the red bar, spreading from 20 to 80 px apart.
