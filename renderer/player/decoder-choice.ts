@@ -43,7 +43,7 @@ const refused = new Set<string>();
 
 export function nativeRefused(cameraId: string | null, refusedNow: boolean): boolean {
   if (!cameraId) return false;
-  if (refusedNow) refused.add(cameraId);
+  if (refusedNow) refuseNative(cameraId);
   return refused.has(cameraId);
 }
 

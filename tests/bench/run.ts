@@ -105,8 +105,7 @@ async function profileCameras(mount: { name: string; width: number; height: numb
 }
 const mains = await profileCameras({ name: 'main', width: 1920, height: 1080 });
 const subs = await profileCameras({ name: 'sub', width: 640, height: 360 });
-const mainCameras = (on: boolean) => mains.set(on);
-await mainCameras(false);
+await mains.set(false);
 const ids = Array.from({ length: CAMERAS }, (_, i) => `bench-${String(i + 1).padStart(2, '0')}`);
 const cameraFile = writeCameraFile(
   ids.map((id, i) => ({
@@ -188,7 +187,7 @@ const OWN_CAMERAS = new Set(['replay-capacity', 'maximised', 'economy', 'fleet',
 async function part(name: string, run: () => Promise<void>): Promise<void> {
   if (!parts.has(name)) return;
   await subs.set(!OWN_CAMERAS.has(name));
-  if (OWN_CAMERAS.has(name)) await mainCameras(false);
+  if (OWN_CAMERAS.has(name)) await mains.set(false);
   try {
     await run();
   } catch (error) {
@@ -204,7 +203,10 @@ await part('replay-capacity', async () => {
   results.replayCapacity = await replayCapacityPart(
     browser,
     log,
-    opts['replay-clips']!.split(',') as ('bars' | 'grain')[],
+    opts['replay-clips']!.split(',').map((look) => {
+      if (look !== 'bars' && look !== 'grain') throw new Error(`no replay clip "${look}": bars or grain`);
+      return look;
+    }),
     pathNames,
     opts['replay-walls']!.split(',').map(Number),
     seconds,
@@ -338,7 +340,7 @@ async function capacityFor(decoder: string): Promise<{ steps: CapacityStep[]; he
     log(`capacity (${decoder}): ${tiles} tiles (${size}×${size})`);
     await wall.clear();
     await waitNoFfmpeg();
-    await mainCameras(size <= 2); // 1×1 and 2×2 tiles on a 1080p screen pick the main stream
+    await mains.set(size <= 2); // 1×1 and 2×2 tiles on a 1080p screen pick the main stream
     await wall.grid(size);
     for (let i = 0; i < tiles; i++) await wall.assign(i, ids[i]!);
     const live = await waitLive(tiles);
@@ -375,7 +377,7 @@ async function capacityFor(decoder: string): Promise<{ steps: CapacityStep[]; he
       statusEstimate,
     });
   }
-  await mainCameras(false);
+  await mains.set(false);
   await wall.clear();
   await waitNoFfmpeg();
   return { steps, headlineTiles: headline(steps) };
@@ -393,7 +395,7 @@ await part('capacity', async () => {
 await part('naive', async () => {
   const ffmpegPath = resolveFfmpeg().path;
   const steps = [];
-  await mainCameras(true);
+  await mains.set(true);
   for (const tiles of opts['naive-tiles']!.split(',').map(Number)) {
     log(`naive recipe: ${tiles} tiles, one full-size transcode each`);
     const naive = await startNaiveWall(
@@ -422,7 +424,7 @@ await part('naive', async () => {
     await naivePage.close();
     await naive.close();
   }
-  await mainCameras(false);
+  await mains.set(false);
   results.naive = { steps, headlineTiles: headline(steps) };
 });
 
@@ -558,7 +560,7 @@ await part('soak', async () => {
   const cameras = Number(opts['soak-cameras']);
   log(`soak: ${cameras} cameras for ${minutes} min, one ffmpeg killed every 20 s to force reconnects`);
   await wall.clear();
-  await mainCameras(Math.ceil(Math.sqrt(cameras)) <= 2);
+  await mains.set(Math.ceil(Math.sqrt(cameras)) <= 2);
   await wall.grid(Math.ceil(Math.sqrt(cameras)));
   for (let i = 0; i < cameras; i++) await wall.assign(i, ids[i]!);
   await waitLive(cameras);

@@ -77,11 +77,11 @@ export class SessionOutput {
    */
   push(data: Buffer): { chunks: TsChunk[]; frames: number; damaged: number } {
     const cutter = this.cutter;
-    const before = { frames: cutter.frames, damaged: cutter instanceof H264Framer ? cutter.damaged : 0 };
+    const damagedSoFar = () => (cutter instanceof H264Framer ? cutter.damaged : 0);
+    const before = { frames: cutter.frames, damaged: damagedSoFar() };
     const chunks = cutter.push(data);
     for (const chunk of chunks) this.gop.push(chunk);
-    const damaged = cutter instanceof H264Framer ? cutter.damaged - before.damaged : 0;
-    return { chunks, frames: cutter.frames - before.frames, damaged };
+    return { chunks, frames: cutter.frames - before.frames, damaged: damagedSoFar() - before.damaged };
   }
 
   /** What goes in front of a GOP handed to a new or resyncing viewer (PAT/PMT; nothing for h264). */
