@@ -154,11 +154,12 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
       onFocus={() => select(index)}
     >
       {/* A new canvas per player: a canvas that had a WebGL context can never get another context,
-          and one handed to a worker can never be drawn on by the page again. */}
+          and one handed to a worker can never be drawn on by the page again. Not per rate: a change
+          of rate keeps the player (and its canvas), told on its socket. */}
       <canvas
         key={
           video === 'h264' || MPEG1_IN_WORKERS
-            ? `${visible}:${video}:${webgl}:${cameraId}:${want}:${rate}`
+            ? `${visible}:${video}:${webgl}:${cameraId}:${want}`
             : `${visible}:${webgl}`
         }
         ref={canvasRef}

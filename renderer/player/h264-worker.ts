@@ -28,6 +28,8 @@ self.onmessage = (event: MessageEvent<ToTileWorker>) => {
         onUndecodable: (text) => post({ type: 'undecodable', id, message: text }),
       }),
     );
+  } else if (message.type === 'rate') {
+    tiles.get(message.id)?.setRate(message.rate);
   } else {
     tiles.get(message.id)?.close();
     tiles.delete(message.id);

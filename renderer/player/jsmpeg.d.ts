@@ -30,6 +30,8 @@ declare module '@cycjimmy/jsmpeg-player' {
   }
   export class Player {
     constructor(url: string, options: JSMpegPlayerOptions);
+    /** The source the player reads (an instance of options.source). */
+    source: JSMpegSource;
     destroy(): void;
     play(): void;
     pause(): void;

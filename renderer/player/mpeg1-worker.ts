@@ -10,6 +10,7 @@
 import './worker-window';
 import JSMpeg, { type Player } from '@cycjimmy/jsmpeg-player';
 import { tilePlayerOptions } from './jsmpeg-options';
+import { relaySourceOf } from './relay-source';
 import { countPictures, stopCounting } from './painted-reports';
 import type { FromTileWorker, ToTileWorker } from './tile-worker-messages';
 
@@ -31,6 +32,7 @@ JSMpeg.Renderer.WebGL.IsSupported = () => true;
 self.onmessage = (event: MessageEvent<ToTileWorker<{ webgl: boolean }>>) => {
   const message = event.data;
   if (message.type === 'open') open(message.id, message.url, message.canvas, message.webgl);
+  else if (message.type === 'rate') relaySourceOf(tiles.get(message.id)?.player)?.setRate(message.rate);
   else close(message.id);
 };
 

@@ -8,6 +8,8 @@ import { NAL_IDR, NAL_SPS, codecString, framedUnits, nalType, splitNalUnits } fr
 import { RELAY_DISCONTINUITY } from '../../shared/relay-protocol';
 import { DecodeTrouble } from './decode-trouble';
 import type { SocketReport } from './relay-source';
+import { SocketRate } from './socket-rate';
+import type { ViewerRate } from '../../shared/api';
 
 /** Close codes ≥ 4000 are the relay's own refusals (unknown camera, too many streams): retrying cannot help. */
 const FINAL_CLOSE = 4000;
@@ -32,6 +34,7 @@ export class NativeTile {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   private readonly trouble = new DecodeTrouble();
+  private readonly rate = new SocketRate();
 
   constructor(
     private readonly url: string,
@@ -49,6 +52,11 @@ export class NativeTile {
     if (this.decoder && this.decoder.state !== 'closed') this.decoder.close();
   }
 
+  /** The tile's economy mode changed (socket-rate.ts). */
+  setRate(rate: ViewerRate): void {
+    this.rate.set(rate, this.socket);
+  }
+
   private connect(): void {
     if (this.closed) return;
     const ws = new WebSocket(this.url);
@@ -56,6 +64,7 @@ export class NativeTile {
     this.socket = ws;
     this.needKey = true; // every connection starts at a GOP
     ws.onopen = () => {
+      this.rate.opened(ws);
       this.retryMs = 300;
       this.events.onSocket('open');
     };

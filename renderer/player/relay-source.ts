@@ -10,9 +10,11 @@
  * WebAssembly decoder shares one heap among all tiles, and a truncated
  * picture decoded there can write past its buffers and break every tile.
  */
-import type { JSMpegDestination, JSMpegPlayerOptions, JSMpegSource } from '@cycjimmy/jsmpeg-player';
+import type { JSMpegDestination, JSMpegPlayerOptions, JSMpegSource, Player } from '@cycjimmy/jsmpeg-player';
 import { RELAY_DISCONTINUITY } from '../../shared/relay-protocol';
 import { dropUnfinishedPicture } from './jsmpeg-demuxer';
+import { SocketRate } from './socket-rate';
+import type { ViewerRate } from '../../shared/api';
 
 /** A player's socket to the relay: `code` is the close code of a refusal (4404 no such camera, 4429 too many streams). */
 export type SocketReport = (state: 'open' | 'closed' | 'refused', detail?: string, code?: number) => void;
@@ -25,6 +27,10 @@ export interface RelaySourceEvents {
 /** Close codes ≥ 4000 are the relay's own refusals (unknown camera…): retrying cannot help. */
 const FINAL_CLOSE = 4000;
 
+/** The relay source a JSMpeg player reads (tilePlayerOptions gives every tile's player one). */
+export const relaySourceOf = (player: Player | undefined) =>
+  player?.source instanceof RelaySource ? player.source : undefined;
+
 export class RelaySource implements JSMpegSource {
   streaming = true;
   established = false;
@@ -36,6 +42,7 @@ export class RelaySource implements JSMpegSource {
   private destroyed = false;
   private readonly events: RelaySourceEvents;
   private readonly hookOnEstablished: (() => void) | undefined;
+  private readonly rate = new SocketRate();
 
   constructor(
     private readonly url: string,
@@ -55,6 +62,7 @@ export class RelaySource implements JSMpegSource {
     ws.binaryType = 'arraybuffer';
     this.socket = ws;
     ws.onopen = () => {
+      this.rate.opened(ws);
       this.progress = 1;
       this.retryMs = 300;
       this.events.onSocket?.('open');
@@ -88,6 +96,11 @@ export class RelaySource implements JSMpegSource {
   }
 
   resume(): void {}
+
+  /** The tile's economy mode changed (socket-rate.ts). */
+  setRate(rate: ViewerRate): void {
+    this.rate.set(rate, this.socket);
+  }
 
   destroy(): void {
     this.destroyed = true;

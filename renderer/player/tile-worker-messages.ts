@@ -4,8 +4,13 @@
  * player, a worker serving many. `Open` is what a path needs beyond the stream's
  * address and the canvas (MPEG-1: whether to draw with WebGL).
  */
+import type { ViewerRate } from '../../shared/api';
+
 export type ToTileWorker<Open = Record<never, never>> =
-  ({ type: 'open'; id: number; url: string; canvas: OffscreenCanvas } & Open) | { type: 'close'; id: number };
+  | ({ type: 'open'; id: number; url: string; canvas: OffscreenCanvas } & Open)
+  /** The tile's economy mode changed: said to the relay on the player's open socket. */
+  | { type: 'rate'; id: number; rate: ViewerRate }
+  | { type: 'close'; id: number };
 
 export type FromTileWorker =
   | { type: 'socket'; id: number; state: 'open' | 'closed' | 'refused'; detail?: string; code?: number }

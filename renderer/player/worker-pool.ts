@@ -8,12 +8,19 @@
  */
 import type { FromTileWorker, ToTileWorker } from './tile-worker-messages';
 import type { SocketReport } from './relay-source';
+import type { ViewerRate } from '../../shared/api';
 
 export interface PooledPlayerEvents {
   onSocket: SocketReport;
   onPainted: (pictures: number) => void;
   /** The browser's decoder will not take the stream (native path). */
   onUndecodable?: () => void;
+}
+
+/** A tile's player in a worker: its rate can change on the open socket; destroy() ends it. */
+export interface PooledPlayer {
+  setRate(rate: ViewerRate): void;
+  destroy(): void;
 }
 
 interface Member {
@@ -37,7 +44,7 @@ export class WorkerPool<Open> {
   ) {}
 
   /** Gives a tile's canvas and stream to a worker; destroy() of the answer ends the tile's player. */
-  open(url: string, canvas: HTMLCanvasElement, open: Open, events: PooledPlayerEvents): { destroy(): void } {
+  open(url: string, canvas: HTMLCanvasElement, open: Open, events: PooledPlayerEvents): PooledPlayer {
     const member = this.leastBusy();
     const id = this.nextId++;
     member.players.set(id, events);
@@ -46,6 +53,7 @@ export class WorkerPool<Open> {
       member.worker.postMessage(message, transfer);
     send({ type: 'open', id, url, canvas: offscreen, ...open }, [offscreen]);
     return {
+      setRate: (rate) => send({ type: 'rate', id, rate }),
       destroy: () => {
         member.players.delete(id);
         send({ type: 'close', id });

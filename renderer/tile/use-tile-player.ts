@@ -16,6 +16,7 @@ import { openNativeInWorker } from '../player/native-player';
 import { countPainted } from '../player/paint-counter';
 import { releaseWebGL } from '../player/rendering';
 import { tilePlayerOptions } from '../player/jsmpeg-options';
+import { relaySourceOf } from '../player/relay-source';
 import { useStore } from '../store';
 
 export interface TilePlayer {
@@ -41,7 +42,10 @@ export interface TilePlayerInput {
   want: string;
   /** Undefined while the browser's support for the native path is being asked: nothing opens yet. */
   video: VideoPath | undefined;
-  /** Every picture, or key pictures only (economy): the player re-opens when it changes. */
+  /**
+   * Every picture, or key pictures only (economy). A change is said on the open socket: the
+   * player does not re-open, so the camera's stream is not restarted for it.
+   */
   rate: ViewerRate;
 }
 
@@ -67,6 +71,10 @@ export function useTilePlayer({
   const [, setRefusals] = useState(0);
   const sizeRef = useRef(size);
   sizeRef.current = size;
+  const rateRef = useRef(rate);
+  rateRef.current = rate;
+  /** How the open player's rate is changed, whichever path it is on. */
+  const setRateRef = useRef<(rate: ViewerRate) => void>(() => undefined);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -79,13 +87,14 @@ export function useTilePlayer({
     setLastPaintAt(undefined);
     setOpenError(undefined);
     const { width, height } = sizeRef.current;
+    const openedAt = rateRef.current;
     void api
       .invoke('stream:open', {
         cameraId,
         tileWidth: Math.max(1, width),
         tileHeight: Math.max(1, height),
         video,
-        rate,
+        rate: openedAt,
       })
       .then((opened) => {
         if (cancelled) return;
@@ -121,29 +130,35 @@ export function useTilePlayer({
             painted(pictures);
           },
         };
-        if (video === 'h264') {
-          player = openNativeInWorker(opened.value.url, canvas, inWorker);
-          return;
+        if (video === 'h264' || mpeg1Worker) {
+          const pooled =
+            video === 'h264'
+              ? openNativeInWorker(opened.value.url, canvas, inWorker)
+              : openMpeg1InWorker(opened.value.url, canvas, webgl, inWorker);
+          player = pooled;
+          setRateRef.current = (next) => pooled.setRate(next);
+        } else {
+          const jsmpeg = new JSMpeg.Player(
+            opened.value.url,
+            tilePlayerOptions(
+              canvas,
+              webgl,
+              () => {
+                window.__pantauBench?.onDecode?.(cameraId, index, canvas);
+                painted();
+              },
+              { onSocket },
+            ),
+          );
+          player = jsmpeg;
+          setRateRef.current = (next) => relaySourceOf(jsmpeg)?.setRate(next);
         }
-        if (mpeg1Worker) {
-          player = openMpeg1InWorker(opened.value.url, canvas, webgl, inWorker);
-          return;
-        }
-        player = new JSMpeg.Player(
-          opened.value.url,
-          tilePlayerOptions(
-            canvas,
-            webgl,
-            () => {
-              window.__pantauBench?.onDecode?.(cameraId, index, canvas);
-              painted();
-            },
-            { onSocket },
-          ),
-        );
+        // The mode may have changed while the stream was being opened.
+        if (rateRef.current !== openedAt) setRateRef.current(rateRef.current);
       });
     return () => {
       cancelled = true;
+      setRateRef.current = () => undefined;
       try {
         player?.destroy();
       } catch (error) {
@@ -155,7 +170,10 @@ export function useTilePlayer({
       setProfile(undefined);
       setSocketUp(false);
     };
-  }, [api, cameraId, index, visible, webgl, mpeg1Worker, want, video, rate, canvasRef]);
+    // The rate is not here: a change of it is said on the open socket (below), never a new stream.
+  }, [api, cameraId, index, visible, webgl, mpeg1Worker, want, video, canvasRef]);
+
+  useEffect(() => setRateRef.current(rate), [rate]);
 
   return { profile, lastPaintAt, socketUp, socketOpens, openError };
 }

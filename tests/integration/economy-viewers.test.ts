@@ -4,12 +4,14 @@
  * of each GOP and nothing else — on the MPEG-1 path (ffmpeg's I-pictures) and
  * on the native path (the camera's own IDR frames, copied) — each of which
  * decodes on its own to the camera's bars, while a full-rate viewer of the
- * same camera keeps every picture.
+ * same camera keeps every picture; a viewer told to change rate on its open
+ * socket does so without the stream being broken off.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { TsPacketizer } from '../../electron/core/streams/mpegts';
 import { NAL_IDR, framedUnits, nalType, splitNalUnits } from '../../shared/h264';
+import { rateMessage } from '../../shared/relay-protocol';
 import { hostWithOneCamera, type RunningHost } from '../fixtures/host';
 import { barsIn, decodeFrames, smpteBars } from '../fixtures/picture';
 
@@ -62,6 +64,43 @@ describe('economy viewers get key pictures only', () => {
     expect(keys.every(isKey)).toBe(true);
     const frames = decodeFrames(Buffer.concat(keys.map((k) => Buffer.from(k))), 640, 360, 'h264');
     for (const frame of frames) expect(barsIn(frame)).toEqual(smpteBars);
+  }, 30_000);
+
+  it('a viewer told on its open socket to change rate: key pictures only, then every picture again from a key picture, the stream never broken off', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/stream/cam/main?token=${host.token}&w=640&video=h264`);
+    const texts: string[] = [];
+    const pictures: { at: number; picture: Uint8Array }[] = [];
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) texts.push(data.toString());
+      else for (const picture of framedUnits(new Uint8Array(data))) pictures.push({ at: Date.now(), picture });
+    });
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    while (!pictures.length) await sleep(50);
+    const between = (from: number, to: number) =>
+      pictures.filter((p) => p.at >= from && p.at < to).map((p) => p.picture);
+    await sleep(2000);
+    const toKey = Date.now();
+    ws.send(rateMessage('key'));
+    await sleep(3300);
+    const toFull = Date.now();
+    ws.send(rateMessage('full'));
+    await sleep(2000);
+    ws.close();
+    const full = between(0, toKey);
+    // A picture already on its way when the message left is still the old rate's.
+    const key = between(toKey + 300, toFull);
+    const back = between(toFull, Infinity);
+    const isKey = (picture: Uint8Array) => splitNalUnits(picture).units.some((nal) => nalType(nal) === NAL_IDR);
+    expect(full.length).toBeGreaterThan(35); // 25 fps for 2 s
+    // Three seconds of a 1 s GOP: its key pictures and nothing else.
+    expect(key.length).toBeGreaterThanOrEqual(2);
+    expect(key.length).toBeLessThanOrEqual(4);
+    expect(key.every(isKey)).toBe(true);
+    // Back to full: every picture, the first of them a key picture (the ones before it refer to pictures never sent).
+    expect(back.length).toBeGreaterThan(25);
+    expect(isKey(back[0]!)).toBe(true);
+    // Same stream throughout: no new ffmpeg, so no break in it.
+    expect(texts).toEqual([]);
   }, 30_000);
 
   it('a key viewer joining a running stream starts with the last key picture alone', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseViewerRate, RateGate, SLOW_EVERY } from '../../electron/core/relay/rate-gate';
+import { parseViewerRate, RateGate, rateInMessage } from '../../electron/core/relay/rate-gate';
+import { SLOW_EVERY } from '../../shared/shedding-policy';
 import type { ViewerRate } from '../../shared/api';
 import type { TsChunk } from '../../electron/core/streams/mpegts';
 
@@ -51,6 +52,35 @@ describe('RateGate: what an economy viewer takes', () => {
     expect(gate.pass({ data: Buffer.from('psi|KE'), gopStart: true, pictureStart: true })?.toString()).toBe('psi|KE');
     const after = chunks('cP');
     expect(after.map((c) => gate.pass(c)?.toString() ?? '-')).toEqual(['c0|', '-']);
+  });
+
+  it('changed to key pictures mid-picture, finishes that picture and takes only key pictures after it', () => {
+    const gate = new RateGate('full');
+    const [k, p, c, p2, k2, p3] = chunks('KPcPKP');
+    expect(gate.pass(k!)?.toString()).toBe('K0|');
+    expect(gate.pass(p!)?.toString()).toBe('P1|');
+    gate.change('key');
+    expect(gate.current).toBe('key');
+    expect([c, p2, k2, p3].map((x) => gate.pass(x!)?.toString() ?? '-')).toEqual(['c2|', '-', 'K4|', '-']);
+  });
+
+  it('changed back to full rate, waits for the next GOP: the pictures before it refer to ones never sent', () => {
+    const gate = new RateGate('key');
+    const stream = chunks('KPPKPcP');
+    expect(gate.pass(stream[0]!)?.toString()).toBe('K0|');
+    gate.change('full');
+    expect(stream.slice(1).map((x) => gate.pass(x)?.toString() ?? '-')).toEqual(['-', '-', 'K3|', 'P4|', 'c5|', 'P6|']);
+  });
+
+  it('reads a rate from the page’s text message, and nothing from anything else', () => {
+    expect(['rate:key', 'rate:key-slow', 'rate:full', 'rate:fast', 'key', ''].map(rateInMessage)).toEqual([
+      'key',
+      'key-slow',
+      'full',
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('reads the rate from the link, anything unknown as full', () => {

@@ -7,21 +7,45 @@
  */
 import { ViewerRateSchema, type ViewerRate } from '../../../shared/api';
 import type { TsChunk } from '../streams/mpegts';
+import { rateAsked } from '../../../shared/relay-protocol';
 
-/** On 'key-slow', one GOP's key picture in this many. */
-export const SLOW_EVERY = 3;
+import { SLOW_EVERY } from '../../../shared/shedding-policy';
 
 export function parseViewerRate(value: string | null): ViewerRate {
   const parsed = ViewerRateSchema.safeParse(value);
   return parsed.success ? parsed.data : 'full';
 }
 
+/** The rate a page's text message on its socket asks for; undefined for anything else (ignored). */
+export function rateInMessage(text: string): ViewerRate | undefined {
+  const parsed = ViewerRateSchema.safeParse(rateAsked(text));
+  return parsed.success ? parsed.data : undefined;
+}
+
 export class RateGate {
   /** Inside a picture this viewer takes (its continuation chunks go too). */
   private taking = false;
   private keyPictures = 0;
+  /** Back to full rate from key pictures: the pictures before the next GOP refer to ones never sent. */
+  private awaitingGop = false;
 
-  constructor(readonly rate: ViewerRate) {}
+  constructor(private rate: ViewerRate) {}
+
+  get current(): ViewerRate {
+    return this.rate;
+  }
+
+  /**
+   * The page changed the tile's mode on the open socket (shared/relay-protocol.ts): no new
+   * connection, so the camera's ffmpeg is never restarted for it. A picture under way is finished;
+   * a climb back to full rate starts at the next GOP.
+   */
+  change(rate: ViewerRate): void {
+    if (rate === this.rate) return;
+    if (this.rate === 'full') this.taking = true;
+    if (rate === 'full') this.awaitingGop = true;
+    this.rate = rate;
+  }
 
   /** The stream broke off (a new ffmpeg): a picture being taken will not be finished. */
   restart(): void {
@@ -30,7 +54,11 @@ export class RateGate {
 
   /** The bytes of this chunk the viewer gets, or undefined for none. */
   pass(chunk: TsChunk): Buffer | undefined {
-    if (this.rate === 'full') return chunk.data;
+    if (this.rate === 'full') {
+      if (this.awaitingGop && !chunk.gopStart) return undefined;
+      this.awaitingGop = false;
+      return chunk.data;
+    }
     if (chunk.pictureStart) {
       this.taking = chunk.gopStart && (this.rate === 'key' || this.keyPictures++ % SLOW_EVERY === 0);
     }

@@ -2,7 +2,8 @@
  * The stream relay: WebSocket clients at /stream/<camera>/<profile>?token=…
  * receive the camera's MPEG-TS (MPEG-1), or with `&video=h264` its own H.264
  * in length-framed pictures; with `&rate=key|key-slow` only key pictures
- * (economy, rate-gate.ts). Each client starts at a GOP. A client that
+ * (economy, rate-gate.ts), a rate the page may change on the open socket
+ * (shared/relay-protocol.ts). Each client starts at a GOP. A client that
  * falls behind (its socket backlog grows) is not buffered without bound: its
  * chunks are dropped until the next GOP start, so it cannot slow the others.
  */
@@ -29,7 +30,7 @@ import {
 } from './access';
 import { BacklogGate } from './backlog-gate';
 import type { ViewerRate } from '../../../shared/api';
-import { parseViewerRate, RateGate } from './rate-gate';
+import { parseViewerRate, RateGate, rateInMessage } from './rate-gate';
 
 export interface RelayOptions {
   hub: StreamHub;
@@ -162,6 +163,10 @@ export class Relay {
       return;
     }
     this.clients.add(ws);
+    ws.on('message', (data, isBinary) => {
+      const rate = isBinary ? undefined : rateInMessage(String(data));
+      if (rate) pictures.change(rate);
+    });
     const release = () => {
       subscription?.dispose();
       this.clients.delete(ws);
