@@ -219,6 +219,11 @@ export const StreamStatusSchema = z.strictObject({
   lastFrameAt: z.number().optional(),
   /** Connection attempts after the first. */
   reconnects: z.number().int().nonnegative(),
+  /**
+   * Seconds between the stream's key pictures (its GOP), once two were seen: an economy tile
+   * paints one a GOP, so this says how slow a tile on key pictures will be.
+   */
+  gopSeconds: z.number().positive().optional(),
   /** The RTP transport the stream is using (or last used). */
   transport: z.enum(['tcp', 'udp', 'http']).optional(),
   /** The picture's path to the page: MPEG-1 transcoded for JSMpeg, or the camera's H.264 copied for the page's decoder. */

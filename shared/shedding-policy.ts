@@ -13,6 +13,12 @@
  * Modes: 'full' (every picture), 'keyframes' (the camera's own key pictures
  * only: no extra camera connection, no transcode), 'keyframes-slow' (one
  * GOP's key picture in three), 'off' (hidden or off screen: decodes nothing).
+ *
+ * Every tile keeps a picture of at least MIN_ECONOMY_FPS where its camera's
+ * GOP allows it: a step below that floor (one key picture in three of a 1 s
+ * GOP is one picture in 3 s), like any step of a protected tile, is a last
+ * resort, taken only after the wall stayed behind for PATIENT_MS with nothing
+ * changing — never on the noise of the wall's own last change.
  */
 export type TileMode = 'full' | 'keyframes' | 'keyframes-slow' | 'off';
 export type LayoutRate = 'auto' | 'full' | 'keyframes';
@@ -29,6 +35,8 @@ export interface TileFacts {
   /** Selected, maximised, PTZ-steered, on an alarm, or pinned "keep full rate": served last, never first. */
   protected: boolean;
   mode: TileMode;
+  /** Seconds between its camera's key pictures, once known: how slow key pictures alone paint it. */
+  gopSeconds?: number | undefined;
   /** When this tile's mode last changed (ms), and how often in the last minute. */
   changedAt: number;
   changesLastMinute: number;
@@ -54,20 +62,40 @@ export const SETTLE_MS = 5_000;
 export const CLIMB_AFTER_MS = 6_000;
 /** A tile changes mode at most this often per minute. */
 export const MAX_CHANGES_PER_MINUTE = 2;
+/** On 'keyframes-slow', one GOP's key picture in this many (electron/core/relay/rate-gate.ts). */
+export const SLOW_EVERY = 3;
+/** The picture rate an economy tile keeps where its camera's GOP allows it. */
+export const MIN_ECONOMY_FPS = 1;
+/** The calm a last-resort step waits for: below the floor, or a protected tile. */
+export const PATIENT_MS = 15_000;
 
 const ladder: TileMode[] = ['full', 'keyframes', 'keyframes-slow'];
 
+/** Whether one key picture in SLOW_EVERY would still paint the tile at the floor (an unknown GOP: no). */
+const slowKeepsFloor = (t: TileFacts) =>
+  t.gopSeconds !== undefined && 1 / (t.gopSeconds * SLOW_EVERY) >= MIN_ECONOMY_FPS;
+
+interface Step {
+  tile: TileFacts;
+  from: number;
+  /** A last resort: waits for PATIENT_MS of calm. */
+  patient: boolean;
+}
+
 /**
  * The order work is given up in: every unprotected tile (smallest first) to
- * key frames, then each of them to the slower key-frame rate, and only then the
- * protected tiles the same way. Climbing back walks the same steps in reverse:
- * the last given up is the first restored.
+ * key frames, then to the slower key-frame rate those that stay above the
+ * floor at it, then the rest of them, and only then the protected tiles the
+ * same way. Climbing back walks the same steps in reverse: the last given up
+ * is the first restored.
  */
-function steps(shown: readonly TileFacts[]): { tile: TileFacts; from: number }[] {
-  const order: { tile: TileFacts; from: number }[] = [];
+function steps(shown: readonly TileFacts[]): Step[] {
+  const order: Step[] = [];
   for (const group of [shown.filter((t) => !t.protected), shown.filter((t) => t.protected)]) {
     const sorted = [...group].sort((a, b) => a.area - b.area || b.index - a.index);
-    for (let from = 0; from < ladder.length - 1; from++) for (const tile of sorted) order.push({ tile, from });
+    const slow = [...sorted.filter(slowKeepsFloor), ...sorted.filter((t) => !slowKeepsFloor(t))];
+    for (const tile of sorted) order.push({ tile, from: 0, patient: tile.protected });
+    for (const tile of slow) order.push({ tile, from: 1, patient: tile.protected || !slowKeepsFloor(tile) });
   }
   return order;
 }
@@ -99,9 +127,10 @@ export function decideModes(tiles: readonly TileFacts[], load: WallLoad, rate: L
     let left = shedCount(shown, load);
     // The protected give way only once every other tile is already at the bottom.
     const othersAtBottom = shown.every((t) => t.protected || t.mode === ladder[ladder.length - 1]);
-    for (const { tile, from } of order) {
+    for (const { tile, from, patient } of order) {
       if (left === 0) break;
       if (tile.protected && !othersAtBottom) continue;
+      if (patient && !quietFor(PATIENT_MS)) continue;
       // A tile takes one step per decision: the next measurement says whether it needs another.
       if (modes.get(tile.index) !== tile.mode || tile.mode !== ladder[from] || !mayChange(tile)) continue;
       modes.set(tile.index, ladder[from + 1]!);

@@ -37,6 +37,14 @@ function expectedFps(s: PantauState, cameraId: string, liveRates: Map<string, nu
   return playing.length ? liveRates.get(cameraId) : undefined;
 }
 
+/** The camera's GOP in seconds, the longest of its streams playing (the slower key pictures, to be safe). */
+function gopOf(s: PantauState, cameraId: string): number | undefined {
+  const gops = Object.values(s.statuses).flatMap((x) =>
+    x.cameraId === cameraId && x.gopSeconds !== undefined ? [x.gopSeconds] : [],
+  );
+  return gops.length ? Math.max(...gops) : undefined;
+}
+
 const average = (values: Iterable<number>) => {
   const all = [...values];
   return all.length ? all.reduce((a, b) => a + b, 0) / all.length : undefined;
@@ -105,6 +113,7 @@ export function useWallLoad(): void {
             visible,
             area: s.maximized === index ? 1 : (rect.w * rect.h) / (s.geometry.cols * s.geometry.rows),
             protected: index === s.selected || index === s.maximized || s.pinned.includes(index),
+            gopSeconds: cameraId ? gopOf(s, cameraId) : undefined,
             ...history.facts(index, now),
           });
         }

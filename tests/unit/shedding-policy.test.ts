@@ -3,6 +3,7 @@ import {
   CLIMB_AFTER_MS,
   decideModes,
   MAX_CHANGES_PER_MINUTE,
+  PATIENT_MS,
   SETTLE_MS,
   type LayoutRate,
   type TileFacts,
@@ -80,6 +81,31 @@ describe('shedding work past real time', () => {
       [K, K, K, K, K, S],
     ],
     [
+      `all at key frames of a 1 s GOP, ${PATIENT_MS / 1000} s after the last change: below the 1 fps floor only now`,
+      wall([K, K, K, K, K, K], { 0: { changedAt: 60_000 - PATIENT_MS } }),
+      behind,
+      'auto',
+      [K, K, K, K, K, S],
+    ],
+    [
+      `all at key frames of a 1 s GOP, within ${PATIENT_MS / 1000} s of a change: held at the 1 fps floor`,
+      wall([K, K, K, K, K, K], { 0: { changedAt: 60_000 - PATIENT_MS + 1, gopSeconds: 1 } }),
+      farBehind,
+      'auto',
+      [K, K, K, K, K, K],
+    ],
+    [
+      'short GOPs (one key picture in three still ≥ 1 fps) slow down first, without waiting, big or small',
+      wall([K, K, K, K, K, K], {
+        0: { gopSeconds: 0.25, changedAt: 60_000 - SETTLE_MS },
+        2: { gopSeconds: 0.25 },
+        5: { gopSeconds: 1 },
+      }),
+      behind,
+      'auto',
+      [K, K, S, K, K, K],
+    ],
+    [
       'the selected small tile is passed over while any other can still give',
       wall([F, F, F, F, F, F], { 5: { protected: true } }),
       behind,
@@ -92,6 +118,13 @@ describe('shedding work past real time', () => {
       behind,
       'auto',
       [S, S, S, S, S, K],
+    ],
+    [
+      `the protected tile waits ${PATIENT_MS / 1000} s of calm, even with every other at the bottom`,
+      wall([S, S, S, S, S, F], { 5: { protected: true }, 0: { changedAt: 60_000 - PATIENT_MS + 1 } }),
+      farBehind,
+      'auto',
+      [S, S, S, S, S, F],
     ],
     [
       `within ${SETTLE_MS / 1000} s of a change nothing more is shed: the next measurement must be a clean one`,
@@ -180,7 +213,7 @@ describe('shedding work past real time', () => {
     let now = 60_000;
     const changes: number[] = [];
     const apply = (load: Omit<WallLoad, 'now'>) => {
-      now += 10_000; // settled and calm each time
+      now += PATIENT_MS + 1000; // settled and calm each time, even for a last-resort step
       const next = decideModes(tiles, { ...load, now }, 'auto');
       const changed = tiles.filter((t) => next.get(t.index) !== t.mode);
       changes.push(...changed.map((t) => t.index));
@@ -192,7 +225,7 @@ describe('shedding work past real time', () => {
     expect(apply(behind)).toBe(0);
     for (let i = 0; i < 12; i++) expect(apply({ paintedShare: 1, room: 1 })).toBe(1);
     expect(tiles.every((t) => t.mode === 'full')).toBe(true);
-    // 24 decisions 10 s apart: four minutes, four changes per tile.
+    // 24 decisions 16 s apart: six minutes and more, four changes per tile.
     for (let index = 0; index < 6; index++) expect(changes.filter((i) => i === index)).toHaveLength(4);
   });
 });

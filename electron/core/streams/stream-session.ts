@@ -277,6 +277,7 @@ export class StreamSession {
 
   private deliver(chunk: TsChunk): void {
     if (chunk.gopStart) {
+      this.figures.gopStarted(this.now());
       this.hadPicture = true;
       if (this.status.state !== 'live' && this.status.state !== 'stalled' && this.status.state !== 'degraded') {
         this.failures = 0;
