@@ -84,7 +84,7 @@ export function Tile({ index, cameraId, rect, maximized, hidden }: TileProps) {
   );
   const mode = useStore((s) => s.tileModes[index] ?? 'full');
   const economy = isEconomy(mode);
-  const video = videoPathFor(decoder, nativeSupport, nativeRefused(cameraId, refusedNow));
+  const video = videoPathFor(decoder, nativeSupport, nativeRefused(cameraId, refusedNow), maximized, economy);
   const rate = RATE[mode];
   const player = useTilePlayer({
     cameraId,

@@ -11,9 +11,13 @@ export async function h264Support(): Promise<H264Support> {
     typeof VideoDecoder === 'undefined' ||
     typeof HTMLCanvasElement.prototype.transferControlToOffscreen !== 'function'
   )
-    return { decodes: false };
-  const answer = await VideoDecoder.isConfigSupported({ codec: 'avc1.640028' }).catch(() => undefined);
-  return { decodes: answer?.supported === true };
+    return { decodes: false, hardware: false };
+  const ask = (hardwareAcceleration: HardwareAcceleration) =>
+    VideoDecoder.isConfigSupported({ codec: 'avc1.640028', hardwareAcceleration })
+      .then((answer) => answer.supported === true)
+      .catch(() => false);
+  const [decodes, hardware] = await Promise.all([ask('no-preference'), ask('prefer-hardware')]);
+  return { decodes, hardware };
 }
 
 let pool: WorkerPool<Record<never, never>> | undefined;
