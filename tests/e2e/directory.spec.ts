@@ -2,14 +2,16 @@
 import { writeFileSync } from 'node:fs';
 import { cityCameras } from '../fixtures/city';
 import { expect, test } from './fixtures';
+import { pickTemplate } from './pages/wall-page';
 
 test('search finds a camera among 20,000 and dragging it onto a tile makes it live', async ({
   openWall,
   startCameras,
   page,
 }) => {
-  // Sixteen of the city's cameras fill the first wall: at 10 fps their transcodes and tiles leave
-  // this two-core machine room for the one the test drags in (the test is about the directory).
+  // The city's cameras fill the first wall; a 3×3 of them at 10 fps leaves this two-core machine
+  // room for the one the test drags in (the test is about the directory: a 4×4 of transcodes beside
+  // seventeen encoding cameras once made the dragged camera miss its start time-out in CI).
   const rtsp = await startCameras([{ name: 'cam', width: 320, height: 240, fps: 10 }], { copies: 17, keepAlive: true });
   const city = cityCameras(20_000, (i) => rtsp.url(`cam/${(i % 16) + 1}`));
   city.push({
@@ -19,6 +21,7 @@ test('search finds a camera among 20,000 and dragging it onto a tile makes it li
     streams: [{ profile: 'main', url: rtsp.url('cam/17') }],
   });
   await openWall({ cameras: city });
+  await pickTemplate(page, '3x3');
 
   const list = page.locator('.camera-list');
   await expect(list.locator('.camera-count')).toHaveText('20001');
