@@ -149,3 +149,27 @@ export function decideModes(tiles: readonly TileFacts[], load: WallLoad, rate: L
   }
   return modes;
 }
+
+/**
+ * The modes a new wall starts in. A wall bigger than the machine was last
+ * measured to carry at full rate (`carries`) starts its smallest unprotected
+ * tiles beyond that on key pictures, and climbs from there as the load meter
+ * finds room: opening 64 full-rate streams on a machine that carries 9 first
+ * starts 64 transcodes and then sheds 55 of them, and the wall paints nothing
+ * for most of a minute. Unknown capacity (the first wall of a session), a
+ * layout on "always full" or "key pictures only", or a wall within capacity:
+ * the usual start (full; the layout's own choice is applied by decideModes).
+ */
+export function startingModes(
+  tiles: readonly Pick<TileFacts, 'index' | 'area' | 'protected'>[],
+  carries: number | undefined,
+  rate: LayoutRate,
+): Record<number, TileMode> {
+  const modes: Record<number, TileMode> = {};
+  if (rate !== 'auto' || carries === undefined || tiles.length <= carries) return modes;
+  const protectedCount = tiles.filter((t) => t.protected).length;
+  const sorted = tiles.filter((t) => !t.protected).sort((a, b) => a.area - b.area || b.index - a.index);
+  const fullOthers = Math.max(0, carries - protectedCount);
+  for (const tile of sorted.slice(0, sorted.length - fullOthers)) modes[tile.index] = 'keyframes';
+  return modes;
+}

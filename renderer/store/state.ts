@@ -54,7 +54,12 @@ export interface UiSlice {
   tileModes: Record<number, TileMode>;
   /** Pictures per second each tile painted over the last measurement, by tile index. */
   tileRates: Record<number, number>;
-  setMeasured(measured: Pick<UiSlice, 'budget' | 'load' | 'tileModes' | 'tileRates'>): void;
+  /**
+   * Full-rate tiles this machine was last measured to carry in real time (undefined before any
+   * measurement): a bigger new wall starts its extra tiles on key pictures (startingModes).
+   */
+  carries: number | undefined;
+  setMeasured(measured: Pick<UiSlice, 'budget' | 'load' | 'tileModes' | 'tileRates' | 'carries'>): void;
 }
 
 export interface LoadFigures {

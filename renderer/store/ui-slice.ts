@@ -27,6 +27,7 @@ export const uiSlice: Slice<UiSlice> = (set, get) => ({
   budget: undefined,
   load: undefined,
   tileModes: {},
+  carries: undefined,
   tileRates: {},
   tileText: savedTileText(),
   // Per window: a wall screen stays a wall screen after a reload, another window keeps its controls.

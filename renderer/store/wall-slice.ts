@@ -1,8 +1,17 @@
 /** The wall on screen: its geometry, the camera in each tile, which tile is maximised or selected. */
-import { template, type TemplateId } from '../../shared/layouts';
+import { template, type LayoutGeometry, type TemplateId } from '../../shared/layouts';
 import { withCamera, withGeometry, withMaximizeToggled, withSwap, withTemplate, type Wall } from '../../shared/wall';
 import { emptyWall, layoutForWall, readWallWindow, recalledWall } from '../wall-window';
 import { wallOf, type PantauState, type Slice, type WallSlice } from './state';
+import { startingModes } from '../../shared/shedding-policy';
+
+/** A geometry's tiles as the starting policy needs them: index, share of the wall, protected. */
+const wallTiles = (geometry: LayoutGeometry, isProtected: (index: number) => boolean) =>
+  geometry.tiles.map((rect, index) => ({
+    index,
+    area: (rect.w * rect.h) / (geometry.cols * geometry.rows),
+    protected: isProtected(index),
+  }));
 
 /** Pins of tiles the new geometry still has. */
 const pinsWithin = (pinned: number[], tiles: number) => pinned.filter((index) => index < tiles);
@@ -14,12 +23,27 @@ export const wallSlice: Slice<WallSlice> = (set, get) => {
   /** Any change by the operator makes the layout "changed since saved". */
   const changeWall = (next: Partial<PantauState>) => set({ ...next, dirty: true });
   /**
-   * A new geometry starts every tile at full rate: economy was the answer to the
-   * old wall's load (issue #23), and the load meter sheds again within seconds if
-   * the new one needs it.
+   * What a new wall may count on at full rate: what the machine was measured to carry, for a wall
+   * bigger than the one on screen. A smaller wall starts at full rate: the tiles it drops free
+   * more than the measure (taken with economy tiles running) says, and the meter sheds again if not.
    */
-  const reshape = (next: Wall) =>
-    changeWall({ ...next, tileModes: {}, pinned: pinsWithin(get().pinned, next.tiles.length) });
+  const carriesFor = (geometry: LayoutGeometry) =>
+    geometry.tiles.length > get().geometry.tiles.length ? get().carries : undefined;
+  /**
+   * A new geometry starts at full rate as far as the machine was measured to carry it, its
+   * smallest other tiles on key pictures (startingModes, issue #23); the load meter sheds or
+   * climbs from there within seconds.
+   */
+  const reshape = (next: Wall) => {
+    const pinned = pinsWithin(get().pinned, next.geometry.tiles.length);
+    const { selected, maximized, wallRate } = get();
+    const tileModes = startingModes(
+      wallTiles(next.geometry, (index) => index === selected || index === maximized || pinned.includes(index)),
+      carriesFor(next.geometry),
+      wallRate,
+    );
+    changeWall({ ...next, tileModes, pinned });
+  };
   return {
     walls: wallWindow.walls,
     wall: wallWindow.walls[0]!,
@@ -101,14 +125,19 @@ export const wallSlice: Slice<WallSlice> = (set, get) => {
     },
 
     applyLayout(l) {
+      const pinned = pinsWithin(l.pinned ?? [], l.geometry.tiles.length);
       set({
         geometry: l.geometry,
         tiles: [...l.cameras],
         layoutId: l.id,
         dirty: false,
-        tileModes: {},
+        tileModes: startingModes(
+          wallTiles(l.geometry, (index) => pinned.includes(index)),
+          carriesFor(l.geometry),
+          l.rate ?? 'auto',
+        ),
         wallRate: l.rate ?? 'auto',
-        pinned: pinsWithin(l.pinned ?? [], l.geometry.tiles.length),
+        pinned,
         maximized: null,
         selected: null,
       });

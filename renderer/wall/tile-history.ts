@@ -15,11 +15,14 @@ interface Remembered {
 export class TileHistory {
   private readonly tiles = new Map<number, Remembered>();
 
-  /** The tile as it is now; a new camera in it starts its clock again but keeps the mode. */
-  see(index: number, cameraId: string | null, now: number): Remembered {
+  /**
+   * The tile as it is now; a new camera in it starts its clock again but keeps the mode. A tile
+   * first seen starts in `startMode` (a new wall's, startingModes), which is not a change.
+   */
+  see(index: number, cameraId: string | null, now: number, startMode: TileMode = 'full'): Remembered {
     let tile = this.tiles.get(index);
     if (!tile) {
-      tile = { cameraId, since: now, mode: 'full', changes: [] };
+      tile = { cameraId, since: now, mode: startMode, changes: [] };
       this.tiles.set(index, tile);
     } else if (tile.cameraId !== cameraId) {
       tile.cameraId = cameraId;

@@ -95,7 +95,7 @@ export function useWallLoad(): void {
         history.keepOnly(count);
         for (let index = 0; index < count; index++) {
           const cameraId = s.tiles[index] ?? null;
-          const tile = history.see(index, cameraId, now);
+          const tile = history.see(index, cameraId, now, s.tileModes[index] ?? 'full');
           const rate = ((painted.get(index) ?? 0) - (before.get(index) ?? 0)) / seconds;
           tileRates[index] = Math.round(rate * 10) / 10;
           allPaintedFps += rate;
@@ -143,6 +143,14 @@ export function useWallLoad(): void {
         const paintedShare = behindNow && behindBefore ? share : Math.max(share, REAL_TIME_SHARE);
         behindBefore = behindNow;
         const decided = decideModes(facts, { paintedShare, room, now }, linkRate ?? s.wallRate);
+        // What the machine carries at full rate, measured now: where a bigger new wall starts from.
+        // (A page on `?rate=full` never learns it: its walls always start at full rate.)
+        const carries =
+          linkRate || measuredTiles === 0
+            ? s.carries
+            : behindNow
+              ? Math.floor(measuredTiles * Math.min(1, share / REAL_TIME_SHARE))
+              : measuredTiles + (budget.moreTiles ?? 0);
         const tileModes: Record<number, TileMode> = {};
         for (const [index, mode] of decided) {
           history.decided(index, mode, now);
@@ -161,6 +169,7 @@ export function useWallLoad(): void {
           },
           tileModes: sameModes(s.tileModes, tileModes) ? s.tileModes : tileModes,
           tileRates,
+          carries,
         });
       });
     }, EVERY_MS);

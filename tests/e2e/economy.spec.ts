@@ -4,7 +4,8 @@
  *   two-core machine cannot paint at full rate) tiles go to economy — the
  *   camera's key pictures only — and say so with a badge and the rate they
  *   hold, the status bar counts them, and the selected tile keeps its full
- *   rate; with fewer tiles the wall climbs back to full by itself;
+ *   rate; with fewer tiles the wall climbs back to full by itself, and the big
+ *   wall opened again starts its extra tiles on key pictures at once;
  * - the layout's own choice ("key pictures only") and a tile's "keep full
  *   rate" pin are kept with the saved layout, and an economy tile's picture
  *   is the camera's true picture (bars in their colours on the screen).
@@ -90,6 +91,19 @@ test('past capacity the small tiles go to economy and say so; the selected tile 
     .poll(() => page.locator(economyTiles).count(), { timeout: 30_000, message: 'tiles still on economy' })
     .toBe(0);
   await expect(page.locator('[data-figure="economy"]')).toHaveCount(0);
+
+  // The big wall again: past what the machine was just measured to carry, it starts its extra
+  // tiles on key pictures at once — before the load meter could have shed anything (a new wall's
+  // tiles count in it only after 6 s on their camera, and it sheds after two measurements behind).
+  // Once the meter has measured the 2×2 at full rate (its four cameras' 100 pictures a second counted):
+  const sentFps = async () =>
+    Number(/\/\s*(\d+)/.exec((await page.locator('[data-figure="pictures"]').textContent()) ?? '')?.[1] ?? 0);
+  await expect.poll(sentFps, { timeout: 20_000, message: 'the 2×2 measured at full rate' }).toBeGreaterThanOrEqual(90);
+  await pickTemplate(page, '5x5');
+  await expect(wall.tiles).toHaveCount(25);
+  await expect
+    .poll(() => page.locator(economyTiles).count(), { timeout: 1500, message: 'tiles starting on key pictures' })
+    .toBeGreaterThan(0);
 });
 
 test('the layout’s “key pictures only” and a tile’s pin are saved with it; an economy tile shows the true picture', async ({

@@ -5,6 +5,7 @@ import {
   MAX_CHANGES_PER_MINUTE,
   PATIENT_MS,
   SETTLE_MS,
+  startingModes,
   type LayoutRate,
   type TileFacts,
   type TileMode,
@@ -227,5 +228,53 @@ describe('shedding work past real time', () => {
     expect(tiles.every((t) => t.mode === 'full')).toBe(true);
     // 24 decisions 16 s apart: six minutes and more, four changes per tile.
     for (let index = 0; index < 6; index++) expect(changes.filter((i) => i === index)).toHaveLength(4);
+  });
+});
+
+describe('the modes a new wall starts in', () => {
+  /** An n-tile wall of equal tiles, tile `selected` protected. */
+  const tiles = (n: number, selected?: number) =>
+    Array.from({ length: n }, (_, index) => ({ index, area: 1 / n, protected: index === selected }));
+  /** A 1+5 wall: tile 0 big. */
+  const onePlusFive = [0, 1, 2, 3, 4, 5].map((index) => ({
+    index,
+    area: index === 0 ? 4 / 9 : 1 / 9,
+    protected: false,
+  }));
+
+  it.each([
+    ['capacity unknown (the first wall): all full', tiles(64), undefined, 'auto', {}],
+    ['within what the machine carries: all full', tiles(9), 9, 'auto', {}],
+    [
+      '12 tiles where 9 were carried: the last 3 on key pictures, the selected one full',
+      tiles(12, 0),
+      9,
+      'auto',
+      { 9: 'keyframes', 10: 'keyframes', 11: 'keyframes' },
+    ],
+    [
+      'the big tile keeps full rate before small ones',
+      onePlusFive,
+      2,
+      'auto',
+      { 2: 'keyframes', 3: 'keyframes', 4: 'keyframes', 5: 'keyframes' },
+    ],
+    [
+      'carries none: every unprotected tile on key pictures',
+      tiles(3, 1),
+      0,
+      'auto',
+      { 0: 'keyframes', 2: 'keyframes' },
+    ],
+    ['layout on always full: the layout decides', tiles(12), 9, 'full', {}],
+    ['layout on key pictures only: the layout decides', tiles(12), 9, 'keyframes', {}],
+  ] as const)('%s', (_, wallTiles, carries, rate, expected) => {
+    expect(startingModes(wallTiles, carries, rate)).toEqual(expected);
+  });
+
+  it('64 tiles where 9 were carried: 55 start on key pictures', () => {
+    const modes = startingModes(tiles(64, 27), 9, 'auto');
+    expect(Object.keys(modes)).toHaveLength(55);
+    expect(modes[27]).toBeUndefined();
   });
 });
