@@ -31,10 +31,16 @@ export class TileHistory {
     return tile;
   }
 
+  /**
+   * `changedAt` is also when the tile's camera came on it: the policy's calm (before shedding more,
+   * climbing, or a last-resort step) counts from a wall's start too, not only from its last change
+   * of mode — a wall whose streams are still starting is not calm. (Not counted as a change of mode.)
+   */
   facts(index: number, now: number): Pick<TileFacts, 'mode' | 'changedAt' | 'changesLastMinute'> {
     const tile = this.tiles.get(index)!;
     tile.changes = tile.changes.filter((at) => now - at < 60_000);
-    return { mode: tile.mode, changedAt: tile.changes.at(-1) ?? 0, changesLastMinute: tile.changes.length };
+    const changedAt = Math.max(tile.changes.at(-1) ?? 0, tile.cameraId ? tile.since : 0);
+    return { mode: tile.mode, changedAt, changesLastMinute: tile.changes.length };
   }
 
   /**
