@@ -18,6 +18,10 @@ export interface LayoutGeometry {
   tiles: TileRect[];
 }
 
+/** A tile's share of the wall's area, 0–1 (the economy policy gives the small ones up first). */
+export const tileShare = (geometry: LayoutGeometry, rect: TileRect): number =>
+  (rect.w * rect.h) / (geometry.cols * geometry.rows);
+
 export const MAX_GRID = 8;
 
 /** Square grids and the asymmetric ones command centres use (one or more big tiles plus small ones). */

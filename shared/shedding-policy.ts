@@ -71,6 +71,10 @@ export const PATIENT_MS = 15_000;
 
 const ladder: TileMode[] = ['full', 'keyframes', 'keyframes-slow'];
 
+/** The order tiles give way in: smallest first, and among equals the last on the wall first. */
+const givesWayFirst = (a: Pick<TileFacts, 'area' | 'index'>, b: Pick<TileFacts, 'area' | 'index'>) =>
+  a.area - b.area || b.index - a.index;
+
 /** Whether one key picture in SLOW_EVERY would still paint the tile at the floor (an unknown GOP: no). */
 const slowKeepsFloor = (t: TileFacts) =>
   t.gopSeconds !== undefined && 1 / (t.gopSeconds * SLOW_EVERY) >= MIN_ECONOMY_FPS;
@@ -92,7 +96,7 @@ interface Step {
 function steps(shown: readonly TileFacts[]): Step[] {
   const order: Step[] = [];
   for (const group of [shown.filter((t) => !t.protected), shown.filter((t) => t.protected)]) {
-    const sorted = [...group].sort((a, b) => a.area - b.area || b.index - a.index);
+    const sorted = [...group].sort(givesWayFirst);
     const slow = [...sorted.filter(slowKeepsFloor), ...sorted.filter((t) => !slowKeepsFloor(t))];
     for (const tile of sorted) order.push({ tile, from: 0, patient: tile.protected });
     for (const tile of slow) order.push({ tile, from: 1, patient: tile.protected || !slowKeepsFloor(tile) });
@@ -168,7 +172,7 @@ export function startingModes(
   const modes: Record<number, TileMode> = {};
   if (rate !== 'auto' || carries === undefined || tiles.length <= carries) return modes;
   const protectedCount = tiles.filter((t) => t.protected).length;
-  const sorted = tiles.filter((t) => !t.protected).sort((a, b) => a.area - b.area || b.index - a.index);
+  const sorted = tiles.filter((t) => !t.protected).sort(givesWayFirst);
   const fullOthers = Math.max(0, carries - protectedCount);
   for (const tile of sorted.slice(0, sorted.length - fullOthers)) modes[tile.index] = 'keyframes';
   return modes;

@@ -1,5 +1,5 @@
 /** The wall on screen: its geometry, the camera in each tile, which tile is maximised or selected. */
-import { template, type LayoutGeometry, type TemplateId } from '../../shared/layouts';
+import { template, tileShare, type LayoutGeometry, type TemplateId } from '../../shared/layouts';
 import { withCamera, withGeometry, withMaximizeToggled, withSwap, withTemplate, type Wall } from '../../shared/wall';
 import { emptyWall, layoutForWall, readWallWindow, recalledWall } from '../wall-window';
 import { wallOf, type PantauState, type Slice, type WallSlice } from './state';
@@ -9,7 +9,7 @@ import { startingModes } from '../../shared/shedding-policy';
 const wallTiles = (geometry: LayoutGeometry, isProtected: (index: number) => boolean) =>
   geometry.tiles.map((rect, index) => ({
     index,
-    area: (rect.w * rect.h) / (geometry.cols * geometry.rows),
+    area: tileShare(geometry, rect),
     protected: isProtected(index),
   }));
 

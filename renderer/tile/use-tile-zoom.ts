@@ -20,6 +20,12 @@ export function useTileZoom(index: number, cameraId: string | null, tileRef: Ref
 
   useEffect(() => () => reset(index), [cameraId, index, reset]);
 
+  /** A finger lifted, or the pointer taken away (by the browser, or the tile going): no drag, no pinch. */
+  const letGo = (event: PointerEvent) => {
+    fingers.current.delete(event.pointerId);
+    grab.current = undefined;
+  };
+
   /** The pointer in fractions of the tile. */
   const at = (event: { clientX: number; clientY: number }) => {
     const box = tileRef.current!.getBoundingClientRect();
@@ -73,14 +79,8 @@ export function useTileZoom(index: number, cameraId: string | null, tileRef: Ref
         setZoom(index, panBy(current(), grab.current.x, grab.current.y, m.x, m.y));
         grab.current = m;
       },
-      onPointerUp: (event: PointerEvent) => {
-        fingers.current.delete(event.pointerId);
-        grab.current = undefined;
-      },
-      onPointerCancel: (event: PointerEvent) => {
-        fingers.current.delete(event.pointerId);
-        grab.current = undefined;
-      },
+      onPointerUp: letGo,
+      onPointerCancel: letGo,
     },
   };
 }

@@ -10,6 +10,8 @@ import { useEffect } from 'react';
 import { estimateBudget, HEADROOM_PERCENT } from '../../shared/decode-budget';
 import { decideModes, isEconomy, REAL_TIME_SHARE, type TileFacts, type TileMode } from '../../shared/shedding-policy';
 import { paintedByTile } from '../player/paint-counter';
+import { tileShare } from '../../shared/layouts';
+import type { StreamStatus } from '../../shared/model';
 import { useStore, type PantauState } from '../store';
 import { TileHistory } from './tile-history';
 import { useMainThreadBusy } from './use-main-thread-busy';
@@ -28,22 +30,22 @@ const SETTLED_MS = 6000;
  * and the core then calls the stream stalled), at the rate it had when last
  * seen live. A camera reconnecting or offline is an outage, not a wall behind.
  */
-function expectedFps(s: PantauState, cameraId: string, liveRates: Map<string, number>): number | undefined {
-  const playing = Object.values(s.statuses).filter(
-    (x) => x.cameraId === cameraId && (x.state === 'live' || x.state === 'degraded' || x.state === 'stalled'),
-  );
+function expectedFps(streams: StreamStatus[], cameraId: string, liveRates: Map<string, number>): number | undefined {
+  const playing = streams.filter((x) => x.state === 'live' || x.state === 'degraded' || x.state === 'stalled');
   const live = playing.filter((x) => x.state === 'live' && x.fps > 0);
   if (live.length) liveRates.set(cameraId, Math.max(...live.map((x) => x.fps)));
   return playing.length ? liveRates.get(cameraId) : undefined;
 }
 
-/** The camera's GOP in seconds, the longest of its streams playing (the slower key pictures, to be safe). */
-function gopOf(s: PantauState, cameraId: string): number | undefined {
-  const gops = Object.values(s.statuses).flatMap((x) =>
-    x.cameraId === cameraId && x.gopSeconds !== undefined ? [x.gopSeconds] : [],
-  );
+/** The camera's GOP in seconds, the longest of its streams' (the slower key pictures, to be safe). */
+function gopOf(streams: StreamStatus[]): number | undefined {
+  const gops = streams.flatMap((x) => (x.gopSeconds !== undefined ? [x.gopSeconds] : []));
   return gops.length ? Math.max(...gops) : undefined;
 }
+
+/** Every stream status of the camera on a tile (one pass over the statuses per tile, not one per figure). */
+const streamsOf = (s: PantauState, cameraId: string | null): StreamStatus[] =>
+  cameraId ? Object.values(s.statuses).filter((x) => x.cameraId === cameraId) : [];
 
 const average = (values: Iterable<number>) => {
   const all = [...values];
@@ -101,7 +103,8 @@ export function useWallLoad(): void {
           allPaintedFps += rate;
           const visible = shown && !!cameraId && (s.maximized === null || s.maximized === index);
           const rect = s.geometry.tiles[index]!;
-          const sending = cameraId ? expectedFps(s, cameraId, liveRates) : undefined;
+          const streams = streamsOf(s, cameraId);
+          const sending = cameraId ? expectedFps(streams, cameraId, liveRates) : undefined;
           // Only tiles past their start count: a player still opening is not a wall behind.
           if (visible && sending && tile.mode === 'full' && now - tile.since >= SETTLED_MS) {
             paintedFps += Math.min(rate, sending);
@@ -111,9 +114,9 @@ export function useWallLoad(): void {
           facts.push({
             index,
             visible,
-            area: s.maximized === index ? 1 : (rect.w * rect.h) / (s.geometry.cols * s.geometry.rows),
+            area: s.maximized === index ? 1 : tileShare(s.geometry, rect),
             protected: index === s.selected || index === s.maximized || s.pinned.includes(index),
-            gopSeconds: cameraId ? gopOf(s, cameraId) : undefined,
+            gopSeconds: gopOf(streams),
             ...history.facts(index, now),
           });
         }

@@ -88,12 +88,14 @@ async function step(
   const lastAt = Date.now();
   const last = numbers(await glass(page), boxes);
   const elapsed = (lastAt - firstAt) / 1000;
-  const rates = first.flatMap((from, i) => {
+  /** Each tile's camera pictures per second on the glass; undefined where a screenshot showed no number. */
+  const glassRates = first.map((from, i) => {
     const to = last[i];
-    if (from === undefined || to === undefined) return [];
+    if (from === undefined || to === undefined) return undefined;
     // The clip starts again after its last picture: count across the wrap.
-    return [((((to - from) % clipPictures) + clipPictures) % clipPictures) / elapsed];
+    return ((((to - from) % clipPictures) + clipPictures) % clipPictures) / elapsed;
   });
+  const rates = glassRates.filter((rate) => rate !== undefined);
   const clicks = await inputToPaint(page, n * n);
   const round = (x: number) => Math.round(x * 10) / 10;
   return {
@@ -105,12 +107,7 @@ async function step(
       unread: n * n - rates.length,
     },
     paintedFps: { min: round(Math.min(...painted)), median: round(median(painted)) },
-    tilesHolding: first.filter((from, i) => {
-      const to = last[i];
-      if (from === undefined || to === undefined) return false;
-      const glassRate = ((((to - from) % clipPictures) + clipPictures) % clipPictures) / elapsed;
-      return glassRate >= 24 && painted[i]! >= 24;
-    }).length,
+    tilesHolding: glassRates.filter((rate, i) => rate !== undefined && rate >= 24 && painted[i]! >= 24).length,
     clickToPaintMs: clicks.length
       ? { median: Math.round(percentile(clicks, 50)), p95: Math.round(percentile(clicks, 95)), n: clicks.length }
       : undefined,
